@@ -1,0 +1,65 @@
+package dev.parley.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.parley.identity.Account;
+import dev.parley.identity.AccountId;
+import dev.parley.identity.Credentials;
+import dev.parley.identity.Role;
+
+/** The accounts table. */
+@Repository
+public class AccountStore {
+
+	private static final String COLUMNS = "id, username, display_name, role, enabled, created_at, password_hash";
+
+	private final JdbcClient jdbc;
+
+	AccountStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void insert(Account account, String passwordHash) {
+		jdbc.sql("""
+				INSERT INTO accounts (id, username, password_hash, display_name, role, enabled, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(account.id().value(), account.username(), passwordHash, account.displayName(),
+					account.role().name(), account.enabled(), Timestamp.from(account.createdAt()))
+			.update();
+	}
+
+	public Optional<Account> findById(AccountId id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE id = ?").param(id.value())
+			.query((rs, n) -> account(rs)).optional();
+	}
+
+	public Optional<Account> findByUsername(String username) {
+		return findCredentials(username).map(Credentials::account);
+	}
+
+	public Optional<Credentials> findCredentials(String username) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE LOWER(username) = LOWER(?)").param(username.trim())
+			.query((rs, n) -> new Credentials(account(rs), rs.getString("password_hash"))).optional();
+	}
+
+	public void updateDisplayName(AccountId id, String displayName) {
+		jdbc.sql("UPDATE accounts SET display_name = ? WHERE id = ?").params(displayName, id.value()).update();
+	}
+
+	public long count() {
+		return jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single();
+	}
+
+	static Account account(ResultSet rs) throws SQLException {
+		return new Account(new AccountId(rs.getObject("id", UUID.class)), rs.getString("username"),
+				rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
+				rs.getTimestamp("created_at").toInstant());
+	}
+}

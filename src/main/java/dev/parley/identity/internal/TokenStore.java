@@ -1,0 +1,68 @@
+package dev.parley.identity.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.parley.identity.AccountId;
+import dev.parley.identity.ApiToken;
+
+/** The api_tokens table. */
+@Repository
+public class TokenStore {
+
+	private final JdbcClient jdbc;
+
+	TokenStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void insert(AccountId owner, ApiToken token, String hash) {
+		jdbc.sql("""
+				INSERT INTO api_tokens (id, account_id, name, token_hash, prefix, created_at, expires_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(token.id(), owner.value(), token.name(), hash, token.prefix(), ts(token.createdAt()),
+					ts(token.expiresAt()))
+			.update();
+	}
+
+	public List<ApiToken> findByOwner(AccountId owner) {
+		return jdbc.sql("""
+				SELECT id, name, prefix, created_at, expires_at, last_used_at, revoked_at FROM api_tokens
+				WHERE account_id = ? ORDER BY created_at DESC""")
+			.param(owner.value())
+			.query((rs, n) -> new ApiToken(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("prefix"),
+					instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("expires_at")),
+					instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at"))))
+			.list();
+	}
+
+	public boolean revoke(AccountId owner, UUID id, Instant now) {
+		return jdbc.sql("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND account_id = ?")
+			.params(ts(now), id, owner.value()).update() == 1;
+	}
+
+	public Optional<AccountId> findActiveOwner(String hash, Instant now) {
+		Optional<AccountId> owner = jdbc.sql("""
+				SELECT account_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL
+				AND (expires_at IS NULL OR expires_at > ?)""")
+			.params(hash, ts(now))
+			.query((rs, n) -> new AccountId(rs.getObject("account_id", UUID.class))).optional();
+		owner.ifPresent(o -> jdbc.sql("UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?")
+			.params(ts(now), hash).update());
+		return owner;
+	}
+
+	private static Timestamp ts(Instant i) {
+		return i == null ? null : Timestamp.from(i);
+	}
+
+	private static Instant instant(Timestamp t) {
+		return t == null ? null : t.toInstant();
+	}
+}

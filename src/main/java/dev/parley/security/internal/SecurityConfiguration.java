@@ -1,0 +1,82 @@
+package dev.parley.security.internal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import dev.parley.identity.TokenManagement;
+import dev.parley.security.ParleyUser;
+
+/**
+ * Two filter chains: the JSON API (stateless, bearer tokens, no cookies so no CSRF) and the pages
+ * (form login, session cookie, CSRF on every unsafe request).
+ */
+@Configuration
+class SecurityConfiguration {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, TokenManagement tokens, ProblemWriter problems) throws Exception {
+		return http.securityMatcher("/api/v1/**")
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(c -> c.disable())
+			.requestCache(c -> c.disable())
+			.addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+			.authorizeHttpRequests(a -> a
+				.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/registrations").permitAll()
+				.requestMatchers("/api/v1/me/**").hasRole("CUSTOMER")
+				.requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+				.anyRequest().authenticated())
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((req, res, ex) -> problems.write(res, 401, "Unauthorized",
+						"Send a bearer token: Authorization: Bearer <token>."))
+				.accessDeniedHandler((req, res, ex) -> problems.write(res, 403, "Forbidden",
+						"Your role may not use this resource.")))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests(a -> a
+				.requestMatchers("/", "/login", "/register", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
+						"/favicon.ico", "/api/docs", "/api/docs/**", "/swagger-ui/**", "/actuator/health")
+				.permitAll()
+				.requestMatchers("/customer/**").hasRole("CUSTOMER")
+				.requestMatchers("/agent/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
+				.requestMatchers("/supervisor/**").hasAnyRole("SUPERVISOR", "ADMIN")
+				.requestMatchers("/admin/**").hasRole("ADMIN")
+				.anyRequest().authenticated())
+			.formLogin(f -> f.loginPage("/login").successHandler(roleHome()).permitAll())
+			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("PARLEY_SESSION"))
+			.headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				.contentSecurityPolicy(c -> c.policyDirectives(
+						"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+								+ "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+			.csrf(Customizer.withDefaults())
+			.build();
+	}
+
+	/** After sign-in, each role lands on its own home, unless it was sent to sign in from a page. */
+	private AuthenticationSuccessHandler roleHome() {
+		var handler = new SimpleUrlAuthenticationSuccessHandler() {
+			@Override
+			protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request,
+					jakarta.servlet.http.HttpServletResponse response,
+					org.springframework.security.core.Authentication authentication) {
+				var user = (ParleyUser) authentication.getPrincipal();
+				return dev.parley.security.RoleHomes.of(user.role());
+			}
+		};
+		return handler;
+	}
+}

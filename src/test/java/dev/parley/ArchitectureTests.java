@@ -1,0 +1,46 @@
+package dev.parley;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/** The module structure is part of the design, so it is checked on every build. */
+class ArchitectureTests {
+
+	static final String[] CORE = { "dev.parley.customer..", "dev.parley.catalog..", "dev.parley.orders..",
+			"dev.parley.history..", "dev.parley.agent..", "dev.parley.identity..", "dev.parley.presence..",
+			"dev.parley.routing..", "dev.parley.invitation..", "dev.parley.alert..", "dev.parley.status..",
+			"dev.parley.chat..", "dev.parley.voice..", "dev.parley.video..", "dev.parley.email..",
+			"dev.parley.common.." };
+
+	static final String[] PROTOCOL = { "jakarta.servlet..", "org.springframework.web..", "org.springframework.http..",
+			"org.springframework.ui..", "org.thymeleaf..", "tools.jackson..", "com.fasterxml.jackson..", "javax.sip..",
+			"gov.nist..", "org.springframework.security.web..", "dev.parley.web..", "dev.parley.api..",
+			"dev.parley.live..", "dev.parley.sip..", "dev.parley.security.." };
+
+	final ApplicationModules modules = ApplicationModules.of(ParleyApplication.class);
+
+	@Test
+	void modulesHaveNoCyclesAndUseOnlyEachOthersApi() {
+		modules.verify();
+	}
+
+	@Test
+	void coreModulesHoldNoProtocolTypes() {
+		var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("dev.parley");
+		noClasses().that().resideInAnyPackage(CORE).should().dependOnClassesThat().resideInAnyPackage(PROTOCOL)
+			.because("protocols stay at the edge (web, api, live, sip, security)")
+			.check(classes);
+	}
+
+	@Test
+	void writesModuleDocumentation() {
+		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+	}
+}

@@ -1,0 +1,84 @@
+package dev.parley.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.parley.testing.AccountFixtures;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.ParleyIntegrationTest;
+
+@ParleyIntegrationTest
+class TokensApiTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	IdentityManagement identity;
+
+	@Autowired
+	TokenManagement tokens;
+
+	ApiClient api;
+
+	@BeforeEach
+	void client() {
+		api = new ApiClient(port);
+	}
+
+	@Test
+	void refusesRequestsWithoutOrWithUnknownToken() {
+		var none = api.get("/api/v1/tokens", null);
+		assertThat(none.status()).isEqualTo(401);
+		assertThat(none.contentType()).contains("application/problem+json");
+		assertThat(api.get("/api/v1/tokens", "pk_not-a-real-token").status()).isEqualTo(401);
+	}
+
+	@Test
+	void createsListsAndRevokesOwnTokens() {
+		var me = AccountFixtures.withToken(identity, tokens, Role.CUSTOMER);
+		var created = api.post("/api/v1/tokens", me.token(), ApiClient.json(Map.of("name", "laptop script")));
+		assertThat(created.status()).isEqualTo(201);
+		String secret = created.json().get("secret").asString();
+		String id = created.json().get("token").get("id").asString();
+
+		assertThat(api.get("/api/v1/tokens", secret).status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/tokens", me.token()).json().findValuesAsString("name"))
+			.contains("laptop script", "test");
+
+		assertThat(api.delete("/api/v1/tokens/" + id, me.token()).status()).isEqualTo(204);
+		assertThat(api.get("/api/v1/tokens", secret).status()).isEqualTo(401);
+	}
+
+	@Test
+	void cannotRevokeSomeoneElsesTokenNorLearnItExists() {
+		var me = AccountFixtures.withToken(identity, tokens, Role.CUSTOMER);
+		var other = AccountFixtures.withToken(identity, tokens, Role.CUSTOMER);
+		String othersId = tokens.list(other.account().id()).get(0).id().toString();
+
+		var attempt = api.delete("/api/v1/tokens/" + othersId, me.token());
+		var unknown = api.delete("/api/v1/tokens/" + java.util.UUID.randomUUID(), me.token());
+		assertThat(attempt.status()).isEqualTo(404);
+		assertThat(attempt.json().get("detail")).isEqualTo(unknown.json().get("detail"));
+		assertThat(api.get("/api/v1/tokens", other.token()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void rejectsBlankNameAndMalformedJsonNamingTheField() {
+		var me = AccountFixtures.withToken(identity, tokens, Role.AGENT);
+		var blank = api.post("/api/v1/tokens", me.token(), "{\"name\":\"  \"}");
+		assertThat(blank.status()).isEqualTo(400);
+		assertThat(blank.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
+
+		var malformed = api.post("/api/v1/tokens", me.token(), "{\"name\":");
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.json().get("title").asString()).isEqualTo("Malformed request body");
+		assertThat(tokens.list(me.account().id())).hasSize(1);
+	}
+}
