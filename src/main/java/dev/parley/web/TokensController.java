@@ -37,15 +37,17 @@ class TokensController {
 
 	@PostMapping
 	String create(@AuthenticationPrincipal ParleyUser user, @RequestParam(defaultValue = "") String name,
-			@RequestParam(required = false) Integer validDays, Model model) {
+			@RequestParam(required = false) Integer validDays, Model model, RedirectAttributes redirect) {
 		try {
-			model.addAttribute("issued", tokens.issue(user.accountId(), name, validDays));
+			// shown once: a flash attribute lives for the next request only, so a reload does not show it again
+			redirect.addFlashAttribute("issued", tokens.issue(user.accountId(), name, validDays));
+			return "redirect:/account/tokens";
 		}
 		catch (InvalidInputException e) {
 			model.addAttribute("errors", FieldErrors.of(e));
 			model.addAttribute("name", name);
+			return list(user, model);
 		}
-		return list(user, model);
 	}
 
 	@PostMapping("/{id}/revoke")

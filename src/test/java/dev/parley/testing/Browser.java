@@ -1,0 +1,145 @@
+package dev.parley.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A real headless Chromium on one Parley instance, with the few actions our tests need. */
+public final class Browser {
+
+	private final WebDriver driver;
+	private final String base;
+
+	Browser(WebDriver driver, String base) {
+		this.driver = driver;
+		this.base = base;
+	}
+
+	public WebDriver driver() {
+		return driver;
+	}
+
+	public Browser open(String path) {
+		driver.get(base + path);
+		return this;
+	}
+
+	public Browser signIn(String username, String password) {
+		open("/login");
+		type(By.id("username"), username);
+		type(By.id("password"), password);
+		driver.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
+		waitFor(d -> !d.getCurrentUrl().contains("/login"));
+		return this;
+	}
+
+	public Browser type(By field, String text) {
+		var element = find(field);
+		element.clear();
+		element.sendKeys(text);
+		return this;
+	}
+
+	public Browser select(By field, String visibleTextOrValue) {
+		var select = new Select(find(field));
+		try {
+			select.selectByValue(visibleTextOrValue);
+		}
+		catch (RuntimeException e) {
+			select.selectByVisibleText(visibleTextOrValue);
+		}
+		return this;
+	}
+
+	public Browser click(By target) {
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(target))
+			.click();
+		return this;
+	}
+
+	/** Accepts a confirm() dialog if one is open. */
+	public Browser acceptDialogIfAny() {
+		try {
+			driver.switchTo().alert().accept();
+		}
+		catch (RuntimeException ignored) {
+			// no dialog
+		}
+		return this;
+	}
+
+	public WebElement find(By target) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(target));
+	}
+
+	public List<WebElement> findAll(By target) {
+		return driver.findElements(target);
+	}
+
+	public String text(By target) {
+		return find(target).getText();
+	}
+
+	public String value(By target) {
+		return find(target).getDomProperty("value");
+	}
+
+	public String pageText() {
+		return driver.findElement(By.tagName("body")).getText();
+	}
+
+	public String url() {
+		return driver.getCurrentUrl();
+	}
+
+	public Browser reload() {
+		driver.navigate().refresh();
+		return this;
+	}
+
+	public void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+	}
+
+	/** Saves a PNG under target/screenshots (for people to look at, and on failure). */
+	public Path screenshot(String name) {
+		try {
+			Path dir = Path.of("target", "screenshots");
+			Files.createDirectories(dir);
+			Path file = dir.resolve(name + ".png");
+			Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+			Files.copy(shot, file, StandardCopyOption.REPLACE_EXISTING);
+			return file;
+		}
+		catch (Exception e) {
+			return null;
+		}
+	}
+
+	public Browser windowSize(int width, int height) {
+		driver.manage().window().setSize(new Dimension(width, height));
+		return this;
+	}
+
+	void quit() {
+		try {
+			driver.quit();
+		}
+		catch (RuntimeException ignored) {
+			// already gone
+		}
+	}
+}

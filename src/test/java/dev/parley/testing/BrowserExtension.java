@@ -1,0 +1,72 @@
+package dev.parley.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/** Starts one headless Chromium per test and closes it afterwards. */
+public class BrowserExtension implements ExecutionCondition, ParameterResolver, AfterEachCallback {
+
+	static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PARLEY_CHROMIUM", "/usr/bin/chromium"));
+	static final Path DRIVER = Path.of(System.getenv().getOrDefault("PARLEY_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+	private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(BrowserExtension.class);
+
+	@Override
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		if (Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER)) {
+			return ConditionEvaluationResult.enabled("Chromium found");
+		}
+		String message = "Chromium (" + CHROMIUM + ") or chromedriver (" + DRIVER
+				+ ") missing: install Debian's chromium and chromium-driver";
+		if (CiEnvironment.isCi()) {
+			throw new IllegalStateException(message + ". CI=true requires them.");
+		}
+		return ConditionEvaluationResult.disabled("SKIPPED: " + message);
+	}
+
+	@Override
+	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+		return parameter.getParameter().getType() == Browser.class;
+	}
+
+	@Override
+	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+		var environment = SpringExtension.getApplicationContext(context).getEnvironment();
+		int port = Integer.parseInt(environment.getProperty("local.server.port"));
+		var options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1280,900");
+		var service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+			.withLogOutput(java.io.OutputStream.nullOutputStream()).build();
+		var driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		var browser = new Browser(driver, "http://127.0.0.1:" + port);
+		context.getStore(NS).put("browser", browser);
+		return browser;
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		var browser = context.getStore(NS).remove("browser", Browser.class);
+		if (browser != null) {
+			if (context.getExecutionException().isPresent()) {
+				browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
+			}
+			browser.quit();
+		}
+	}
+}
