@@ -93,6 +93,11 @@ class ApiExceptionHandler {
 		return conflict(ConflictException.stale("The resource"));
 	}
 
+	@ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+	ResponseEntity<ProblemDetail> denied(org.springframework.security.access.AccessDeniedException e) {
+		return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role may not use this resource.", List.of());
+	}
+
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
 		return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMessage(), List.of());

@@ -20,6 +20,7 @@ import dev.parley.security.ParleyUser;
  * (form login, session cookie, CSRF on every unsafe request).
  */
 @Configuration
+@org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity
 class SecurityConfiguration {
 
 	@Bean
@@ -49,7 +50,7 @@ class SecurityConfiguration {
 		return http
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/", "/login", "/register", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
-						"/favicon.ico", "/api/docs", "/api/docs/**", "/swagger-ui/**", "/actuator/health")
+						"/favicon.ico", "/api/docs", "/api/swagger-ui/**", "/actuator/health")
 				.permitAll()
 				.requestMatchers("/customer/**").hasRole("CUSTOMER")
 				.requestMatchers("/agent/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
