@@ -91,6 +91,22 @@ class PlatformApiTests {
 	}
 
 	@Test
+	void refusesOversizeBodiesWith413AndKeepsNothing() {
+		var me = AccountFixtures.withToken(identity, tokens, Role.CUSTOMER);
+		var huge = api.post("/api/v1/tokens", me.token(), "{\"name\":\"" + "x".repeat(300_000) + "\"}");
+		assertThat(huge.status()).isEqualTo(413);
+		assertThat(tokens.list(me.account().id())).hasSize(1);
+	}
+
+	@Test
+	void refusesBodiesThatAreNotJsonWith415() {
+		var me = AccountFixtures.withToken(identity, tokens, Role.CUSTOMER);
+		var xml = api.send("POST", "/api/v1/tokens", me.token(), "application/xml", "<name>x</name>");
+		assertThat(xml.status()).isEqualTo(415);
+		assertThat(xml.contentType()).contains("application/problem+json");
+	}
+
+	@Test
 	void unknownApiPathsAnswerAProblemNotAPage() {
 		var agent = AccountFixtures.withToken(identity, tokens, Role.AGENT);
 		var missing = api.get("/api/v1/no-such-thing", agent.token());
