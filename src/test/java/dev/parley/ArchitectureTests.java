@@ -20,8 +20,9 @@ class ArchitectureTests {
 
 	static final String[] PROTOCOL = { "jakarta.servlet..", "org.springframework.web..", "org.springframework.http..",
 			"org.springframework.ui..", "org.thymeleaf..", "tools.jackson..", "com.fasterxml.jackson..", "javax.sip..",
-			"gov.nist..", "org.springframework.security.web..", "dev.parley.web..", "dev.parley.api..",
-			"dev.parley.live..", "dev.parley.sip..", "dev.parley.security.." };
+			"gov.nist..", "javax.xml..", "org.w3c.dom..", "org.xml.sax..", "org.springframework.security.web..",
+			"dev.parley.web..", "dev.parley.api..", "dev.parley.live..", "dev.parley.sip..", "dev.parley.pidf..",
+			"dev.parley.security..", "dev.parley.demo.." };
 
 	final ApplicationModules modules = ApplicationModules.of(ParleyApplication.class);
 
