@@ -16,11 +16,15 @@ public final class DemoDataset {
 	public record Named(UUID id, String name) {
 	}
 
+	/** A product with its category, so later seeders can pick products of a category. */
+	public record SeededProduct(UUID id, String name, String categoryKey, long priceCents) {
+	}
+
 	public final List<SignIn> signIns = new ArrayList<>();
 	public final List<Named> customers = new ArrayList<>();
 	public final List<Named> agents = new ArrayList<>();
 	public final List<Named> agentGroups = new ArrayList<>();
-	public final List<Named> products = new ArrayList<>();
+	public final List<SeededProduct> products = new ArrayList<>();
 	public final List<String> categoryKeys = new ArrayList<>();
 	public UUID supervisor;
 	public UUID administrator;
