@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.parley.common.NotFoundException;
+import dev.parley.common.Violations;
 import dev.parley.catalog.internal.CatalogStore;
 
 /** The product catalog: categories and products. */
@@ -33,8 +34,10 @@ public class Catalog {
 		return store.category(key);
 	}
 
-	/** Active products, optionally of one category (null for all), by name. */
+	/** Active products, optionally of one category (null for all), by name. An unknown category is invalid input. */
 	public List<Product> products(String categoryKey) {
+		new Violations().check(categoryKey != null && !categoryExists(categoryKey), "category", "unknown",
+				"is not a known category").throwIfAny();
 		return store.products(categoryKey);
 	}
 

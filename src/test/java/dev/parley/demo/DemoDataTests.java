@@ -1,0 +1,28 @@
+package dev.parley.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The demo dataset loads on an empty embedded database, with everything the README promises. */
+@SpringBootTest(properties = "parley.demo.enabled=true")
+class DemoDataTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	long count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+
+	@Test
+	void seedsStaffAndACatalogOfThirtyProductsInSixCategories() {
+		assertThat(count("SELECT COUNT(*) FROM accounts WHERE username IN ('supervisor', 'admin')")).isEqualTo(2);
+		assertThat(count("SELECT COUNT(*) FROM categories")).isEqualTo(6);
+		assertThat(count("SELECT COUNT(*) FROM products")).isEqualTo(30);
+		assertThat(count("SELECT COUNT(*) FROM product_specifications")).isGreaterThanOrEqualTo(60);
+	}
+}
