@@ -1,0 +1,61 @@
+package dev.parley.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.parley.identity.IdentityManagement;
+import dev.parley.identity.Role;
+import dev.parley.testing.AccountFixtures;
+import dev.parley.testing.Browser;
+import dev.parley.testing.BrowserTest;
+
+@BrowserTest
+class ProductsBrowserTests {
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	IdentityManagement identity;
+
+	@Test
+	void customerBrowsesProductsByCategoryAndReadsSpecifications(Browser browser) {
+		String suffix = UUID.randomUUID().toString().substring(0, 6);
+		catalog.addCategory(new Category("lamps" + suffix, "Lamps " + suffix, "Light for every room", 1));
+		catalog.addCategory(new Category("desks" + suffix, "Desks " + suffix, "Places to work", 2));
+		var lamp = catalog.addProduct(new Product(ProductId.random(), "LA-" + suffix, "Reading Lamp " + suffix,
+				"lamps" + suffix, "A warm reading light.", 3900, "EUR", true,
+				List.of(new Product.Specification("Bulb", "E27 LED")),
+				List.of(new Product.Document("User manual", "https://docs.example.com/lamp"))));
+		catalog.addProduct(new Product(ProductId.random(), "DE-" + suffix, "Standing Desk " + suffix, "desks" + suffix,
+				"Sit or stand.", 49900, "EUR", true, List.of(), List.of()));
+		var customer = AccountFixtures.account(identity, Role.CUSTOMER);
+
+		browser.signIn(customer.username(), AccountFixtures.PASSWORD).open("/customer/products");
+		assertThat(browser.pageText()).contains("Reading Lamp " + suffix, "Standing Desk " + suffix);
+		browser.screenshot("products");
+
+		browser.select(By.id("products-category"), "lamps" + suffix).click(By.cssSelector("#products-filter button"));
+		assertThat(browser.pageText()).contains("Reading Lamp " + suffix).doesNotContain("Standing Desk " + suffix);
+
+		browser.click(By.linkText("Reading Lamp " + suffix));
+		assertThat(browser.url()).endsWith("/customer/products/" + lamp.id());
+		assertThat(browser.text(By.id("specifications"))).contains("Bulb", "E27 LED");
+		assertThat(browser.pageText()).contains("39.00 EUR", "User manual");
+		browser.screenshot("product");
+		browser.windowSize(390, 844).screenshot("product-phone");
+	}
+
+	@Test
+	void unknownProductShowsTheNotFoundPage(Browser browser) {
+		var customer = AccountFixtures.account(identity, Role.CUSTOMER);
+		browser.signIn(customer.username(), AccountFixtures.PASSWORD).open("/customer/products/" + UUID.randomUUID());
+		assertThat(browser.pageText()).contains("We could not find that page");
+	}
+}
