@@ -32,9 +32,11 @@ class OrdersBrowserTests {
 	void customerCancelsAnUnshippedOrderAndAnAgentSeesItInTheAuditTrail(Browser browser) {
 		var customer = AccountFixtures.account(identity, Role.CUSTOMER);
 		var phone = OrderFixtures.product(catalog, "Aurora 5G", 49_900);
-		var older = OrderFixtures.shipped(fulfilment, customer.id().value(), phone);
-		var order = OrderFixtures.place(fulfilment, customer.id().value(), phone, 2,
-				Instant.now().plus(1, ChronoUnit.MINUTES));
+		var older = OrderFixtures.place(fulfilment, customer.id().value(), phone, 1,
+				Instant.now().minus(3, ChronoUnit.DAYS));
+		fulfilment.pay(older.id(), null, Instant.now().minus(3, ChronoUnit.DAYS).plusSeconds(600));
+		fulfilment.ship(older.id(), "DHL", "JD014600003", null, Instant.now().minus(2, ChronoUnit.DAYS));
+		var order = OrderFixtures.place(fulfilment, customer.id().value(), phone, 2, null);
 		fulfilment.pay(order.id(), null, null);
 
 		browser.windowSize(1280, 900).signIn(customer.username(), AccountFixtures.PASSWORD).open("/customer/orders");
@@ -92,6 +94,10 @@ class OrdersBrowserTests {
 		assertThat(browser.text(By.id("address-country-error"))).contains("ISO 3166-1");
 		assertThat(browser.value(By.id("address-city"))).isEqualTo("Hamburg");
 		browser.screenshot("order-address-errors-1280");
+		browser.windowSize(390, 844);
+		((org.openqa.selenium.JavascriptExecutor) browser.driver())
+			.executeScript("document.getElementById('address-postalCode').scrollIntoView()");
+		browser.screenshot("order-address-errors-390");
 		assertThat(browser.text(By.id("order-address"))).contains("Berlin");
 	}
 }
