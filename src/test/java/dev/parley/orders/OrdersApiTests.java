@@ -220,6 +220,8 @@ class OrdersApiTests {
 		assertThat(cancel.status()).isEqualTo(400);
 		assertThat(cancel.json().get("title").asString()).isEqualTo("Malformed request body");
 		assertThat(move.status()).isEqualTo(400);
+		assertThat(api.post(path(order) + "/cancel", me.token(), "null").status()).isEqualTo(400);
+		assertThat(api.post(path(order) + "/cancel", me.token(), "{\"version\":\"one\"}").status()).isEqualTo(400);
 		assertThat(orders.get(me.id(), order.id()).status()).isEqualTo(OrderStatus.PLACED);
 	}
 
