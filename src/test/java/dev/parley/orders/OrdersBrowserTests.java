@@ -100,4 +100,18 @@ class OrdersBrowserTests {
 		browser.screenshot("order-address-errors-390");
 		assertThat(browser.text(By.id("order-address"))).contains("Berlin");
 	}
+
+	@Test
+	void aStaleCancelShowsTheCurrentOrderAndChangesNothing(Browser browser) {
+		var customer = AccountFixtures.account(identity, Role.CUSTOMER);
+		var order = OrderFixtures.place(fulfilment, customer.id().value(),
+				OrderFixtures.product(catalog, "Slate Tablet", 39_900), 1, null);
+
+		browser.signIn(customer.username(), AccountFixtures.PASSWORD).open("/customer/orders/" + order.id());
+		fulfilment.pay(order.id(), null, null);
+		browser.click(By.id("cancel-submit")).acceptDialogIfAny();
+
+		assertThat(browser.text(By.id("order-problem"))).contains("Someone else changed this");
+		assertThat(browser.text(By.id("order-status"))).isEqualTo("Paid");
+	}
 }
