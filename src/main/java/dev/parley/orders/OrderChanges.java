@@ -1,0 +1,42 @@
+package dev.parley.orders;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import dev.parley.common.ConflictException;
+import dev.parley.common.NotFoundException;
+import dev.parley.identity.AuditChange;
+import dev.parley.identity.AuditLog;
+import dev.parley.orders.internal.OrderStore;
+
+/** Loads orders and saves a change together with its audit entries; callers hold the transaction. */
+@Component
+class OrderChanges {
+
+	static final String ENTITY = "order";
+
+	private final OrderStore store;
+	private final AuditLog audit;
+
+	OrderChanges(OrderStore store, AuditLog audit) {
+		this.store = store;
+		this.audit = audit;
+	}
+
+	Order load(OrderId id) {
+		if (id == null) {
+			throw new NotFoundException("order");
+		}
+		return store.find(id).orElseThrow(() -> new NotFoundException("order"));
+	}
+
+	/** Saves {@code after} if {@code before} is still current (else a stale conflict) and records the entries. */
+	Order save(Order before, Order after, List<AuditChange> entries) {
+		if (!store.update(before, after)) {
+			throw ConflictException.stale("order " + before.number());
+		}
+		entries.forEach(audit::record);
+		return store.find(after.id()).orElseThrow();
+	}
+}
