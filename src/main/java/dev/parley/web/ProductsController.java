@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,19 +17,25 @@ import dev.parley.catalog.Category;
 import dev.parley.catalog.Product;
 import dev.parley.catalog.ProductId;
 import dev.parley.common.InvalidInputException;
+import dev.parley.orders.Orders;
+import dev.parley.security.ParleyUser;
 
 /** The customer's view of the catalog: products by category, and one product's details. */
 @Controller
 class ProductsController {
 
 	private final Catalog catalog;
+	private final Orders orders;
 
-	ProductsController(Catalog catalog) {
+	ProductsController(Catalog catalog, Orders orders) {
 		this.catalog = catalog;
+		this.orders = orders;
 	}
 
 	@GetMapping("/customer/products")
-	String list(@RequestParam(required = false) String category, Model model) {
+	String list(@AuthenticationPrincipal ParleyUser user, @RequestParam(required = false) String category,
+			Model model) {
+		model.addAttribute("owned", orders.productsOwnedBy(user.id()));
 		String selected = category == null || category.isBlank() ? null : category;
 		List<Product> products;
 		try {

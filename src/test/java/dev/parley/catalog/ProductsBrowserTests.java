@@ -10,6 +10,9 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.parley.identity.IdentityManagement;
+import dev.parley.orders.DeliveryAddress;
+import dev.parley.orders.NewOrder;
+import dev.parley.orders.OrderFulfilment;
 import dev.parley.identity.Role;
 import dev.parley.testing.AccountFixtures;
 import dev.parley.testing.Browser;
@@ -24,6 +27,9 @@ class ProductsBrowserTests {
 	@Autowired
 	IdentityManagement identity;
 
+	@Autowired
+	OrderFulfilment fulfilment;
+
 	@Test
 	void customerBrowsesProductsByCategoryAndReadsSpecifications(Browser browser) {
 		String suffix = UUID.randomUUID().toString().substring(0, 6);
@@ -36,9 +42,15 @@ class ProductsBrowserTests {
 		catalog.addProduct(new Product(ProductId.random(), "DE-" + suffix, "Standing Desk " + suffix, "desks" + suffix,
 				"Sit or stand.", 49900, "EUR", true, List.of(), List.of()));
 		var customer = AccountFixtures.account(identity, Role.CUSTOMER);
+		var order = fulfilment.place(new NewOrder(customer.id().value(), List.of(new NewOrder.Line(lamp.id(), 2)),
+				new DeliveryAddress("Test Customer", "Main Street 1", null, "10115", "Berlin", null, "DE")), null, null);
+		fulfilment.pay(order.id(), null, null);
+		fulfilment.ship(order.id(), "DHL", "TRACK1", null, null);
+		fulfilment.deliver(order.id(), null, null);
 
 		browser.signIn(customer.username(), AccountFixtures.PASSWORD).open("/customer/products");
 		assertThat(browser.pageText()).contains("Reading Lamp " + suffix, "Standing Desk " + suffix);
+		assertThat(browser.text(By.id("owned-products"))).contains("Reading Lamp " + suffix, "× 2");
 		browser.screenshot("products");
 
 		browser.select(By.id("products-category"), "lamps" + suffix).click(By.cssSelector("#products-filter button"));
@@ -47,7 +59,7 @@ class ProductsBrowserTests {
 		browser.click(By.linkText("Reading Lamp " + suffix));
 		assertThat(browser.url()).endsWith("/customer/products/" + lamp.id());
 		assertThat(browser.text(By.id("specifications"))).contains("Bulb", "E27 LED");
-		assertThat(browser.pageText()).contains("39.00 EUR", "User manual");
+		assertThat(browser.pageText()).contains("€39.00", "User manual");
 		browser.screenshot("product");
 		browser.windowSize(390, 844).screenshot("product-phone");
 	}
