@@ -51,8 +51,8 @@ public enum Activity {
 	}
 
 	/**
-	 * An immutable, canonical copy: BUSY is dropped where a contact-center term implies it, so a set
-	 * survives the trip through RPID unchanged.
+	 * An immutable, canonical copy: BUSY is dropped where a contact-center term implies it, and UNKNOWN
+	 * where something is known, so a set survives the trip through RPID unchanged.
 	 */
 	public static Set<Activity> normalize(Set<Activity> activities) {
 		if (activities == null || activities.isEmpty()) {
@@ -61,6 +61,9 @@ public enum Activity {
 		EnumSet<Activity> copy = EnumSet.copyOf(activities);
 		if (copy.contains(RESERVED) || copy.contains(WRAP_UP)) {
 			copy.remove(BUSY);
+		}
+		if (copy.size() > 1) {
+			copy.remove(UNKNOWN);
 		}
 		return Set.copyOf(copy);
 	}
