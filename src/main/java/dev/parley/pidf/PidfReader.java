@@ -154,7 +154,8 @@ final class PidfReader {
 
 	/** RFC 3863: an element we do not understand that must be understood makes the document unusable. */
 	private static void refuseMustUnderstand(Element e) {
-		String flag = e.getAttributeNS(PIDF, "mustUnderstand");
+		String flag = e.hasAttributeNS(PIDF, "mustUnderstand") ? e.getAttributeNS(PIDF, "mustUnderstand")
+				: e.getAttribute("mustUnderstand"); // the unqualified form some user agents send
 		if (("true".equals(flag) || "1".equals(flag)) && !UNDERSTOOD.contains(e.getNamespaceURI())) {
 			throw PidfException.of("mustUnderstand", "unsupported", "element {" + e.getNamespaceURI() + "}"
 					+ e.getLocalName() + " is marked mustUnderstand and is not supported");
