@@ -54,6 +54,12 @@ class CustomerHistoryController {
 		return Medium.values();
 	}
 
+	/** The viewer's zone as people read it ("UTC" rather than "Z"). */
+	@ModelAttribute("zoneLabel")
+	String zoneLabel(@AuthenticationPrincipal ParleyUser user) {
+		return zones.of(user).normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zones.of(user).getId();
+	}
+
 	@GetMapping
 	String list(@AuthenticationPrincipal ParleyUser user, FilterForm filter, @RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("filter", filter);
