@@ -1,0 +1,9 @@
+package dev.parley.agent;
+
+import java.util.List;
+import java.util.Set;
+
+/** A request to hire an agent: their sign-in, name, group, skills and media. */
+public record NewAgent(String username, String password, String displayName, String groupKey, List<Skill> skills,
+		Set<Medium> media) {
+}

@@ -1,0 +1,76 @@
+package dev.parley.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Random;
+
+import org.springframework.stereotype.Component;
+
+import dev.parley.catalog.ProductId;
+import dev.parley.history.Direction;
+import dev.parley.history.InteractionHistory;
+import dev.parley.history.Medium;
+import dev.parley.history.NewInteraction;
+import dev.parley.history.Outcome;
+
+/** Each demo customer gets 4 to 12 past interactions over the last year, some of them rated. */
+@Component
+class HistorySeeder implements DemoSeeder {
+
+	private static final String[] TOPICS = { "Asked about delivery times", "Could not sign in to the app",
+			"Wanted to return an item", "Billing question about the last invoice", "Set-up help",
+			"Asked for a warranty repair", "Compared two models before buying", "Reported a fault after an update" };
+
+	private static final String[] COMMENTS = { "Quick and friendly.", "Solved it in one go.", null,
+			"Took a while, but it worked.", "Had to call twice." };
+
+	private final InteractionHistory history;
+
+	HistorySeeder(InteractionHistory history) {
+		this.history = history;
+	}
+
+	@Override
+	public int order() {
+		return 60;
+	}
+
+	@Override
+	public void seed(DemoDataset dataset) {
+		if (dataset.customers.isEmpty() || dataset.agents.isEmpty()) {
+			return;
+		}
+		var random = new Random(60);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+		for (DemoDataset.Named customer : dataset.customers) {
+			int count = 4 + random.nextInt(9);
+			for (int i = 0; i < count; i++) {
+				var record = history.record(interaction(customer, dataset, random, now));
+				if (random.nextInt(3) > 0) {
+					history.rate(customer.id(), record.id(), 2 + random.nextInt(4),
+							COMMENTS[random.nextInt(COMMENTS.length)], record.version());
+				}
+			}
+		}
+	}
+
+	private static NewInteraction interaction(DemoDataset.Named customer, DemoDataset dataset, Random random,
+			Instant now) {
+		List<DemoDataset.SeededProduct> products = dataset.products;
+		ProductId product = products.isEmpty() || random.nextInt(5) == 0 ? null
+				: new ProductId(products.get(random.nextInt(Math.min(products.size(), 6))).id());
+		var agent = dataset.agents.get(random.nextInt(Math.min(dataset.agents.size(), 5)));
+		Medium medium = Medium.values()[random.nextInt(Medium.values().length)];
+		Instant start = now.minus(Duration.ofMinutes(60L * 24 * random.nextInt(365) + random.nextInt(60 * 24)));
+		Instant end = start.plus(Duration.ofMinutes(3 + random.nextInt(40)));
+		Outcome outcome = Outcome.values()[random.nextInt(Outcome.values().length)];
+		String transcript = medium == Medium.CHAT ? "Customer: Hello, I need help.\nAgent: " + agent.name()
+				+ " here, happy to help.\nCustomer: Thanks!" : null;
+		return new NewInteraction(customer.id(), product, agent.id(), medium,
+				random.nextInt(4) == 0 ? Direction.OUTBOUND : Direction.INBOUND, start, end, outcome,
+				TOPICS[random.nextInt(TOPICS.length)], transcript);
+	}
+
+}

@@ -1,0 +1,6 @@
+package dev.parley.history;
+
+/** How the customer and the agent spoke. */
+public enum Medium {
+	CHAT, VOICE, EMAIL, VIDEO
+}
