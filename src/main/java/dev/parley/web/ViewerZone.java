@@ -7,6 +7,9 @@ import java.time.ZonedDateTime;
 
 import org.springframework.stereotype.Component;
 
+import dev.parley.customer.CustomerId;
+import dev.parley.customer.CustomerManagement;
+import dev.parley.identity.Role;
 import dev.parley.security.ParleyUser;
 
 /**
@@ -16,8 +19,15 @@ import dev.parley.security.ParleyUser;
 @Component
 public class ViewerZone {
 
+	private final CustomerManagement customers;
+
+	ViewerZone(CustomerManagement customers) {
+		this.customers = customers;
+	}
+
 	public ZoneId of(ParleyUser viewer) {
-		return ZoneOffset.UTC;
+		return viewer != null && viewer.is(Role.CUSTOMER) ? customers.timeZone(new CustomerId(viewer.id()))
+				: ZoneOffset.UTC;
 	}
 
 	public ZonedDateTime at(ParleyUser viewer, Instant instant) {
