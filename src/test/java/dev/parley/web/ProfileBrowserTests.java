@@ -56,9 +56,12 @@ class ProfileBrowserTests {
 		assertThat(browser.value(By.id("int-0-topic"))).isEqualTo("solar panels");
 		assertThat(browser.find(By.id("int-consent")).isSelected()).isTrue();
 		assertThat(browser.pageText()).contains("America/Sao_Paulo");
+		browser.windowSize(1280, 3400).reload();
 		browser.screenshot("profile-filled-1280");
 		browser.windowSize(390, 844).reload();
 		browser.screenshot("profile-390");
+		browser.windowSize(390, 7000).reload();
+		browser.screenshot("profile-390-full");
 	}
 
 	@Test
@@ -72,6 +75,7 @@ class ProfileBrowserTests {
 		assertThat(browser.find(By.id("cap-1-address")).getDomAttribute("aria-invalid")).isEqualTo("true");
 		assertThat(browser.find(By.id("cap-1-address")).getDomAttribute("aria-describedby")).isEqualTo("cap-1-address-error");
 		assertThat(browser.value(By.id("cap-1-address"))).isEqualTo("12345");
+		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", error);
 		browser.screenshot("profile-invalid-phone");
 
 		browser.open("/customer/profile");
