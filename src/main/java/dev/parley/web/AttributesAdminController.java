@@ -78,8 +78,13 @@ class AttributesAdminController {
 	}
 
 	@GetMapping("/{key}")
-	String edit(@PathVariable String key, Model model) {
-		model.addAttribute("form", AttributeForm.of(attributes.get(key)));
+	String edit(@PathVariable String key, Model model, RedirectAttributes redirect) {
+		var definition = attributes.list().stream().filter(d -> d.key().equals(key)).findFirst();
+		if (definition.isEmpty()) {
+			redirect.addFlashAttribute("flash", message("admin.attributes.missing"));
+			return "redirect:/admin/attributes";
+		}
+		model.addAttribute("form", AttributeForm.of(definition.get()));
 		model.addAttribute("editing", key);
 		return list(model);
 	}
