@@ -126,6 +126,10 @@ class AttributesAdminController {
 		catch (ConflictException e) {
 			model.addAttribute("errors", Map.of("key", e.getMessage()));
 		}
+		catch (NotFoundException e) {
+			redirect.addFlashAttribute("flash", message("admin.attributes.missing"));
+			return "redirect:/admin/attributes";
+		}
 		model.addAttribute("editing", editing);
 		return list(model);
 	}
