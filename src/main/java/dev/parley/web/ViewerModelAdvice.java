@@ -1,7 +1,6 @@
 package dev.parley.web;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -21,6 +20,6 @@ class ViewerModelAdvice {
 
 	@ModelAttribute("viewerZone")
 	ZoneId viewerZone(@AuthenticationPrincipal ParleyUser user) {
-		return user == null ? ZoneOffset.UTC : zones.of(user);
+		return user == null ? ViewerZone.UTC : zones.of(user);
 	}
 }

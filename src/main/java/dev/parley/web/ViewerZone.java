@@ -2,11 +2,13 @@ package dev.parley.web;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
 import org.springframework.stereotype.Component;
 
+import dev.parley.customer.CustomerId;
+import dev.parley.customer.CustomerManagement;
+import dev.parley.identity.Role;
 import dev.parley.security.ParleyUser;
 
 /**
@@ -16,8 +18,18 @@ import dev.parley.security.ParleyUser;
 @Component
 public class ViewerZone {
 
+	/** Named "UTC" (not the offset "Z") so pages that print the zone print a word people know. */
+	static final ZoneId UTC = ZoneId.of("UTC");
+
+	private final CustomerManagement customers;
+
+	ViewerZone(CustomerManagement customers) {
+		this.customers = customers;
+	}
+
 	public ZoneId of(ParleyUser viewer) {
-		return ZoneOffset.UTC;
+		return viewer != null && viewer.is(Role.CUSTOMER) ? customers.timeZone(new CustomerId(viewer.id()))
+				: UTC;
 	}
 
 	public ZonedDateTime at(ParleyUser viewer, Instant instant) {

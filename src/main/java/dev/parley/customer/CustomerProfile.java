@@ -1,0 +1,6 @@
+package dev.parley.customer;
+
+/** Everything a customer sees and changes about themselves, each section with its own version. */
+public record CustomerProfile(CustomerId id, Demographics demographics, Capabilities capabilities, Agenda agenda,
+		Interests interests) {
+}

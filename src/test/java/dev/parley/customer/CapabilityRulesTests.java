@@ -1,0 +1,71 @@
+package dev.parley.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CapabilityRulesTests {
+
+	static List<String> fields(Capabilities c) {
+		return ProfileRulesTests.fields(() -> CapabilityRules.validate(c));
+	}
+
+	static Capabilities of(Medium preferred, Capability... entries) {
+		return new Capabilities(List.of(entries), preferred, 0L);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "+41446681800", "+1 (212) 555-0100", "+49 30 1234.5678", "+12345678" })
+	void acceptsE164NumbersAfterRemovingSeparators(String phone) {
+		assertThat(CapabilityRules.isE164(CapabilityRules.normalizePhone(phone))).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0446681800", "+0446681800", "+1234567", "+1234567890123456", "+41 44 abc", "41446681800" })
+	void refusesWhatIsNotE164(String phone) {
+		assertThat(CapabilityRules.isE164(CapabilityRules.normalizePhone(phone))).isFalse();
+	}
+
+	@Test
+	void normalizesPhonesAndKeepsOrder() {
+		var valid = CapabilityRules.validate(of(Medium.PHONE, new Capability(Medium.PHONE, " +41 44-668 18 00 ", true),
+				new Capability(Medium.VIDEO, null, true)));
+		assertThat(valid.capabilities()).extracting(Capability::address).containsExactly("+41446681800", null);
+	}
+
+	@Test
+	void checksSipUrisAndEmailAddresses() {
+		assertThat(fields(of(null, new Capability(Medium.SIP, "sips:ann@pbx.example.com:5061", true),
+				new Capability(Medium.EMAIL, "ann+x@mail.example.co.uk", true)))).isEmpty();
+		assertThat(fields(of(null, new Capability(Medium.SIP, "ann@example.com", true),
+				new Capability(Medium.SIP, "sip:@example.com", true), new Capability(Medium.EMAIL, "ann@localhost", true))))
+			.containsExactly("capabilities[0].address", "capabilities[1].address", "capabilities[2].address");
+	}
+
+	@Test
+	void needsAnAddressOnlyForPhoneSipAndEmail() {
+		assertThat(fields(of(null, new Capability(Medium.CHAT, null, true), new Capability(Medium.PHONE, "", true),
+				new Capability(null, "x", true)))).containsExactly("capabilities[1].address", "capabilities[2].medium");
+	}
+
+	@Test
+	void thePreferredMediumMustBeEnabled() {
+		assertThat(fields(of(Medium.CHAT, new Capability(Medium.CHAT, null, false)))).containsExactly("preferredMedium");
+		assertThat(fields(of(Medium.EMAIL, new Capability(Medium.CHAT, null, true)))).containsExactly("preferredMedium");
+		assertThat(fields(of(Medium.CHAT, new Capability(Medium.CHAT, null, true)))).isEmpty();
+	}
+
+	@Test
+	void holdsAtMostTenEntries() {
+		var many = new ArrayList<Capability>();
+		for (int i = 0; i < 11; i++) {
+			many.add(new Capability(Medium.CHAT, null, true));
+		}
+		assertThat(fields(new Capabilities(many, null, 0L))).containsExactly("capabilities");
+	}
+}
