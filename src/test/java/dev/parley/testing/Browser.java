@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -63,11 +65,31 @@ public final class Browser {
 		return this;
 	}
 
+	/**
+	 * Clicks an element. When the click submits a plain form (one that loads a new page), waits until the
+	 * new page has replaced the old one, so what the test reads next is the answer, not the page it left.
+	 */
 	public Browser click(By target) {
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(target))
-			.click();
+		var element = new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.elementToBeClickable(target));
+		boolean loadsPage = Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(SUBMITS_PLAIN_FORM, element));
+		var page = loadsPage ? driver.findElement(By.tagName("html")) : null;
+		element.click();
+		if (page != null) {
+			try {
+				new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+			}
+			catch (TimeoutException e) {
+				// the browser did not submit (for example a required field is empty): the page stays
+			}
+		}
 		return this;
 	}
+
+	private static final String SUBMITS_PLAIN_FORM = """
+			var e = arguments[0], f = e.form;
+			return !!f && e.type === 'submit' && !f.hasAttribute('onsubmit') && !f.hasAttribute('target')
+			    && !['hx-post', 'hx-put', 'hx-get', 'hx-patch', 'hx-delete'].some(a => f.hasAttribute(a) || e.hasAttribute(a));""";
 
 	/** Accepts a confirm() dialog if one is open. */
 	public Browser acceptDialogIfAny() {
