@@ -46,8 +46,11 @@ class HistorySeeder implements DemoSeeder {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
 		for (DemoDataset.Named customer : dataset.customers) {
 			int count = 4 + random.nextInt(9);
+			// each customer deals with a few products and a few agents, so the grouped history has depth
+			var products = pick(dataset.products, 3, random);
+			var agents = pick(dataset.agents, 3, random);
 			for (int i = 0; i < count; i++) {
-				var record = history.record(interaction(customer, dataset, random, now));
+				var record = history.record(interaction(customer, products, agents, random, now));
 				if (random.nextInt(3) > 0) {
 					history.rate(customer.id(), record.id(), 2 + random.nextInt(4),
 							COMMENTS[random.nextInt(COMMENTS.length)], record.version());
@@ -56,12 +59,17 @@ class HistorySeeder implements DemoSeeder {
 		}
 	}
 
-	private static NewInteraction interaction(DemoDataset.Named customer, DemoDataset dataset, Random random,
-			Instant now) {
-		List<DemoDataset.SeededProduct> products = dataset.products;
+	private static <T> List<T> pick(List<T> from, int n, Random random) {
+		var copy = new java.util.ArrayList<>(from);
+		java.util.Collections.shuffle(copy, random);
+		return copy.subList(0, Math.min(n, copy.size()));
+	}
+
+	private static NewInteraction interaction(DemoDataset.Named customer, List<DemoDataset.SeededProduct> products,
+			List<DemoDataset.Named> agents, Random random, Instant now) {
 		ProductId product = products.isEmpty() || random.nextInt(5) == 0 ? null
-				: new ProductId(products.get(random.nextInt(Math.min(products.size(), 6))).id());
-		var agent = dataset.agents.get(random.nextInt(Math.min(dataset.agents.size(), 5)));
+				: new ProductId(products.get(random.nextInt(products.size())).id());
+		var agent = agents.get(random.nextInt(agents.size()));
 		Medium medium = Medium.values()[random.nextInt(Medium.values().length)];
 		Instant start = now.minus(Duration.ofMinutes(60L * 24 * random.nextInt(365) + random.nextInt(60 * 24)));
 		Instant end = start.plus(Duration.ofMinutes(3 + random.nextInt(40)));
