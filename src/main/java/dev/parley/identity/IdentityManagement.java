@@ -56,6 +56,10 @@ public class IdentityManagement {
 		return find(id).orElseThrow(() -> new NotFoundException("account"));
 	}
 
+	public Optional<Account> findByUsername(String username) {
+		return username == null || username.isBlank() ? Optional.empty() : accounts.findByUsername(username);
+	}
+
 	public Optional<Credentials> credentials(String username) {
 		return accounts.findCredentials(username);
 	}

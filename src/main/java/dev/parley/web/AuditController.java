@@ -1,5 +1,8 @@
 package dev.parley.web;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -7,30 +10,52 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import dev.parley.common.PageResult;
+import dev.parley.identity.Account;
+import dev.parley.identity.AccountId;
+import dev.parley.identity.AuditEntry;
 import dev.parley.identity.AuditLog;
+import dev.parley.identity.IdentityManagement;
 
-/** Agents, supervisors and administrators read the audit trail of changes to center data. */
+/**
+ * Agents, supervisors and administrators read the audit trail of changes to center data, all of it or
+ * one customer's (found by username or id), with the customer's name next to each entry.
+ */
 @Controller
 class AuditController {
 
 	private final AuditLog audit;
+	private final IdentityManagement identity;
 
-	AuditController(AuditLog audit) {
+	AuditController(AuditLog audit, IdentityManagement identity) {
 		this.audit = audit;
+		this.identity = identity;
 	}
 
 	@GetMapping("/agent/audit")
-	String audit(@RequestParam(required = false) UUID customer, @RequestParam(defaultValue = "0") int page,
+	String audit(@RequestParam(required = false) String customer, @RequestParam(defaultValue = "0") int page,
 			Model model) {
 		int safePage = Math.max(page, 0);
-		model.addAttribute("entries", customer == null ? audit.recent(safePage, 50)
-				: audit.aboutSubject(customer, safePage, 50));
-		model.addAttribute("customer", customer);
+		String query = customer == null ? "" : customer.trim();
+		var subject = query.isEmpty() ? null : subject(query);
+		if (!query.isEmpty() && subject == null) {
+			model.addAttribute("errors", Map.of("customer", "No customer has that username or id."));
+		}
+		var entries = subject == null ? audit.recent(safePage, 50) : audit.aboutSubject(subject, safePage, 50);
+		Map<UUID, String> names = new HashMap<>();
+		entries.items().stream().map(AuditEntry::subjectId).filter(Objects::nonNull).distinct()
+			.forEach(id -> identity.find(new AccountId(id)).ifPresent(a -> names.put(id, a.displayName())));
+		model.addAttribute("entries", entries);
+		model.addAttribute("names", names);
+		model.addAttribute("customer", query);
 		return "agent/audit";
 	}
 
-	static int pages(PageResult<?> page) {
-		return Math.max(1, page.totalPages());
+	private UUID subject(String query) {
+		try {
+			return UUID.fromString(query);
+		}
+		catch (IllegalArgumentException notAnId) {
+			return identity.findByUsername(query).map(Account::id).map(AccountId::value).orElse(null);
+		}
 	}
 }

@@ -66,6 +66,12 @@ class OrdersBrowserTests {
 		var agent = AccountFixtures.account(identity, Role.AGENT);
 		browser.windowSize(1280, 900).signIn(agent.username(), AccountFixtures.PASSWORD).open("/agent/audit");
 		assertThat(browser.text(By.id("audit-table"))).contains(order.number(), "cancel", "Ordered twice by mistake");
+
+		browser.type(By.id("audit-customer"), customer.username()).click(By.cssSelector("form[action$='/agent/audit'] button"));
+		assertThat(browser.text(By.id("audit-table"))).contains(order.number(), customer.displayName());
+		browser.type(By.id("audit-customer"), "nobody-" + customer.username())
+			.click(By.cssSelector("form[action$='/agent/audit'] button"));
+		assertThat(browser.text(By.id("audit-customer-error"))).contains("No customer");
 	}
 
 	@Test
