@@ -121,7 +121,8 @@ public class PresencePrivacy {
 		String name = account.flatMap(a -> identity.find(new AccountId(a))).map(a -> a.displayName())
 			.orElse(info.watcher().uri());
 		WatcherGroup group = WatcherGroup.of(info.watcher().watcherClass());
-		return new WatcherEntry(info, name, group, current.decide(info.watcher()).orElse(null));
+		return new WatcherEntry(info, name, group, current.decide(info.watcher()).orElse(null),
+				current.forWatcher(info.watcher().uri()).isPresent());
 	}
 
 	private PresentityId own(UUID customer) {
