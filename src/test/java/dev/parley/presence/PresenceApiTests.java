@@ -54,6 +54,9 @@ class PresenceApiTests {
 	RuleCache ruleCache;
 
 	@Autowired
+	PortalPresence portal;
+
+	@Autowired
 	InteractionHistory history;
 
 	ApiClient api;
@@ -202,6 +205,26 @@ class PresenceApiTests {
 		var malformedId = api.get("/api/v1/presence/nobody", customer.token());
 		assertThat(malformedId.status()).isEqualTo(400);
 		assertThat(malformedId.json().get("errors").get(0).get("field").asString()).isEqualTo("presentity");
+	}
+
+	@Test
+	void severalTabsAreOnePersonWhoIsAwayOnlyWhenEveryTabIsIdle() {
+		UUID me = customer.id();
+		PresentityId id = PresentityId.customer(me);
+		portal.opened(me, "tab-1");
+		portal.opened(me, "tab-2");
+		assertThat(presence.current(id).orElseThrow().isOpen()).isTrue();
+		portal.idle(me, "tab-1", true);
+		assertThat(PresenceSummary.of(presence.current(id).orElseThrow()).has(Activity.AWAY)).isFalse();
+		portal.idle(me, "tab-2", true);
+		assertThat(PresenceSummary.of(presence.current(id).orElseThrow()).has(Activity.AWAY)).isTrue();
+		portal.closed(me, "tab-1");
+		portal.idle(me, "tab-2", false);
+		assertThat(PresenceSummary.of(presence.current(id).orElseThrow()).activities()).isEmpty();
+		portal.closed(me, "tab-2");
+		assertThat(presence.current(id).orElseThrow().isOpen()).as("open during the grace period").isTrue();
+		portal.opened(me, "tab-3");
+		assertThat(portal.isOpen(me)).isTrue();
 	}
 
 	@Test
