@@ -86,10 +86,12 @@ public class PresencePrivacy {
 		return applied(customer);
 	}
 
+	/** Who watches the customer or asks to; their own tabs and devices are not listed. */
 	public List<WatcherEntry> watchers(UUID customer) {
 		PresentityId me = own(customer);
 		PrivacyRules current = rules.rules(customer);
-		return presence.watchers(me).stream().map(info -> entry(info, current)).toList();
+		return presence.watchers(me).stream().filter(info -> info.watcher().watcherClass() != WatcherClass.SELF)
+			.map(info -> entry(info, current)).toList();
 	}
 
 	public void approve(UUID customer, String subscription) {
