@@ -17,8 +17,9 @@
     return token ? token.content : '';
   }
 
+  // url-encoded, so the CSRF filter reads the token as a plain request parameter
   function form(fields) {
-    var data = new FormData();
+    var data = new URLSearchParams();
     Object.keys(fields).forEach(function (k) { data.append(k, fields[k]); });
     data.append('_csrf', csrf());
     return data;

@@ -15,7 +15,8 @@ import dev.parley.testing.BrowserTest;
 
 /** Two people, two browsers: an agent sees a customer's presence change live, without reloading. */
 @BrowserTest
-@TestPropertySource(properties = { "parley.presence.portal.grace=2s", "parley.live.keep-alive=2s" })
+@TestPropertySource(properties = { "parley.presence.portal.grace=2s", "parley.presence.portal.idle-after=3s",
+		"parley.live.keep-alive=30s" })
 class PresenceBrowserTests {
 
 	@Autowired
@@ -50,7 +51,11 @@ class PresenceBrowserTests {
 			.executeScript("document.getElementById('rules').scrollIntoView()");
 		customerTab.screenshot("presence-customer-rules-and-watchers-1280");
 
-		customerTab.driver().get("about:blank");
+		agentTab.waitFor(d -> d.findElement(row).getText().contains("away")); // no input for a while: idle
+		customerTab.click(By.id("note"));
+		agentTab.waitFor(d -> !d.findElement(row).getText().contains("away"));
+
+		customerTab.driver().get("about:blank"); // the tab goes: its beacon closes the connection
 		agentTab.waitFor(d -> d.findElement(row).getText().contains("Offline"));
 		assertThat(agentTab.text(row)).doesNotContain("Online");
 		agentTab.screenshot("presence-agent-customer-left");
