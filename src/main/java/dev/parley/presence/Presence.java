@@ -134,6 +134,11 @@ public class Presence {
 		watching.deny(presentity, id);
 	}
 
+	/** The principal changed the access rules: every live subscription of the presentity follows at once. */
+	public void reauthorize(PresentityId presentity) {
+		watching.reapply(presentity);
+	}
+
 	/** RFC 3857 watcher information: the current watchers of a presentity (for its principal only). */
 	public List<WatcherInfo> watchers(PresentityId presentity) {
 		return watching.watchers(presentity);

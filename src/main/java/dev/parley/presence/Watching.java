@@ -169,6 +169,54 @@ final class Watching {
 		policy.remember(presentity, s.watcher(), new AccessDecision(SubHandling.BLOCK, Visibility.NOTHING));
 	}
 
+	/**
+	 * Re-decides every subscription of the presentity after its principal changed the rules: an allowed
+	 * one gets the view its visibility now gives (sent only if it changed), a covered-by-nothing or
+	 * confirm one goes back to pending, a blocked one ends (rejected). Changes apply at once.
+	 */
+	void reapply(PresentityId presentity) {
+		PresentityEntry entry = entries.get(presentity);
+		if (entry == null) {
+			return;
+		}
+		long now = clock.millis();
+		List<Subscription> changed = new java.util.ArrayList<>();
+		synchronized (entry) {
+			for (Subscription s : List.copyOf(entry.subscribers)) {
+				if (reapply(entry, s, policy.decide(presentity, s.watcher()), now)) {
+					changed.add(s);
+				}
+			}
+		}
+		Instant at = clock.instant();
+		changed.forEach(s -> fanout.notifier().watcherChanged(presentity, s.watcherInfo(at)));
+	}
+
+	private boolean reapply(PresentityEntry entry, Subscription s, Optional<AccessDecision> decision, long now) {
+		if (refused(decision)) {
+			terminate(entry, s, TerminationReason.REJECTED);
+			return false;
+		}
+		boolean wasActive = s.state() instanceof SubscriptionState.Active;
+		if (decision.isEmpty() || decision.get().handling() == SubHandling.CONFIRM) {
+			s.pend(s.expiresAtMillis());
+			if (s.lastSent != entry.neutral) {
+				fanout.send(s, entry.neutral, now);
+			}
+			return wasActive;
+		}
+		Visibility visibility = visibility(decision);
+		s.activate(visibility, s.expiresAtMillis());
+		if (!wasActive) {
+			s.approved();
+		}
+		PresenceDocument view = entry.view(visibility);
+		if (view != s.lastSent) {
+			fanout.send(s, view, now);
+		}
+		return !wasActive;
+	}
+
 	int expire(long now) {
 		int count = 0;
 		for (Subscription s : expiry.due(now)) {

@@ -5,5 +5,6 @@
  * a {@link dev.parley.presence.Notifier} port carries every change to the protocol adapters
  * (SIP SIMPLE, push). No wire format lives here: PIDF is the codec in {@code dev.parley.pidf}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "common")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "identity", "customer", "history",
+		"agent" })
 package dev.parley.presence;

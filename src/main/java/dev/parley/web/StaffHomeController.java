@@ -3,14 +3,9 @@ package dev.parley.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The agent workstation and supervisor wallboard: landing pages that later issues fill. */
+/** The supervisor wallboard: a landing page that later issues fill (the workstation: AgentWorkstationController). */
 @Controller
 class StaffHomeController {
-
-	@GetMapping("/agent")
-	String agent() {
-		return "agent/home";
-	}
 
 	@GetMapping("/supervisor")
 	String supervisor() {

@@ -20,16 +20,16 @@ import org.xml.sax.SAXException;
  * Validates documents against the RFC schemas copied into src/test/resources/schemas. Imports and
  * includes are served from there by a resource resolver; anything else fails the test (no network).
  */
-final class Schemas {
+public final class Schemas {
 
-	static final Schema PIDF = load("pidf.xsd", "data-model.xsd", "rpid.xsd");
+	public static final Schema PIDF = load("pidf.xsd", "data-model.xsd", "rpid.xsd");
 
-	static final Schema WATCHERINFO = load("watcherinfo.xsd");
+	public static final Schema WATCHERINFO = load("watcherinfo.xsd");
 
 	private Schemas() {
 	}
 
-	static void assertValid(Schema schema, String xml) {
+	public static void assertValid(Schema schema, String xml) {
 		try {
 			var validator = schema.newValidator();
 			validator.setResourceResolver(Schemas::localOnly);

@@ -15,7 +15,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
-/** Starts one headless Chromium per test and closes it afterwards. */
+/**
+ * Starts one headless Chromium per {@link Browser} parameter of a test (a test may take two, say a
+ * customer's and an agent's) and closes them afterwards.
+ */
 public class BrowserExtension implements ExecutionCondition, ParameterResolver, AfterEachCallback {
 
 	static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PARLEY_CHROMIUM", "/usr/bin/chromium"));
@@ -55,18 +58,21 @@ public class BrowserExtension implements ExecutionCondition, ParameterResolver, 
 		var driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		var browser = new Browser(driver, "http://127.0.0.1:" + port);
-		context.getStore(NS).put("browser", browser);
+		context.getStore(NS).put("browser-" + parameter.getIndex(), browser);
 		return browser;
 	}
 
 	@Override
 	public void afterEach(ExtensionContext context) {
-		var browser = context.getStore(NS).remove("browser", Browser.class);
-		if (browser != null) {
-			if (context.getExecutionException().isPresent()) {
-				browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
+		int parameters = context.getRequiredTestMethod().getParameterCount();
+		for (int index = 0; index < parameters; index++) {
+			var browser = context.getStore(NS).remove("browser-" + index, Browser.class);
+			if (browser != null) {
+				if (context.getExecutionException().isPresent()) {
+					browser.screenshot("failed-" + context.getRequiredTestMethod().getName() + (index == 0 ? "" : "-" + index));
+				}
+				browser.quit();
 			}
-			browser.quit();
 		}
 	}
 }

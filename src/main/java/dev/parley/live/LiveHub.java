@@ -1,0 +1,176 @@
+package dev.parley.live;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import dev.parley.identity.Role;
+import dev.parley.presence.PortalPresence;
+import dev.parley.presence.PortalSettings;
+import dev.parley.presence.PresenceDocument;
+import dev.parley.presence.PresentityId;
+import dev.parley.presence.PresentityKind;
+import dev.parley.presence.Subscription;
+
+/**
+ * The live connections of this node: opens and closes them (a customer's connections are their portal
+ * presence), sends keep-alives from one scheduler thread and every event from one push thread, so no
+ * thread is held per connection and the presence service never waits for a browser.
+ */
+@Component
+class LiveHub implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
+
+	private final Map<String, LiveConnection> connections = new ConcurrentHashMap<>();
+	private final PortalPresence portal;
+	private final PresencePush push;
+	private final LiveSettings settings;
+	private final long idleAfterMillis;
+	private ExecutorService sender;
+	private ScheduledExecutorService keepAlive;
+
+	LiveHub(PortalPresence portal, PresencePush push, LiveSettings settings, PortalSettings portalSettings) {
+		this.portal = portal;
+		this.push = push;
+		this.settings = settings;
+		this.idleAfterMillis = portalSettings.idleAfter().toMillis();
+	}
+
+	LiveConnection open(LiveConnection.Viewer viewer, Set<LiveConnection.Topic> topics, Channel channel) {
+		var connection = new LiveConnection(UUID.randomUUID().toString(), viewer, topics, channel);
+		connections.put(connection.id(), connection);
+		if (viewer.role() == Role.CUSTOMER) {
+			portal.opened(viewer.account(), connection.id());
+		}
+		run(() -> {
+			send(connection, "hello",
+					"{\"connection\":\"" + connection.id() + "\",\"idleAfter\":" + idleAfterMillis + "}");
+			push.start(connection, this);
+		});
+		return connection;
+	}
+
+	/** Closes the connection (once): its subscriptions end; a customer's last tab starts the grace period. */
+	void close(LiveConnection connection) {
+		if (!connection.close()) {
+			return;
+		}
+		connections.remove(connection.id());
+		push.stop(connection);
+		if (connection.viewer().role() == Role.CUSTOMER) {
+			portal.closed(connection.viewer().account(), connection.id());
+		}
+	}
+
+	void close(UUID account, String connectionId) {
+		LiveConnection c = owned(account, connectionId);
+		if (c != null) {
+			close(c);
+		}
+	}
+
+	void idle(UUID account, String connectionId, boolean idle) {
+		LiveConnection c = owned(account, connectionId);
+		if (c != null && c.viewer().role() == Role.CUSTOMER) {
+			portal.idle(account, connectionId, idle);
+		}
+	}
+
+	void presenceChanged(Subscription subscription, PresenceDocument document) {
+		run(() -> push.presence(subscription, document, this));
+	}
+
+	void subscriptionEnded(Subscription subscription) {
+		run(() -> push.ended(subscription, this));
+	}
+
+	void watchersChanged(PresentityId presentity) {
+		if (presentity.kind() != PresentityKind.CUSTOMER) {
+			return;
+		}
+		run(() -> connections.values().stream()
+			.filter(c -> c.wants(LiveConnection.Topic.ME) && presentity.key().equals(c.viewer().account().toString()))
+			.forEach(c -> push.watchers(c, this)));
+	}
+
+	/** Sends on the push thread; a failed send closes the connection. */
+	void send(LiveConnection connection, String event, String data) {
+		if (!connection.send(event, data)) {
+			close(connection);
+		}
+	}
+
+	int count() {
+		return connections.size();
+	}
+
+	private LiveConnection owned(UUID account, String connectionId) {
+		LiveConnection c = connectionId == null ? null : connections.get(connectionId);
+		return c != null && c.viewer().account().equals(account) ? c : null;
+	}
+
+	private void run(Runnable task) {
+		ExecutorService s = sender;
+		if (s == null) {
+			return;
+		}
+		s.execute(() -> {
+			try {
+				task.run();
+			}
+			catch (RuntimeException e) {
+				log.warn("live push failed", e);
+			}
+		});
+	}
+
+	private void keepAlive() {
+		for (LiveConnection c : List.copyOf(connections.values())) {
+			run(() -> {
+				if (!c.keepAlive()) {
+					close(c);
+				}
+			});
+		}
+	}
+
+	@Override
+	public synchronized void start() {
+		sender = Executors.newSingleThreadExecutor(r -> daemon(r, "live-push"));
+		keepAlive = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "live-keepalive"));
+		long every = settings.keepAlive().toMillis();
+		keepAlive.scheduleWithFixedDelay(this::keepAlive, every, every, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public synchronized void stop() {
+		connections.values().forEach(LiveConnection::close);
+		connections.clear();
+		keepAlive.shutdownNow();
+		sender.shutdownNow();
+		sender = null;
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return sender != null;
+	}
+
+	private static Thread daemon(Runnable r, String name) {
+		Thread t = new Thread(r, name);
+		t.setDaemon(true);
+		return t;
+	}
+}

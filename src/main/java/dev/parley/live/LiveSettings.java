@@ -1,0 +1,21 @@
+package dev.parley.live;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of live push ({@code parley.live.*}): a keep-alive comment goes to every connection this often
+ * (it also finds connections whose browser went away), a connection is closed by the server after
+ * {@code timeout} (the browser's EventSource reconnects at once), and the agent panel lists at most
+ * {@code panelSize} customers.
+ */
+@ConfigurationProperties("parley.live")
+public record LiveSettings(Duration keepAlive, Duration timeout, Integer panelSize) {
+
+	public LiveSettings {
+		keepAlive = keepAlive == null ? Duration.ofSeconds(20) : keepAlive;
+		timeout = timeout == null ? Duration.ofMinutes(30) : timeout;
+		panelSize = panelSize == null ? 50 : panelSize;
+	}
+}

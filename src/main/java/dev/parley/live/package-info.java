@@ -1,0 +1,9 @@
+/**
+ * Live push to pages: Server-Sent Events over Spring MVC's {@code SseEmitter}, behind a small connection
+ * abstraction with an explicit lifecycle (open, keep-alive, closed). It implements the presence
+ * {@link dev.parley.presence.Notifier} port and pushes HTML fragments the page swaps in. A customer's
+ * connection is also the "portal open" signal of their presence; the page reports idle here.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "presence", "security", "identity",
+		"customer", "common" })
+package dev.parley.live;
