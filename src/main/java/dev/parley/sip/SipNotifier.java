@@ -1,0 +1,159 @@
+package dev.parley.sip;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.parley.presence.Notifier;
+import dev.parley.presence.PresenceDocument;
+import dev.parley.presence.PresentityId;
+import dev.parley.presence.Subscription;
+import dev.parley.presence.SubscriptionId;
+import dev.parley.presence.SubscriptionState;
+import dev.parley.presence.WatcherInfo;
+
+/**
+ * The presence service's {@link Notifier} for SIP: keeps the SIP subscriptions (by dialog, by presence
+ * subscription, winfo by presentity) and turns each change into a NOTIFY through the subscription's outbox.
+ * Called under a presentity's lock, so it only enqueues; NOTIFYs go out on the scheduler's threads, one at a
+ * time per subscription. A NOTIFY answered 481 (or not at all, or with an error) ends the subscription.
+ */
+final class SipNotifier implements Notifier {
+
+	private static final Logger log = LoggerFactory.getLogger(SipNotifier.class);
+
+	private final Map<String, SipSubscription> byDialog = new ConcurrentHashMap<>();
+
+	private final Map<SubscriptionId, SipSubscription> byPresence = new ConcurrentHashMap<>();
+
+	private final Map<PresentityId, Set<SipSubscription>> winfo = new ConcurrentHashMap<>();
+
+	private final ScheduledExecutorService scheduler;
+
+	private final Clock clock;
+
+	private final long intervalMillis;
+
+	private final NotifyWriter writer = new NotifyWriter();
+
+	private volatile Consumer<SipSubscription> onGone = s -> {
+	};
+
+	SipNotifier(ScheduledExecutorService scheduler, Clock clock, long intervalMillis) {
+		this.scheduler = scheduler;
+		this.clock = clock;
+		this.intervalMillis = intervalMillis;
+	}
+
+	/** What to do when a watcher is gone (its NOTIFY failed): end the presence subscription. */
+	void onGone(Consumer<SipSubscription> action) {
+		this.onGone = action;
+	}
+
+	void register(SipSubscription s) {
+		byDialog.put(s.dialog.key(), s);
+		if (s.isWinfo()) {
+			winfo.computeIfAbsent(s.presentity, p -> ConcurrentHashMap.newKeySet()).add(s);
+		}
+		else {
+			byPresence.put(s.presenceId(), s);
+		}
+	}
+
+	SipSubscription byDialog(String key) {
+		return byDialog.get(key);
+	}
+
+	int count() {
+		return byDialog.size();
+	}
+
+	/** Queues a state (or the end) for a subscription and schedules its NOTIFY. */
+	void offer(SipSubscription s, PresenceDocument document, String terminate) {
+		long delay = s.offer(document, terminate, clock.millis(), intervalMillis);
+		if (delay >= 0) {
+			scheduler.schedule(() -> drain(s), delay, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	@Override
+	public void notify(Subscription subscription, PresenceDocument document) {
+		SipSubscription s = byPresence.get(subscription.id());
+		if (s != null) {
+			offer(s, document, null);
+		}
+	}
+
+	@Override
+	public void terminated(Subscription subscription) {
+		SipSubscription s = byPresence.get(subscription.id());
+		if (s != null && subscription.state() instanceof SubscriptionState.Terminated t) {
+			offer(s, null, t.reason().token());
+		}
+	}
+
+	@Override
+	public void watcherChanged(PresentityId presentity, WatcherInfo info) {
+		for (SipSubscription s : winfo.getOrDefault(presentity, Set.of())) {
+			s.watcherChanged(info);
+			offer(s, null, null);
+		}
+	}
+
+	/** Ends the watcher-information subscriptions not refreshed in time. */
+	void expireWinfo(long now) {
+		winfo.values().forEach(set -> set.stream().filter(s -> s.expiresAtMillis() <= now)
+			.forEach(s -> offer(s, null, "timeout")));
+	}
+
+	/** Every subscription's final NOTIFY (reason deactivated: the watcher may subscribe again), at shutdown. */
+	List<SipSubscription> all() {
+		return List.copyOf(byDialog.values());
+	}
+
+	void drain(SipSubscription s) {
+		synchronized (s.sendLock) {
+			long now = clock.millis();
+			SipSubscription.Outgoing out = s.take(now);
+			if (out == null) {
+				return;
+			}
+			NotifyWriter.Notify n = writer.write(s, out, now);
+			s.dialog.notify(n.headers(), n.contentType(), n.body(), status -> answered(s, status, out.terminal()));
+		}
+	}
+
+	private void answered(SipSubscription s, int status, boolean terminal) {
+		if (terminal) {
+			forget(s);
+		}
+		else if (status == 481 || status >= 300) {
+			log.debug("NOTIFY in {} answered {}: subscription ends", s.dialog.key(), status);
+			s.close();
+			forget(s);
+			onGone.accept(s);
+		}
+	}
+
+	void forget(SipSubscription s) {
+		byDialog.remove(s.dialog.key(), s);
+		if (s.isWinfo()) {
+			winfo.computeIfPresent(s.presentity, (p, set) -> {
+				set.remove(s);
+				return set.isEmpty() ? null : set;
+			});
+		}
+		else {
+			byPresence.remove(s.presenceId(), s);
+		}
+		s.dialog.close();
+	}
+}
