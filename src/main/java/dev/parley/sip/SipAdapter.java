@@ -2,7 +2,6 @@ package dev.parley.sip;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -52,7 +51,8 @@ final class SipAdapter implements SmartLifecycle {
 					+ credentials.realm() + "): digest HA1 values are kept for that realm only");
 		}
 		var authenticator = new DigestAuthenticator(credentials::verify, realm, settings.nonceLifetime(), clock,
-				List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
+				settings.digestAlgorithms().stream().map(a -> DigestAlgorithm.ofToken(a).orElseThrow(
+						() -> new IllegalStateException("parley.sip.digest-algorithms: unknown " + a))).toList());
 		this.publications = new Publications(presence);
 		this.flood = new FloodGuard(settings.requestsPerSecond(), clock::millis);
 		this.dispatch = new SipRequestDispatch(flood, settings.maxBodyBytes(),

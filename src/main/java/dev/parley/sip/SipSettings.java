@@ -22,13 +22,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        changes inside it coalesce, the last state wins
  * @param requestsPerSecond requests one source address may send per second (with a burst of twice that)
  *        before it gets 503 with Retry-After
+ * @param digestAlgorithms the digest algorithms offered, most preferred first (RFC 8760 s2.4: SHA-256, MD5);
+ *        put MD5 first for clients that only read the topmost challenge (sipp does)
  * @param threads the stack's and the handler's thread pool sizes (bounded, never unlimited)
  * @param queue requests waiting for a handler thread; past it: 503
  */
 @ConfigurationProperties("parley.sip")
 public record SipSettings(Boolean enabled, String address, Integer port, List<String> transports, String domain,
 		String realm, Duration nonceLifetime, Integer maxBodyBytes, Duration notifyInterval,
-		Integer requestsPerSecond, Integer threads, Integer queue) {
+		Integer requestsPerSecond, List<String> digestAlgorithms, Integer threads, Integer queue) {
 
 	public SipSettings {
 		enabled = enabled == null || enabled;
@@ -41,6 +43,8 @@ public record SipSettings(Boolean enabled, String address, Integer port, List<St
 		maxBodyBytes = maxBodyBytes == null ? 16 * 1024 : maxBodyBytes;
 		notifyInterval = notifyInterval == null ? Duration.ofSeconds(5) : notifyInterval;
 		requestsPerSecond = requestsPerSecond == null ? 50 : requestsPerSecond;
+		digestAlgorithms = digestAlgorithms == null || digestAlgorithms.isEmpty() ? List.of("SHA-256", "MD5")
+				: digestAlgorithms.stream().map(a -> a.trim().toUpperCase(Locale.ROOT)).distinct().toList();
 		threads = threads == null ? 4 : Math.max(1, threads);
 		queue = queue == null ? 1000 : Math.max(1, queue);
 		for (String t : transports) {
@@ -54,21 +58,21 @@ public record SipSettings(Boolean enabled, String address, Integer port, List<St
 	}
 
 	public static SipSettings defaults() {
-		return new SipSettings(null, null, null, null, null, null, null, null, null, null, null, null);
+		return new SipSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	public SipSettings withRealm(String value) {
 		return new SipSettings(enabled, address, port, transports, domain, value, nonceLifetime, maxBodyBytes,
-				notifyInterval, requestsPerSecond, threads, queue);
+				notifyInterval, requestsPerSecond, digestAlgorithms, threads, queue);
 	}
 
 	public SipSettings withNotifyInterval(Duration value) {
 		return new SipSettings(enabled, address, port, transports, domain, realm, nonceLifetime, maxBodyBytes,
-				value, requestsPerSecond, threads, queue);
+				value, requestsPerSecond, digestAlgorithms, threads, queue);
 	}
 
 	public SipSettings withRequestsPerSecond(int value) {
 		return new SipSettings(enabled, address, port, transports, domain, realm, nonceLifetime, maxBodyBytes,
-				notifyInterval, value, threads, queue);
+				notifyInterval, value, digestAlgorithms, threads, queue);
 	}
 }
