@@ -40,7 +40,7 @@ final class NotifyWriter {
 			return "terminated;reason=" + out.terminatedReason();
 		}
 		long left = Math.max(0, (s.expiresAtMillis() - now + 999) / 1000);
-		boolean pending = s.presence != null && s.presence.state() instanceof SubscriptionState.Pending;
+		boolean pending = s.isStandIn() || s.presence != null && s.presence.state() instanceof SubscriptionState.Pending;
 		return (pending ? "pending" : "active") + ";expires=" + left;
 	}
 }

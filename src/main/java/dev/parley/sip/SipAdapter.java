@@ -59,11 +59,14 @@ final class SipAdapter implements SmartLifecycle {
 				new SubscribeHandler(presence, notifier, authenticator, limits, clock),
 				new PublishHandler(publications, authenticator, limits, clock));
 		notifier.onGone(s -> {
+			if (s.isLocal()) {
+				return;
+			}
 			try {
 				presence.unsubscribe(s.watcher, s.presenceId());
 			}
-			catch (NotFoundException | NullPointerException e) {
-				// ended meanwhile, or a winfo subscription
+			catch (NotFoundException e) {
+				// ended meanwhile
 			}
 		});
 	}
@@ -79,7 +82,7 @@ final class SipAdapter implements SmartLifecycle {
 		try {
 			long now = clock.millis();
 			publications.expire(now);
-			notifier.expireWinfo(now);
+			notifier.expireLocal(now);
 			flood.sweep();
 		}
 		catch (RuntimeException e) {

@@ -63,7 +63,7 @@ final class SipNotifier implements Notifier {
 		if (s.isWinfo()) {
 			winfo.computeIfAbsent(s.presentity, p -> ConcurrentHashMap.newKeySet()).add(s);
 		}
-		else {
+		else if (!s.isStandIn()) {
 			byPresence.put(s.presenceId(), s);
 		}
 	}
@@ -108,10 +108,10 @@ final class SipNotifier implements Notifier {
 		}
 	}
 
-	/** Ends the watcher-information subscriptions not refreshed in time. */
-	void expireWinfo(long now) {
-		winfo.values().forEach(set -> set.stream().filter(s -> s.expiresAtMillis() <= now)
-			.forEach(s -> offer(s, null, "timeout")));
+	/** Ends the subscriptions the adapter keeps alone (winfo, stand-ins) that were not refreshed in time. */
+	void expireLocal(long now) {
+		byDialog.values().stream().filter(s -> s.isLocal() && !s.isClosed() && s.expiresAtMillis() <= now)
+			.forEach(s -> offer(s, null, "timeout"));
 	}
 
 	/** Every subscription's final NOTIFY (reason deactivated: the watcher may subscribe again), at shutdown. */
@@ -151,7 +151,7 @@ final class SipNotifier implements Notifier {
 				return set.isEmpty() ? null : set;
 			});
 		}
-		else {
+		else if (!s.isStandIn()) {
 			byPresence.remove(s.presenceId(), s);
 		}
 		s.dialog.close();

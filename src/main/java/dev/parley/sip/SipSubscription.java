@@ -38,8 +38,14 @@ final class SipSubscription {
 
 	final PresentityId presentity;
 
-	/** The presence subscription; null for watcher information. */
+	/**
+	 * The presence subscription; null for watcher information, and for a stand-in: a subscription to a
+	 * presentity that does not exist or refuses this watcher, kept pending with the neutral document so that
+	 * it answers exactly like one waiting for the principal's approval (no existence leak).
+	 */
 	final Subscription presence;
+
+	private final boolean winfo;
 
 	private final Map<Long, WatcherInfo> watchers = new TreeMap<>();
 
@@ -63,6 +69,7 @@ final class SipSubscription {
 
 	SipSubscription(SipDialog dialog, SipEvent event, Watcher watcher, AccountId account, PresentityId presentity,
 			Subscription presence) {
+		this.winfo = event.isWinfo();
 		this.dialog = dialog;
 		this.event = event;
 		this.watcher = watcher;
@@ -72,6 +79,16 @@ final class SipSubscription {
 	}
 
 	boolean isWinfo() {
+		return winfo;
+	}
+
+	/** Pending for ever with the neutral document: an unknown or refusing presentity (see {@link #presence}). */
+	boolean isStandIn() {
+		return !winfo && presence == null;
+	}
+
+	/** Kept by the adapter alone (winfo, stand-in): it expires them itself. */
+	boolean isLocal() {
 		return presence == null;
 	}
 

@@ -17,9 +17,11 @@ import dev.parley.presence.Watcher;
 
 /**
  * SUBSCRIBE for {@code presence} (RFC 3856) and {@code presence.winfo} (RFC 3857) with RFC 6665's rules:
- * 489 for another package, 423 under the minimum, 406 when the watcher accepts no body we write, 404 for an
- * unknown presentity and for one the watcher may not see (the same answer), 200 then a NOTIFY at once, Expires 0
+ * 489 for another package, 423 under the minimum, 406 when the watcher accepts no body we write, 401/403 for
+ * the watcher's credentials, 200 then a NOTIFY at once, Expires 0
  * a fetch (one NOTIFY, terminated;reason=timeout), refresh and un-SUBSCRIBE in the dialog, 481 for unknown ones.
+ * A presentity that does not exist and one whose rules refuse the watcher get the same answer as one that waits
+ * for approval: 200 and NOTIFY pending with the neutral document (a Request-URI that cannot name a presentity: 404).
  */
 final class SubscribeHandler {
 
@@ -106,8 +108,28 @@ final class SubscribeHandler {
 			accept(exchange, event, account, s);
 		}
 		else {
-			exchange.respond(SipRequests.notFound());
+			standIn(exchange, event, expires, account, presentity, watcher);
 		}
+	}
+
+	/**
+	 * Unknown presentity, or one whose rules refuse this watcher: answered exactly like a subscription that
+	 * waits for approval (200, then NOTIFY pending with the neutral document), RFC 3856 s6.6 and RFC 2779's
+	 * polite blocking; the watcher cannot tell which. Lives in the adapter only, expires like any other.
+	 */
+	private void standIn(SipExchange exchange, SipEvent event, long expires, Account account, PresentityId presentity,
+			Watcher watcher) {
+		long seconds = Math.min(expires < 0 ? limits.defaultExpires().toSeconds() : expires, limits.maxExpires().toSeconds());
+		SipDialog dialog = exchange.respondWithDialog(SipResponse.of(200, "OK").with("Expires", Long.toString(seconds)));
+		SipSubscription sub = new SipSubscription(dialog, event, watcher, account.id(), presentity, null);
+		sub.expiresAt(clock.millis() + seconds * 1000);
+		PresenceDocument neutral = PresenceDocument.neutral(presentity);
+		if (seconds == 0) {
+			notifier.offer(sub, neutral, "timeout");
+			return;
+		}
+		notifier.register(sub);
+		notifier.offer(sub, neutral, null);
 	}
 
 	private void accept(SipExchange exchange, SipEvent event, Account account, SubscribeResult.Subscribed s) {

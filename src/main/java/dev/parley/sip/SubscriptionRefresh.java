@@ -49,7 +49,7 @@ final class SubscriptionRefresh {
 			exchange.respond(SipResponse.of(403, "Forbidden"));
 			return;
 		}
-		if (sub.isWinfo()) {
+		if (sub.isLocal()) {
 			winfo.refresh(exchange, sub, expires);
 			return;
 		}

@@ -53,6 +53,7 @@ final class WinfoSubscriptions {
 		}
 	}
 
+	/** Refreshes or ends a subscription the adapter keeps alone (winfo, or a stand-in). */
 	void refresh(SipExchange exchange, SipSubscription sub, long expires) {
 		long seconds = seconds(expires);
 		exchange.respond(SipResponse.of(200, "OK").with("Expires", Long.toString(seconds)));

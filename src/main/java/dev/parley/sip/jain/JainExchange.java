@@ -45,8 +45,9 @@ final class JainExchange implements SipExchange {
 
 	@Override
 	public void respond(SipResponse response) {
+		Response r = build(response, JainMessages.newTag(), false);
 		if (answered.compareAndSet(false, true)) {
-			send(build(response, JainMessages.newTag(), false));
+			send(r);
 		}
 	}
 
@@ -83,8 +84,12 @@ final class JainExchange implements SipExchange {
 			JainMessages.setBody(r, transport.headers(), response.contentType(), response.body());
 			return r;
 		}
-		catch (java.text.ParseException e) {
-			throw new IllegalArgumentException("bad response header: " + e.getMessage(), e);
+		catch (java.text.ParseException | RuntimeException e) {
+			log.warn("response {} not built: {}", response.status(), e.toString());
+			if (response.status() == 500) {
+				throw new IllegalStateException(e);
+			}
+			return build(SipResponse.of(500, "Server Internal Error"), tag, false);
 		}
 	}
 

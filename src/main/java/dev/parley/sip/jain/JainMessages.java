@@ -72,9 +72,16 @@ final class JainMessages {
 	static void addHeaders(Message message, HeaderFactory headers, List<Map.Entry<String, String>> list)
 			throws ParseException {
 		for (Map.Entry<String, String> e : list) {
-			Header h = headers.createHeader(e.getKey(), e.getValue());
-			message.addHeader(h);
+			for (String value : listHeader(e.getKey()) ? e.getValue().split(",") : new String[] { e.getValue() }) {
+				Header h = headers.createHeader(e.getKey(), value.trim());
+				message.addHeader(h);
+			}
 		}
+	}
+
+	/** Headers the RI builds one value at a time ("Only singleton allowed"): a list goes as several. */
+	private static boolean listHeader(String name) {
+		return name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("Allow-Events") || name.equalsIgnoreCase("Accept");
 	}
 
 	static void setBody(Message message, HeaderFactory headers, String contentType, byte[] body) throws ParseException {
