@@ -32,7 +32,7 @@ class SipConfiguration {
 
 	@Bean
 	SipNotifier sipNotifier(ScheduledExecutorService sipScheduler, SipSettings settings, ObjectProvider<Clock> clock) {
-		return new SipNotifier(sipScheduler, clock.getIfAvailable(Clock::systemUTC), settings.notifyInterval().toMillis());
+		return new SipNotifier(SipNotifier.Scheduler.of(sipScheduler), clock.getIfAvailable(Clock::systemUTC), settings.notifyInterval().toMillis());
 	}
 
 	@Bean

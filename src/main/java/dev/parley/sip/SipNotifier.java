@@ -36,7 +36,17 @@ final class SipNotifier implements Notifier {
 
 	private final Map<PresentityId, Set<SipSubscription>> winfo = new ConcurrentHashMap<>();
 
-	private final ScheduledExecutorService scheduler;
+	/** Runs a task after a delay (a scheduled executor in the application, by hand in tests). */
+	@FunctionalInterface
+	interface Scheduler {
+		void schedule(Runnable task, long delayMillis);
+
+		static Scheduler of(ScheduledExecutorService executor) {
+			return (task, delay) -> executor.schedule(task, delay, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private final Scheduler scheduler;
 
 	private final Clock clock;
 
@@ -47,7 +57,7 @@ final class SipNotifier implements Notifier {
 	private volatile Consumer<SipSubscription> onGone = s -> {
 	};
 
-	SipNotifier(ScheduledExecutorService scheduler, Clock clock, long intervalMillis) {
+	SipNotifier(Scheduler scheduler, Clock clock, long intervalMillis) {
 		this.scheduler = scheduler;
 		this.clock = clock;
 		this.intervalMillis = intervalMillis;
@@ -80,7 +90,7 @@ final class SipNotifier implements Notifier {
 	void offer(SipSubscription s, PresenceDocument document, String terminate) {
 		long delay = s.offer(document, terminate, clock.millis(), intervalMillis);
 		if (delay >= 0) {
-			scheduler.schedule(() -> drain(s), delay, TimeUnit.MILLISECONDS);
+			scheduler.schedule(() -> drain(s), delay);
 		}
 	}
 
