@@ -99,6 +99,9 @@ final class SubscribeHandler {
 			return;
 		}
 		Watcher watcher = SipPrincipals.watcher(account, presentity);
+		if (SipPrincipals.owns(account, presentity)) {
+			presence.register(presentity); // a principal watching itself: its presentity exists from now on
+		}
 		Duration requested = expires < 0 ? null : Duration.ofSeconds(expires);
 		SubscribeResult result = presence.subscribe(watcher, presentity, requested);
 		if (result instanceof SubscribeResult.IntervalTooBrief brief) {

@@ -153,6 +153,15 @@ class SipSubscribeHandlerTests {
 	}
 
 	@Test
+	void aPrincipalWatchingItselfSeesItsOwnStateInFull() {
+		var ex = sip.send(subscribe(presentity), agent);
+		assertThat(ex.dialog.last().state()).startsWith("active");
+		sip.presence.setStatus(presentity, "voice", BasicStatus.OPEN);
+		sip.runDue();
+		assertThat(ex.dialog.last().body()).contains("<tuple id=\"voice\">");
+	}
+
+	@Test
 	void unsubscribedExpiryEndsWithTimeout() {
 		sip.presence.register(presentity);
 		var ex = sip.send(subscribe(presentity).header("Expires", "60"), supervisor);
