@@ -93,6 +93,10 @@ final class SipAdapter implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
+		int told = notifier.deactivateAll(clock.millis() + 2000);
+		if (told > 0) {
+			log.info("SIP: told {} subscribers to subscribe again (terminated;reason=deactivated)", told);
+		}
 		transport.stop(Duration.ofSeconds(5));
 		scheduler.shutdownNow();
 	}

@@ -18,6 +18,7 @@ import dev.parley.presence.PresentityId;
 import dev.parley.presence.Subscription;
 import dev.parley.presence.SubscriptionId;
 import dev.parley.presence.SubscriptionState;
+import dev.parley.presence.TerminationReason;
 import dev.parley.presence.WatcherInfo;
 
 /**
@@ -124,9 +125,21 @@ final class SipNotifier implements Notifier {
 			.forEach(s -> offer(s, null, "timeout"));
 	}
 
-	/** Every subscription's final NOTIFY (reason deactivated: the watcher may subscribe again), at shutdown. */
-	List<SipSubscription> all() {
-		return List.copyOf(byDialog.values());
+	/**
+	 * At shutdown: a final NOTIFY {@code terminated;reason=deactivated} to every subscriber (RFC 6665: it may
+	 * subscribe again at once, to the next instance), sent on the caller's thread until the deadline.
+	 */
+	int deactivateAll(long deadlineMillis) {
+		int sent = 0;
+		for (SipSubscription s : List.copyOf(byDialog.values())) {
+			if (clock.millis() > deadlineMillis) {
+				break;
+			}
+			s.offer(null, TerminationReason.DEACTIVATED.token(), clock.millis(), intervalMillis);
+			drain(s);
+			sent++;
+		}
+		return sent;
 	}
 
 	void drain(SipSubscription s) {

@@ -133,6 +133,15 @@ class SipSubscribeHandlerTests {
 	}
 
 	@Test
+	void atShutdownEverySubscriberIsToldToSubscribeAgain() {
+		sip.presence.register(presentity);
+		var ex = sip.send(subscribe(presentity), supervisor);
+		assertThat(sip.notifier.deactivateAll(sip.clock.millis() + 1000)).isEqualTo(1);
+		assertThat(ex.dialog.last().state()).isEqualTo("terminated;reason=deactivated");
+		assertThat(sip.notifier.count()).isZero();
+	}
+
+	@Test
 	void unknownDialogIs481() {
 		var ex = sip.send(subscribe(presentity).inDialog("nobody;knows"));
 		assertThat(ex.status()).isEqualTo(481);

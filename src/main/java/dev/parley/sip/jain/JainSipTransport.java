@@ -2,30 +2,17 @@ package dev.parley.sip.jain;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
-import javax.sip.RequestEvent;
-import javax.sip.ResponseEvent;
-import javax.sip.ServerTransaction;
-import javax.sip.SipListener;
 import javax.sip.SipProvider;
-import javax.sip.TimeoutEvent;
-import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.AddressFactory;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.message.MessageFactory;
-import javax.sip.message.Request;
-import javax.sip.message.Response;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +23,6 @@ import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 
-import dev.parley.sip.SipResponse;
 import dev.parley.sip.SipTransport;
 
 /**
@@ -44,7 +30,7 @@ import dev.parley.sip.SipTransport;
  * runs re-entrantly on a bounded pool and never blocks: it opens the server transaction and hands the request
  * to Parley's own bounded pool (full: 503 at once). No automatic dialogs: only an accepted SUBSCRIBE makes one.
  */
-public final class JainSipTransport implements SipTransport, SipListener {
+public final class JainSipTransport implements SipTransport {
 
 	private static final Logger log = LoggerFactory.getLogger(JainSipTransport.class);
 
@@ -74,7 +60,7 @@ public final class JainSipTransport implements SipTransport, SipListener {
 
 	private ThreadPoolExecutor pool;
 
-	private SipRequestHandler handler;
+	private JainListener listener;
 
 	public JainSipTransport(String address, int port, List<String> transports, int threads, int queue,
 			int maxMessageBytes) {
@@ -88,12 +74,13 @@ public final class JainSipTransport implements SipTransport, SipListener {
 
 	@Override
 	public synchronized void start(SipRequestHandler requestHandler) {
-		this.handler = requestHandler;
 		CommonLogger.legacyLogger = new Slf4jStackLogger();
 		pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
 				named("sip-handler"));
+		listener = new JainListener(this, requestHandler, pool);
 		try {
-			stack = new SipStackImpl(properties());
+			stack = new SipStackImpl(JainStackProperties.of("parley-" + STACKS.incrementAndGet() + "-" + port, threads,
+					maxMessageBytes));
 			for (String t : transports) {
 				ListeningPoint lp = stack.createListeningPoint(address, port, t);
 				if (provider == null) {
@@ -103,7 +90,7 @@ public final class JainSipTransport implements SipTransport, SipListener {
 					provider.addListeningPoint(lp);
 				}
 			}
-			provider.addSipListener(this);
+			provider.addSipListener(listener);
 			stack.start();
 		}
 		catch (Exception e) {
@@ -113,25 +100,6 @@ public final class JainSipTransport implements SipTransport, SipListener {
 		log.info("SIP listening on {}:{} over {}", address, port, transports);
 	}
 
-	private Properties properties() {
-		Properties p = new Properties();
-		p.setProperty("javax.sip.STACK_NAME", "parley-" + STACKS.incrementAndGet() + "-" + port);
-		p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
-		p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
-		p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
-		p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
-		p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-		p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(threads));
-		p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", Integer.toString(threads));
-		p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(maxMessageBytes));
-		p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "10000");
-		p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "10000");
-		p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
-		p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
-		p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
-		return p;
-	}
-
 	@Override
 	public void stop(Duration timeout) {
 		SipStackImpl s;
@@ -139,7 +107,7 @@ public final class JainSipTransport implements SipTransport, SipListener {
 			s = stack;
 			stack = null;
 			if (provider != null) {
-				provider.removeSipListener(this);
+				provider.removeSipListener(listener);
 			}
 			provider = null;
 			if (pool != null) {
@@ -162,81 +130,6 @@ public final class JainSipTransport implements SipTransport, SipListener {
 		if (stopper.isAlive()) {
 			log.warn("SIP stack did not stop within {}", timeout);
 		}
-	}
-
-	@Override
-	public void processRequest(RequestEvent event) {
-		Request req = event.getRequest();
-		if (Request.ACK.equals(req.getMethod())) {
-			return;
-		}
-		SipProvider p = (SipProvider) event.getSource();
-		ServerTransaction st = event.getServerTransaction();
-		try {
-			if (st == null) {
-				st = p.getNewServerTransaction(req);
-			}
-		}
-		catch (Exception e) {
-			return; // a retransmission the stack already holds a transaction for, or a broken request
-		}
-		String transport = ((javax.sip.header.ViaHeader) req.getHeader("Via")).getTransport().toLowerCase();
-		JainExchange exchange = new JainExchange(this, st, req, JainMessages.toRequest(req, transport));
-		try {
-			pool.execute(() -> handle(exchange));
-		}
-		catch (RejectedExecutionException e) {
-			exchange.respond(SipResponse.of(503, "Service Unavailable").with("Retry-After", "5"));
-		}
-	}
-
-	private void handle(JainExchange exchange) {
-		try {
-			handler.handle(exchange);
-		}
-		catch (RuntimeException e) {
-			log.warn("SIP {} failed", exchange.request().method(), e);
-			exchange.respond(SipResponse.of(500, "Server Internal Error"));
-		}
-	}
-
-	@Override
-	public void processResponse(ResponseEvent event) {
-		Response r = event.getResponse();
-		if (r.getStatusCode() >= 200 && event.getClientTransaction() != null) {
-			complete(event.getClientTransaction().getApplicationData(), r.getStatusCode());
-		}
-	}
-
-	@Override
-	public void processTimeout(TimeoutEvent event) {
-		if (!event.isServerTransaction() && event.getClientTransaction() != null) {
-			complete(event.getClientTransaction().getApplicationData(), 408);
-		}
-	}
-
-	private void complete(Object callback, int status) {
-		if (callback instanceof IntConsumer c) {
-			try {
-				pool.execute(() -> c.accept(status));
-			}
-			catch (RejectedExecutionException e) {
-				log.debug("NOTIFY outcome {} dropped: pool full or stopped", status);
-			}
-		}
-	}
-
-	@Override
-	public void processIOException(IOExceptionEvent event) {
-		log.debug("SIP I/O error with {}:{}", event.getHost(), event.getPort());
-	}
-
-	@Override
-	public void processTransactionTerminated(TransactionTerminatedEvent event) {
-	}
-
-	@Override
-	public void processDialogTerminated(DialogTerminatedEvent event) {
 	}
 
 	SipProvider provider() {
