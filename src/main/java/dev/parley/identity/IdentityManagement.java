@@ -15,7 +15,10 @@ import dev.parley.common.NotFoundException;
 import dev.parley.common.Violations;
 import dev.parley.identity.internal.AccountStore;
 
-/** Opens accounts and finds them. Passwords are kept only as adaptive (bcrypt) hashes. */
+/**
+ * Opens accounts and finds them. Passwords are kept only as adaptive (bcrypt) hashes, plus the digest HA1 of
+ * the configured realm for SIP clients ({@link DigestCredentials}).
+ */
 @Service
 public class IdentityManagement {
 
@@ -23,10 +26,12 @@ public class IdentityManagement {
 
 	private final AccountStore accounts;
 	private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	private final DigestCredentials digest;
 	private final Clock clock;
 
-	IdentityManagement(AccountStore accounts, Optional<Clock> clock) {
+	IdentityManagement(AccountStore accounts, DigestCredentials digest, Optional<Clock> clock) {
 		this.accounts = accounts;
+		this.digest = digest;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -45,6 +50,7 @@ public class IdentityManagement {
 		var account = new Account(id, request.username().trim(), request.displayName().trim(), request.role(), true,
 				Instant.now(clock));
 		accounts.insert(account, encoder.encode(request.password()));
+		digest.storePassword(account, request.password());
 		return account;
 	}
 

@@ -22,7 +22,8 @@ import dev.parley.identity.internal.TokenStore;
 
 /**
  * Bearer tokens for API clients. A token is 32 random bytes; only its SHA-256 hash is stored, so a
- * leaked database does not leak usable tokens.
+ * leaked database does not leak usable tokens. A token also serves as a SIP digest password: its HA1 for the
+ * configured realm is kept too ({@link DigestCredentials}).
  */
 @Service
 public class TokenManagement {
@@ -32,11 +33,13 @@ public class TokenManagement {
 	private final SecureRandom random = new SecureRandom();
 	private final TokenStore tokens;
 	private final IdentityManagement identity;
+	private final DigestCredentials digest;
 	private final Clock clock;
 
-	TokenManagement(TokenStore tokens, IdentityManagement identity, Optional<Clock> clock) {
+	TokenManagement(TokenStore tokens, IdentityManagement identity, DigestCredentials digest, Optional<Clock> clock) {
 		this.tokens = tokens;
 		this.identity = identity;
+		this.digest = digest;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -54,6 +57,7 @@ public class TokenManagement {
 		Instant expires = validDays == null ? null : now.plus(validDays, ChronoUnit.DAYS);
 		var token = new ApiToken(UUID.randomUUID(), name.trim(), secret.substring(0, 10), now, expires, null, null);
 		tokens.insert(owner, token, hash(secret));
+		digest.storeToken(identity.get(owner), token.id(), secret);
 		return new IssuedToken(token, secret);
 	}
 

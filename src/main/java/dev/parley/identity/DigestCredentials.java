@@ -1,0 +1,79 @@
+package dev.parley.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.parley.identity.internal.AccountStore;
+import dev.parley.identity.internal.DigestStore;
+
+/**
+ * Digest credentials (RFC 3261 s22, RFC 2617, RFC 8760) for protocols that cannot send a password, such as
+ * SIP. Passwords are stored as bcrypt, which a digest response cannot be checked against, so when a password
+ * is set or an API token issued, the HA1 {@code H(username ":" realm ":" secret)} of the configured realm is
+ * stored for each algorithm; an HA1 only opens that realm (see docs/decisions/0004-sip-digest-credentials.md).
+ */
+@Service
+public class DigestCredentials {
+
+	private final DigestStore store;
+
+	private final AccountStore accounts;
+
+	private final String realm;
+
+	private final Clock clock;
+
+	DigestCredentials(DigestStore store, AccountStore accounts, @Value("${parley.identity.digest-realm:parley.local}") String realm,
+			Optional<Clock> clock) {
+		this.store = store;
+		this.accounts = accounts;
+		this.realm = realm;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/** The realm every stored HA1 belongs to. */
+	public String realm() {
+		return realm;
+	}
+
+	/** The enabled account whose password or active token produced this answer, if any. */
+	@Transactional(readOnly = true)
+	public Optional<Account> verify(DigestAnswer answer) {
+		if (answer.username() == null || answer.response() == null || answer.username().length() > 100) {
+			return Optional.empty();
+		}
+		DigestAlgorithm alg = answer.algorithm();
+		byte[] given = answer.response().toLowerCase().getBytes(StandardCharsets.US_ASCII);
+		for (DigestStore.Ha1 row : store.usable(answer.username(), realm, alg.token(), Instant.now(clock))) {
+			String expected = alg.hash(row.ha1() + ":" + answer.middle() + ":" + answer.ha2());
+			if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given)) {
+				return accounts.findById(row.account()).filter(Account::enabled);
+			}
+		}
+		return Optional.empty();
+	}
+
+	void storePassword(Account account, String password) {
+		store(account, null, password);
+	}
+
+	void storeToken(Account account, UUID tokenId, String secret) {
+		store(account, tokenId, secret);
+	}
+
+	private void store(Account account, UUID tokenId, String secret) {
+		Instant now = Instant.now(clock);
+		for (DigestAlgorithm alg : DigestAlgorithm.values()) {
+			String ha1 = alg.hash(account.username() + ":" + realm + ":" + secret);
+			store.insert(account.id(), tokenId, realm, alg.token(), ha1, now);
+		}
+	}
+}

@@ -1,0 +1,46 @@
+package dev.parley.sip;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.parley.pidf.PidfCodec;
+import dev.parley.pidf.WatcherInfoCodec;
+import dev.parley.presence.PresenceDocument;
+import dev.parley.presence.SubscriptionState;
+
+/**
+ * Writes one NOTIFY: Event (package and id), Subscription-State (active or pending with the seconds left,
+ * or terminated with its reason, RFC 6665 s8.2.3), and the body: PIDF for presence, watcherinfo for winfo.
+ */
+final class NotifyWriter {
+
+	record Notify(List<Map.Entry<String, String>> headers, String contentType, byte[] body) {
+	}
+
+	private final PidfCodec pidf = new PidfCodec();
+
+	private final WatcherInfoCodec winfo = new WatcherInfoCodec();
+
+	Notify write(SipSubscription s, SipSubscription.Outgoing out, long now) {
+		List<Map.Entry<String, String>> headers = new ArrayList<>();
+		headers.add(Map.entry("Event", s.event.header()));
+		headers.add(Map.entry("Subscription-State", state(s, out, now)));
+		if (s.isWinfo()) {
+			byte[] body = winfo.write(s.presentity, out.version(), true, out.watchers()).getBytes(StandardCharsets.UTF_8);
+			return new Notify(headers, WatcherInfoCodec.MEDIA_TYPE, body);
+		}
+		PresenceDocument doc = out.document() == null ? PresenceDocument.neutral(s.presentity) : out.document();
+		return new Notify(headers, PidfCodec.MEDIA_TYPE, pidf.writeBytes(doc));
+	}
+
+	private static String state(SipSubscription s, SipSubscription.Outgoing out, long now) {
+		if (out.terminal()) {
+			return "terminated;reason=" + out.terminatedReason();
+		}
+		long left = Math.max(0, (s.expiresAtMillis() - now + 999) / 1000);
+		boolean pending = s.isStandIn() || s.presence != null && s.presence.state() instanceof SubscriptionState.Pending;
+		return (pending ? "pending" : "active") + ";expires=" + left;
+	}
+}

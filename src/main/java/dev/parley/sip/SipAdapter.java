@@ -1,0 +1,112 @@
+package dev.parley.sip;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import dev.parley.common.NotFoundException;
+import dev.parley.identity.DigestAlgorithm;
+import dev.parley.identity.DigestCredentials;
+import dev.parley.presence.Presence;
+import dev.parley.presence.PresenceSettings;
+
+/**
+ * The SIP SIMPLE adapter's life: wires the handlers over the transport, starts listening, sweeps expired
+ * publications, winfo subscriptions and idle flood buckets every second, and stops in bounded time.
+ */
+final class SipAdapter implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(SipAdapter.class);
+
+	private final SipTransport transport;
+
+	private final SipNotifier notifier;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final Clock clock;
+
+	private final Publications publications;
+
+	private final FloodGuard flood;
+
+	private final SipRequestDispatch dispatch;
+
+	private volatile boolean running;
+
+	SipAdapter(SipTransport transport, SipNotifier notifier, ScheduledExecutorService scheduler, Presence presence,
+			PresenceSettings limits, DigestCredentials credentials, SipSettings settings, Clock clock) {
+		this.transport = transport;
+		this.notifier = notifier;
+		this.scheduler = scheduler;
+		this.clock = clock;
+		String realm = settings.realm() == null ? credentials.realm() : settings.realm();
+		if (!realm.equals(credentials.realm())) {
+			throw new IllegalStateException("parley.sip.realm (" + realm + ") must be parley.identity.digest-realm ("
+					+ credentials.realm() + "): digest HA1 values are kept for that realm only");
+		}
+		var authenticator = new DigestAuthenticator(credentials::verify, realm, settings.nonceLifetime(), clock,
+				settings.digestAlgorithms().stream().map(a -> DigestAlgorithm.ofToken(a).orElseThrow(
+						() -> new IllegalStateException("parley.sip.digest-algorithms: unknown " + a))).toList());
+		this.publications = new Publications(presence);
+		this.flood = new FloodGuard(settings.requestsPerSecond(), clock::millis);
+		this.dispatch = new SipRequestDispatch(flood, settings.maxBodyBytes(),
+				new SubscribeHandler(presence, notifier, authenticator, limits, clock),
+				new PublishHandler(publications, authenticator, limits, clock));
+		notifier.onGone(s -> {
+			if (s.isLocal()) {
+				return;
+			}
+			try {
+				presence.unsubscribe(s.watcher, s.presenceId());
+			}
+			catch (NotFoundException e) {
+				// ended meanwhile
+			}
+		});
+	}
+
+	@Override
+	public void start() {
+		transport.start(dispatch);
+		scheduler.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+		running = true;
+	}
+
+	private void sweep() {
+		try {
+			long now = clock.millis();
+			publications.expire(now);
+			notifier.expireLocal(now);
+			flood.sweep();
+		}
+		catch (RuntimeException e) {
+			log.warn("SIP sweep failed", e);
+		}
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		int told = notifier.deactivateAll(clock.millis() + 2000);
+		if (told > 0) {
+			log.info("SIP: told {} subscribers to subscribe again (terminated;reason=deactivated)", told);
+		}
+		transport.stop(Duration.ofSeconds(5));
+		scheduler.shutdownNow();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	SipRequestDispatch dispatch() {
+		return dispatch;
+	}
+}

@@ -1,0 +1,51 @@
+package dev.parley.sip;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.parley.identity.DigestCredentials;
+import dev.parley.presence.Presence;
+import dev.parley.presence.PresenceSettings;
+import dev.parley.sip.jain.JainSipTransport;
+
+/** Wires the SIP adapter when {@code parley.sip.enabled} is true (the default). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "parley.sip", name = "enabled", havingValue = "true", matchIfMissing = true)
+class SipConfiguration {
+
+	@Bean(destroyMethod = "shutdownNow")
+	ScheduledExecutorService sipScheduler() {
+		AtomicInteger n = new AtomicInteger();
+		return Executors.newScheduledThreadPool(2, r -> {
+			Thread t = new Thread(r, "sip-notify-" + n.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		});
+	}
+
+	@Bean
+	SipNotifier sipNotifier(ScheduledExecutorService sipScheduler, SipSettings settings, ObjectProvider<Clock> clock) {
+		return new SipNotifier(SipNotifier.Scheduler.of(sipScheduler), clock.getIfAvailable(Clock::systemUTC), settings.notifyInterval().toMillis());
+	}
+
+	@Bean
+	SipTransport sipTransport(SipSettings settings) {
+		return new JainSipTransport(settings.address(), settings.port(), settings.transports(), settings.threads(),
+				settings.queue(), Math.max(65_536, settings.maxBodyBytes() + 8192));
+	}
+
+	@Bean
+	SipAdapter sipAdapter(SipTransport sipTransport, SipNotifier sipNotifier, ScheduledExecutorService sipScheduler,
+			Presence presence, PresenceSettings limits, DigestCredentials credentials, SipSettings settings,
+			ObjectProvider<Clock> clock) {
+		return new SipAdapter(sipTransport, sipNotifier, sipScheduler, presence, limits, credentials, settings,
+				clock.getIfAvailable(Clock::systemUTC));
+	}
+}

@@ -1,0 +1,21 @@
+package dev.parley.sip;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/** A dialog this side created with {@link SipExchange#respondWithDialog}: the notifier's way back to a subscriber. */
+public interface SipDialog {
+
+	/** Call-ID and local tag, as {@link SipRequest#dialogKey()} computes them for later requests in it. */
+	String key();
+
+	/**
+	 * Sends a NOTIFY in this dialog (CSeq grows with each) with the given headers and body;
+	 * {@code onFinal} gets the final status, or 408 when it timed out or could not be sent.
+	 */
+	void notify(List<Map.Entry<String, String>> headers, String contentType, byte[] body, IntConsumer onFinal);
+
+	/** Forgets the dialog (the subscription in it ended). */
+	void close();
+}

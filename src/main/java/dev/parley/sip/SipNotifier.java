@@ -1,0 +1,182 @@
+package dev.parley.sip;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.parley.presence.Notifier;
+import dev.parley.presence.PresenceDocument;
+import dev.parley.presence.PresentityId;
+import dev.parley.presence.Subscription;
+import dev.parley.presence.SubscriptionId;
+import dev.parley.presence.SubscriptionState;
+import dev.parley.presence.TerminationReason;
+import dev.parley.presence.WatcherInfo;
+
+/**
+ * The presence service's {@link Notifier} for SIP: keeps the SIP subscriptions (by dialog, by presence
+ * subscription, winfo by presentity) and turns each change into a NOTIFY through the subscription's outbox.
+ * Called under a presentity's lock, so it only enqueues; NOTIFYs go out on the scheduler's threads, one at a
+ * time per subscription. A NOTIFY answered 481 (or not at all, or with an error) ends the subscription.
+ */
+final class SipNotifier implements Notifier {
+
+	private static final Logger log = LoggerFactory.getLogger(SipNotifier.class);
+
+	private final Map<String, SipSubscription> byDialog = new ConcurrentHashMap<>();
+
+	private final Map<SubscriptionId, SipSubscription> byPresence = new ConcurrentHashMap<>();
+
+	private final Map<PresentityId, Set<SipSubscription>> winfo = new ConcurrentHashMap<>();
+
+	/** Runs a task after a delay (a scheduled executor in the application, by hand in tests). */
+	@FunctionalInterface
+	interface Scheduler {
+		void schedule(Runnable task, long delayMillis);
+
+		static Scheduler of(ScheduledExecutorService executor) {
+			return (task, delay) -> executor.schedule(task, delay, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private final Scheduler scheduler;
+
+	private final Clock clock;
+
+	private final long intervalMillis;
+
+	private final NotifyWriter writer = new NotifyWriter();
+
+	private volatile Consumer<SipSubscription> onGone = s -> {
+	};
+
+	SipNotifier(Scheduler scheduler, Clock clock, long intervalMillis) {
+		this.scheduler = scheduler;
+		this.clock = clock;
+		this.intervalMillis = intervalMillis;
+	}
+
+	/** What to do when a watcher is gone (its NOTIFY failed): end the presence subscription. */
+	void onGone(Consumer<SipSubscription> action) {
+		this.onGone = action;
+	}
+
+	void register(SipSubscription s) {
+		byDialog.put(s.dialog.key(), s);
+		if (s.isWinfo()) {
+			winfo.computeIfAbsent(s.presentity, p -> ConcurrentHashMap.newKeySet()).add(s);
+		}
+		else if (!s.isStandIn()) {
+			byPresence.put(s.presenceId(), s);
+		}
+	}
+
+	SipSubscription byDialog(String key) {
+		return byDialog.get(key);
+	}
+
+	int count() {
+		return byDialog.size();
+	}
+
+	/** Queues a state (or the end) for a subscription and schedules its NOTIFY. */
+	void offer(SipSubscription s, PresenceDocument document, String terminate) {
+		long delay = s.offer(document, terminate, clock.millis(), intervalMillis);
+		if (delay >= 0) {
+			scheduler.schedule(() -> drain(s), delay);
+		}
+	}
+
+	@Override
+	public void notify(Subscription subscription, PresenceDocument document) {
+		SipSubscription s = byPresence.get(subscription.id());
+		if (s != null) {
+			offer(s, document, null);
+		}
+	}
+
+	@Override
+	public void terminated(Subscription subscription) {
+		SipSubscription s = byPresence.get(subscription.id());
+		if (s != null && subscription.state() instanceof SubscriptionState.Terminated t) {
+			offer(s, null, t.reason().token());
+		}
+	}
+
+	@Override
+	public void watcherChanged(PresentityId presentity, WatcherInfo info) {
+		for (SipSubscription s : winfo.getOrDefault(presentity, Set.of())) {
+			s.watcherChanged(info);
+			offer(s, null, null);
+		}
+	}
+
+	/** Ends the subscriptions the adapter keeps alone (winfo, stand-ins) that were not refreshed in time. */
+	void expireLocal(long now) {
+		byDialog.values().stream().filter(s -> s.isLocal() && !s.isClosed() && s.expiresAtMillis() <= now)
+			.forEach(s -> offer(s, null, "timeout"));
+	}
+
+	/**
+	 * At shutdown: a final NOTIFY {@code terminated;reason=deactivated} to every subscriber (RFC 6665: it may
+	 * subscribe again at once, to the next instance), sent on the caller's thread until the deadline.
+	 */
+	int deactivateAll(long deadlineMillis) {
+		int sent = 0;
+		for (SipSubscription s : List.copyOf(byDialog.values())) {
+			if (clock.millis() > deadlineMillis) {
+				break;
+			}
+			s.offer(null, TerminationReason.DEACTIVATED.token(), clock.millis(), intervalMillis);
+			drain(s);
+			sent++;
+		}
+		return sent;
+	}
+
+	void drain(SipSubscription s) {
+		synchronized (s.sendLock) {
+			long now = clock.millis();
+			SipSubscription.Outgoing out = s.take(now);
+			if (out == null) {
+				return;
+			}
+			NotifyWriter.Notify n = writer.write(s, out, now);
+			s.dialog.notify(n.headers(), n.contentType(), n.body(), status -> answered(s, status, out.terminal()));
+		}
+	}
+
+	private void answered(SipSubscription s, int status, boolean terminal) {
+		if (terminal) {
+			forget(s);
+		}
+		else if (status == 481 || status >= 300) {
+			log.debug("NOTIFY in {} answered {}: subscription ends", s.dialog.key(), status);
+			s.close();
+			forget(s);
+			onGone.accept(s);
+		}
+	}
+
+	void forget(SipSubscription s) {
+		byDialog.remove(s.dialog.key(), s);
+		if (s.isWinfo()) {
+			winfo.computeIfPresent(s.presentity, (p, set) -> {
+				set.remove(s);
+				return set.isEmpty() ? null : set;
+			});
+		}
+		else if (!s.isStandIn()) {
+			byPresence.remove(s.presenceId(), s);
+		}
+		s.dialog.close();
+	}
+}

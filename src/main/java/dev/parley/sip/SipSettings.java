@@ -1,0 +1,78 @@
+package dev.parley.sip;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the SIP SIMPLE adapter ({@code parley.sip.*}).
+ *
+ * @param enabled whether Parley listens for SIP at all
+ * @param address the local address to bind (loopback by default)
+ * @param port the port for every transport
+ * @param transports {@code udp} and/or {@code tcp}
+ * @param domain the host part of Parley's SIP addresses ({@code sip:agent-<uuid>@<domain>})
+ * @param realm the digest realm; must be the identity module's ({@code parley.identity.digest-realm}), for
+ *        which the HA1 values are stored
+ * @param nonceLifetime how long a digest nonce is good; an older one gets {@code stale=true}
+ * @param maxBodyBytes larger bodies are refused with 413
+ * @param notifyInterval the least time between two NOTIFYs of one subscription (RFC 3856 s6.4 asks 5 s);
+ *        changes inside it coalesce, the last state wins
+ * @param requestsPerSecond requests one source address may send per second (with a burst of twice that)
+ *        before it gets 503 with Retry-After
+ * @param digestAlgorithms the digest algorithms offered, most preferred first (RFC 8760 s2.4: SHA-256, MD5);
+ *        put MD5 first for clients that only read the topmost challenge (sipp does)
+ * @param threads the stack's and the handler's thread pool sizes (bounded, never unlimited)
+ * @param queue requests waiting for a handler thread; past it: 503
+ */
+@ConfigurationProperties("parley.sip")
+public record SipSettings(Boolean enabled, String address, Integer port, List<String> transports, String domain,
+		String realm, Duration nonceLifetime, Integer maxBodyBytes, Duration notifyInterval,
+		Integer requestsPerSecond, List<String> digestAlgorithms, Integer threads, Integer queue) {
+
+	public SipSettings {
+		enabled = enabled == null || enabled;
+		address = address == null || address.isBlank() ? "127.0.0.1" : address.trim();
+		port = port == null ? 5060 : port;
+		transports = transports == null || transports.isEmpty() ? List.of("udp", "tcp")
+				: transports.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).distinct().toList();
+		domain = domain == null || domain.isBlank() ? "parley.local" : domain.trim();
+		nonceLifetime = nonceLifetime == null ? Duration.ofMinutes(5) : nonceLifetime;
+		maxBodyBytes = maxBodyBytes == null ? 16 * 1024 : maxBodyBytes;
+		notifyInterval = notifyInterval == null ? Duration.ofSeconds(5) : notifyInterval;
+		requestsPerSecond = requestsPerSecond == null ? 50 : requestsPerSecond;
+		digestAlgorithms = digestAlgorithms == null || digestAlgorithms.isEmpty() ? List.of("SHA-256", "MD5")
+				: digestAlgorithms.stream().map(a -> a.trim().toUpperCase(Locale.ROOT)).distinct().toList();
+		threads = threads == null ? 4 : Math.max(1, threads);
+		queue = queue == null ? 1000 : Math.max(1, queue);
+		for (String t : transports) {
+			if (!t.equals("udp") && !t.equals("tcp")) {
+				throw new IllegalArgumentException("parley.sip.transports: only udp and tcp are supported, not " + t);
+			}
+		}
+		if (port < 0 || port > 65535) {
+			throw new IllegalArgumentException("parley.sip.port must be 0 to 65535");
+		}
+	}
+
+	public static SipSettings defaults() {
+		return new SipSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
+	}
+
+	public SipSettings withRealm(String value) {
+		return new SipSettings(enabled, address, port, transports, domain, value, nonceLifetime, maxBodyBytes,
+				notifyInterval, requestsPerSecond, digestAlgorithms, threads, queue);
+	}
+
+	public SipSettings withNotifyInterval(Duration value) {
+		return new SipSettings(enabled, address, port, transports, domain, realm, nonceLifetime, maxBodyBytes,
+				value, requestsPerSecond, digestAlgorithms, threads, queue);
+	}
+
+	public SipSettings withRequestsPerSecond(int value) {
+		return new SipSettings(enabled, address, port, transports, domain, realm, nonceLifetime, maxBodyBytes,
+				notifyInterval, value, digestAlgorithms, threads, queue);
+	}
+}

@@ -1,0 +1,165 @@
+package dev.parley.sip;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.parley.identity.AccountId;
+import dev.parley.presence.PresenceDocument;
+import dev.parley.presence.PresentityId;
+import dev.parley.presence.Subscription;
+import dev.parley.presence.SubscriptionId;
+import dev.parley.presence.Watcher;
+import dev.parley.presence.WatcherInfo;
+import dev.parley.presence.WatcherStatus;
+
+/**
+ * One SIP subscription (a dialog): to {@code presence}, carrying a presence {@link Subscription}, or to
+ * {@code presence.winfo}, holding the watcher list it reports. Its outbox keeps the latest state only
+ * (RFC 3856 s6.4 rate limit: at most one NOTIFY per interval, last state wins; a final one goes at once).
+ */
+final class SipSubscription {
+
+	/** What one NOTIFY carries, taken from the outbox. */
+	record Outgoing(PresenceDocument document, long version, List<WatcherInfo> watchers, String terminatedReason) {
+		boolean terminal() {
+			return terminatedReason != null;
+		}
+	}
+
+	final SipDialog dialog;
+
+	final SipEvent event;
+
+	final Watcher watcher;
+
+	final AccountId account;
+
+	final PresentityId presentity;
+
+	/**
+	 * The presence subscription; null for watcher information, and for a stand-in: a subscription to a
+	 * presentity that does not exist or refuses this watcher, kept pending with the neutral document so that
+	 * it answers exactly like one waiting for the principal's approval (no existence leak).
+	 */
+	final Subscription presence;
+
+	private final boolean winfo;
+
+	private final Map<Long, WatcherInfo> watchers = new TreeMap<>();
+
+	private long version = -1;
+
+	private volatile long expiresAtMillis;
+
+	private PresenceDocument latest;
+
+	private boolean dirty;
+
+	private boolean scheduled;
+
+	private String terminatedReason;
+
+	private boolean closed;
+
+	private long lastSentAt = Long.MIN_VALUE / 2;
+
+	final Object sendLock = new Object();
+
+	SipSubscription(SipDialog dialog, SipEvent event, Watcher watcher, AccountId account, PresentityId presentity,
+			Subscription presence) {
+		this.winfo = event.isWinfo();
+		this.dialog = dialog;
+		this.event = event;
+		this.watcher = watcher;
+		this.account = account;
+		this.presentity = presentity;
+		this.presence = presence;
+	}
+
+	boolean isWinfo() {
+		return winfo;
+	}
+
+	/** Pending for ever with the neutral document: an unknown or refusing presentity (see {@link #presence}). */
+	boolean isStandIn() {
+		return !winfo && presence == null;
+	}
+
+	/** Kept by the adapter alone (winfo, stand-in): it expires them itself. */
+	boolean isLocal() {
+		return presence == null;
+	}
+
+	long expiresAtMillis() {
+		return presence != null ? presence.expiresAt().toEpochMilli() : expiresAtMillis;
+	}
+
+	void expiresAt(long millis) {
+		this.expiresAtMillis = millis;
+	}
+
+	/**
+	 * Puts a new state in the outbox ({@code document} for presence; null for watcher information, whose
+	 * list is updated with {@link #watcherChanged}). Returns the delay before the outbox should be drained,
+	 * or -1 when a drain is due anyway.
+	 */
+	synchronized long offer(PresenceDocument document, String terminate, long now, long intervalMillis) {
+		if (closed) {
+			return -1;
+		}
+		if (document != null) {
+			latest = document;
+		}
+		dirty = true;
+		if (terminate != null) {
+			terminatedReason = terminate;
+			return 0;
+		}
+		if (scheduled) {
+			return -1;
+		}
+		scheduled = true;
+		return Math.max(0, lastSentAt + intervalMillis - now);
+	}
+
+	synchronized void watcherChanged(WatcherInfo info) {
+		watchers.put(info.id().value(), info);
+	}
+
+	synchronized void watchers(List<WatcherInfo> all) {
+		all.forEach(w -> watchers.put(w.id().value(), w));
+	}
+
+	/** The state to send now, or null when nothing is waiting. Terminated watchers are reported once. */
+	synchronized Outgoing take(long now) {
+		scheduled = false;
+		if (!dirty || closed) {
+			return null;
+		}
+		dirty = false;
+		lastSentAt = now;
+		closed = terminatedReason != null;
+		List<WatcherInfo> list = List.of();
+		if (isWinfo()) {
+			version++;
+			list = new ArrayList<>(watchers.values());
+			watchers.values().removeIf(w -> w.status() == WatcherStatus.TERMINATED);
+		}
+		return new Outgoing(latest, version, list, terminatedReason);
+	}
+
+	synchronized boolean isClosed() {
+		return closed;
+	}
+
+	/** Closes the outbox without a final NOTIFY (the watcher answered 481, say). */
+	synchronized void close() {
+		closed = true;
+	}
+
+	SubscriptionId presenceId() {
+		return presence == null ? null : presence.id();
+	}
+}

@@ -1,0 +1,164 @@
+package dev.parley.sip;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.parley.identity.Account;
+import dev.parley.pidf.PidfCodec;
+import dev.parley.pidf.WatcherInfoCodec;
+import dev.parley.presence.FetchResult;
+import dev.parley.presence.Presence;
+import dev.parley.presence.PresenceDocument;
+import dev.parley.presence.PresenceSettings;
+import dev.parley.presence.PresentityId;
+import dev.parley.presence.SubscribeResult;
+import dev.parley.presence.SubscriptionState;
+import dev.parley.presence.Watcher;
+
+/**
+ * SUBSCRIBE for {@code presence} (RFC 3856) and {@code presence.winfo} (RFC 3857) with RFC 6665's rules:
+ * 489 for another package, 423 under the minimum, 406 when the watcher accepts no body we write, 401/403 for
+ * the watcher's credentials, 200 then a NOTIFY at once, Expires 0
+ * a fetch (one NOTIFY, terminated;reason=timeout), refresh and un-SUBSCRIBE in the dialog, 481 for unknown ones.
+ * A presentity that does not exist and one whose rules refuse the watcher get the same answer as one that waits
+ * for approval: 200 and NOTIFY pending with the neutral document (a Request-URI that cannot name a presentity: 404).
+ */
+final class SubscribeHandler {
+
+	private final Presence presence;
+
+	private final SipNotifier notifier;
+
+	private final DigestAuthenticator authenticator;
+
+	private final PresenceSettings limits;
+
+	private final Clock clock;
+
+	private final WinfoSubscriptions winfo;
+
+	private final SubscriptionRefresh refresh;
+
+	SubscribeHandler(Presence presence, SipNotifier notifier, DigestAuthenticator authenticator,
+			PresenceSettings limits, Clock clock) {
+		this.presence = presence;
+		this.notifier = notifier;
+		this.authenticator = authenticator;
+		this.limits = limits;
+		this.clock = clock;
+		this.winfo = new WinfoSubscriptions(presence, notifier, limits, clock);
+		this.refresh = new SubscriptionRefresh(presence, notifier, authenticator, winfo, clock);
+	}
+
+	void handle(SipExchange exchange) {
+		SipRequest request = exchange.request();
+		SipEvent event = SipEvent.parse(request.header("Event"));
+		if (event == null || !(event.isPresence() || event.isWinfo())) {
+			exchange.respond(SipRequests.badEvent(SipEvent.ALLOW_EVENTS));
+			return;
+		}
+		long expires = SipRequests.expires(request);
+		if (expires == SipRequests.BAD) {
+			exchange.respond(SipRequests.badRequest("Expires is not a number of seconds"));
+			return;
+		}
+		if (expires > 0 && expires < limits.minExpires().toSeconds()) {
+			exchange.respond(SipRequests.intervalTooBrief(limits.minExpires().toSeconds()));
+			return;
+		}
+		if (request.inDialog()) {
+			refresh.handle(exchange, event, expires);
+			return;
+		}
+		String type = event.isWinfo() ? WatcherInfoCodec.MEDIA_TYPE : PidfCodec.MEDIA_TYPE;
+		if (!SipRequests.accepts(request, type)) {
+			exchange.respond(SipResponse.of(406, "Not Acceptable").with("Accept", type));
+			return;
+		}
+		if (request.header("Contact") == null) {
+			exchange.respond(SipRequests.badRequest("a SUBSCRIBE needs a Contact header"));
+			return;
+		}
+		DigestAuthenticator.Outcome outcome = authenticator.authenticate(request);
+		if (outcome instanceof DigestAuthenticator.Authenticated ok) {
+			subscribe(exchange, event, expires, ok.account());
+		}
+		else {
+			exchange.respond(((DigestAuthenticator.Refused) outcome).response());
+		}
+	}
+
+	private void subscribe(SipExchange exchange, SipEvent event, long expires, Account account) {
+		PresentityId presentity = SipPrincipals.presentity(exchange.request()).orElse(null);
+		if (presentity == null) {
+			exchange.respond(SipRequests.notFound());
+			return;
+		}
+		if (event.isWinfo()) {
+			winfo.subscribe(exchange, event, expires, account, presentity);
+			return;
+		}
+		Watcher watcher = SipPrincipals.watcher(account, presentity);
+		if (SipPrincipals.owns(account, presentity)) {
+			presence.register(presentity); // a principal watching itself: its presentity exists from now on
+		}
+		Duration requested = expires < 0 ? null : Duration.ofSeconds(expires);
+		SubscribeResult result = presence.subscribe(watcher, presentity, requested);
+		if (result instanceof SubscribeResult.IntervalTooBrief brief) {
+			exchange.respond(SipRequests.intervalTooBrief(brief.minExpires().toSeconds()));
+		}
+		else if (result instanceof SubscribeResult.Subscribed s) {
+			accept(exchange, event, account, s);
+		}
+		else {
+			standIn(exchange, event, expires, account, presentity, watcher);
+		}
+	}
+
+	/**
+	 * Unknown presentity, or one whose rules refuse this watcher: answered exactly like a subscription that
+	 * waits for approval (200, then NOTIFY pending with the neutral document), RFC 3856 s6.6 and RFC 2779's
+	 * polite blocking; the watcher cannot tell which. Lives in the adapter only, expires like any other.
+	 */
+	private void standIn(SipExchange exchange, SipEvent event, long expires, Account account, PresentityId presentity,
+			Watcher watcher) {
+		long seconds = Math.min(expires < 0 ? limits.defaultExpires().toSeconds() : expires, limits.maxExpires().toSeconds());
+		SipDialog dialog = exchange.respondWithDialog(SipResponse.of(200, "OK").with("Expires", Long.toString(seconds)));
+		SipSubscription sub = new SipSubscription(dialog, event, watcher, account.id(), presentity, null);
+		sub.expiresAt(clock.millis() + seconds * 1000);
+		PresenceDocument neutral = PresenceDocument.neutral(presentity);
+		if (seconds == 0) {
+			notifier.offer(sub, neutral, "timeout");
+			return;
+		}
+		notifier.register(sub);
+		notifier.offer(sub, neutral, null);
+	}
+
+	private void accept(SipExchange exchange, SipEvent event, Account account, SubscribeResult.Subscribed s) {
+		boolean fetch = s.subscription().state().isTerminated();
+		long left = fetch ? 0 : Math.max(0, (s.subscription().expiresAt().toEpochMilli() - clock.millis() + 999) / 1000);
+		SipDialog dialog = exchange.respondWithDialog(SipResponse.of(200, "OK").with("Expires", Long.toString(left)));
+		SipSubscription sub = new SipSubscription(dialog, event, s.subscription().watcher(), account.id(),
+				s.subscription().presentity(), s.subscription());
+		if (fetch) {
+			notifier.offer(sub, s.document(), "timeout");
+			return;
+		}
+		notifier.register(sub);
+		synchronized (sub) {
+			// A change between subscribe and register reached no one: send what the watcher sees now.
+			notifier.offer(sub, current(sub, s.document()), null);
+		}
+		if (s.subscription().state() instanceof SubscriptionState.Terminated t) {
+			notifier.offer(sub, null, t.reason().token());
+		}
+	}
+
+	private PresenceDocument current(SipSubscription sub, PresenceDocument first) {
+		if (!(sub.presence.state() instanceof SubscriptionState.Active)) {
+			return first;
+		}
+		return presence.fetch(sub.watcher, sub.presentity) instanceof FetchResult.Fetched f ? f.document() : first;
+	}
+}

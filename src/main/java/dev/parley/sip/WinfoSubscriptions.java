@@ -1,0 +1,72 @@
+package dev.parley.sip;
+
+import java.time.Clock;
+
+import dev.parley.identity.Account;
+import dev.parley.presence.Presence;
+import dev.parley.presence.PresenceSettings;
+import dev.parley.presence.PresentityId;
+import dev.parley.presence.Watcher;
+
+/**
+ * {@code presence.winfo} subscriptions (RFC 3857): only the presentity's own principal may watch who watches
+ * it (the visibility rule); anyone else gets the same 404 as for an unknown presentity. Every NOTIFY carries
+ * the full watcher list, its version growing by one per NOTIFY (RFC 3858 s4.2).
+ */
+final class WinfoSubscriptions {
+
+	private final Presence presence;
+
+	private final SipNotifier notifier;
+
+	private final PresenceSettings limits;
+
+	private final Clock clock;
+
+	WinfoSubscriptions(Presence presence, SipNotifier notifier, PresenceSettings limits, Clock clock) {
+		this.presence = presence;
+		this.notifier = notifier;
+		this.limits = limits;
+		this.clock = clock;
+	}
+
+	void subscribe(SipExchange exchange, SipEvent event, long expires, Account account, PresentityId presentity) {
+		if (!SipPrincipals.owns(account, presentity)) {
+			exchange.respond(SipRequests.notFound());
+			return;
+		}
+		long seconds = seconds(expires);
+		presence.register(presentity);
+		SipDialog dialog = exchange.respondWithDialog(SipResponse.of(200, "OK").with("Expires", Long.toString(seconds)));
+		Watcher self = SipPrincipals.watcher(account, presentity);
+		SipSubscription sub = new SipSubscription(dialog, event, self, account.id(), presentity, null);
+		sub.expiresAt(clock.millis() + seconds * 1000);
+		if (seconds == 0) {
+			sub.watchers(presence.watchers(presentity));
+			notifier.offer(sub, null, "timeout");
+			return;
+		}
+		notifier.register(sub);
+		synchronized (sub) {
+			sub.watchers(presence.watchers(presentity));
+			notifier.offer(sub, null, null);
+		}
+	}
+
+	/** Refreshes or ends a subscription the adapter keeps alone (winfo, or a stand-in). */
+	void refresh(SipExchange exchange, SipSubscription sub, long expires) {
+		long seconds = seconds(expires);
+		exchange.respond(SipResponse.of(200, "OK").with("Expires", Long.toString(seconds)));
+		if (seconds == 0) {
+			notifier.offer(sub, null, "timeout");
+			return;
+		}
+		sub.expiresAt(clock.millis() + seconds * 1000);
+		notifier.offer(sub, null, null);
+	}
+
+	private long seconds(long expires) {
+		long requested = expires < 0 ? limits.defaultExpires().toSeconds() : expires;
+		return Math.min(requested, limits.maxExpires().toSeconds());
+	}
+}
