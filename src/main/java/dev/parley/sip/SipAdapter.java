@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import dev.parley.common.NotFoundException;
 import dev.parley.identity.DigestAlgorithm;
 import dev.parley.identity.DigestCredentials;
 import dev.parley.presence.Presence;
+import dev.parley.presence.PresentityId;
 import dev.parley.presence.PresenceSettings;
 
 /**
@@ -40,7 +42,7 @@ final class SipAdapter implements SmartLifecycle {
 	private volatile boolean running;
 
 	SipAdapter(SipTransport transport, SipNotifier notifier, ScheduledExecutorService scheduler, Presence presence,
-			PresenceSettings limits, DigestCredentials credentials, SipSettings settings, Clock clock) {
+			Predicate<PresentityId> known, PresenceSettings limits, DigestCredentials credentials, SipSettings settings, Clock clock) {
 		this.transport = transport;
 		this.notifier = notifier;
 		this.scheduler = scheduler;
@@ -56,7 +58,7 @@ final class SipAdapter implements SmartLifecycle {
 		this.publications = new Publications(presence);
 		this.flood = new FloodGuard(settings.requestsPerSecond(), clock::millis);
 		this.dispatch = new SipRequestDispatch(flood, settings.maxBodyBytes(),
-				new SubscribeHandler(presence, notifier, authenticator, limits, clock),
+				new SubscribeHandler(presence, known, notifier, authenticator, limits, clock),
 				new PublishHandler(publications, authenticator, limits, clock));
 		notifier.onGone(s -> {
 			if (s.isLocal()) {

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.parley.identity.DigestCredentials;
 import dev.parley.presence.Presence;
+import dev.parley.presence.Presentities;
 import dev.parley.presence.PresenceSettings;
 import dev.parley.sip.jain.JainSipTransport;
 
@@ -43,9 +44,9 @@ class SipConfiguration {
 
 	@Bean
 	SipAdapter sipAdapter(SipTransport sipTransport, SipNotifier sipNotifier, ScheduledExecutorService sipScheduler,
-			Presence presence, PresenceSettings limits, DigestCredentials credentials, SipSettings settings,
-			ObjectProvider<Clock> clock) {
-		return new SipAdapter(sipTransport, sipNotifier, sipScheduler, presence, limits, credentials, settings,
-				clock.getIfAvailable(Clock::systemUTC));
+			Presence presence, Presentities presentities, PresenceSettings limits, DigestCredentials credentials,
+			SipSettings settings, ObjectProvider<Clock> clock) {
+		return new SipAdapter(sipTransport, sipNotifier, sipScheduler, presence, presentities::ensure, limits,
+				credentials, settings, clock.getIfAvailable(Clock::systemUTC));
 	}
 }

@@ -2,6 +2,7 @@ package dev.parley.sip;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 import dev.parley.identity.Account;
 import dev.parley.pidf.PidfCodec;
@@ -27,6 +28,9 @@ final class SubscribeHandler {
 
 	private final Presence presence;
 
+	/** Whether a presentity exists, making it known to the presence service on first use. */
+	private final Predicate<PresentityId> known;
+
 	private final SipNotifier notifier;
 
 	private final DigestAuthenticator authenticator;
@@ -39,9 +43,10 @@ final class SubscribeHandler {
 
 	private final SubscriptionRefresh refresh;
 
-	SubscribeHandler(Presence presence, SipNotifier notifier, DigestAuthenticator authenticator,
-			PresenceSettings limits, Clock clock) {
+	SubscribeHandler(Presence presence, Predicate<PresentityId> known, SipNotifier notifier,
+			DigestAuthenticator authenticator, PresenceSettings limits, Clock clock) {
 		this.presence = presence;
+		this.known = known;
 		this.notifier = notifier;
 		this.authenticator = authenticator;
 		this.limits = limits;
@@ -99,7 +104,7 @@ final class SubscribeHandler {
 			return;
 		}
 		Watcher watcher = SipPrincipals.watcher(account, presentity);
-		if (SipPrincipals.owns(account, presentity)) {
+		if (!known.test(presentity) && SipPrincipals.owns(account, presentity)) {
 			presence.register(presentity); // a principal watching itself: its presentity exists from now on
 		}
 		Duration requested = expires < 0 ? null : Duration.ofSeconds(expires);

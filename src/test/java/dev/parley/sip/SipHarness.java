@@ -57,7 +57,7 @@ final class SipHarness {
 		publications = new Publications(presence);
 		PresenceSettings limits = PresenceSettings.defaults();
 		dispatch = new SipRequestDispatch(new FloodGuard(requestsPerSecond, clock::millis), 16 * 1024,
-				new SubscribeHandler(presence, notifier, authenticator, limits, clock),
+				new SubscribeHandler(presence, presence::exists, notifier, authenticator, limits, clock),
 				new PublishHandler(publications, authenticator, limits, clock));
 		notifier.onGone(s -> {
 			if (!s.isLocal()) {

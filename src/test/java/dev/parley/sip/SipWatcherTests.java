@@ -11,9 +11,13 @@ import org.springframework.beans.factory.annotation.Value;
 
 import dev.parley.identity.IdentityManagement;
 import dev.parley.identity.Role;
+import dev.parley.presence.AgentStates;
 import dev.parley.presence.BasicStatus;
 import dev.parley.presence.Presence;
+import dev.parley.presence.PresencePrivacy;
 import dev.parley.presence.PresentityId;
+import dev.parley.presence.Watcher;
+import dev.parley.presence.WatcherClass;
 import dev.parley.testing.AccountFixtures;
 
 @SipTest
@@ -29,7 +33,10 @@ class SipWatcherTests {
 	IdentityManagement identity;
 
 	@Autowired
-	dev.parley.presence.AccessRules rules;
+	PresencePrivacy privacy;
+
+	@Autowired
+	AgentStates agentStates;
 
 	@Test
 	void watcherGetsOkThenNotifyWithPidfReflectingAChangeMadeThroughThePresenceService() throws Exception {
@@ -44,6 +51,21 @@ class SipWatcherTests {
 		var result = run.await();
 		assertThat(result.passed()).as(result.toString()).isTrue();
 		assertThat(result.messages()).contains("Event: presence").contains("entity=\"pres:" + presentity.userPart());
+	}
+
+	@Test
+	void aSupervisorWatchesAnAgentNobodyWatchedBeforeAndSeesTheStateRoutingSets() throws Exception {
+		var agent = AccountFixtures.account(identity, Role.AGENT);
+		var supervisor = AccountFixtures.account(identity, Role.SUPERVISOR);
+		PresentityId presentity = PresentityId.agent(agent.id().value());
+		assertThat(presence.exists(presentity)).isFalse();
+		var run = new Sipp(sipPort).service(presentity.userPart()).auth(supervisor.username(), AccountFixtures.PASSWORD)
+			.start("watch.xml", Map.of("expect", "<basic>open</basic>"));
+		waitForNotify(run);
+		agentStates.set(agent.id().value(), "ready", null);
+		var result = run.await();
+		assertThat(result.passed()).as(result.toString()).isTrue();
+		assertThat(result.messages()).contains("Subscription-State: active");
 	}
 
 	@Test
@@ -72,10 +94,8 @@ class SipWatcherTests {
 		PresentityId unknown = PresentityId.customer(java.util.UUID.randomUUID());
 		presence.setStatus(existing, "web", BasicStatus.OPEN);
 		presence.setStatus(refusing, "web", BasicStatus.OPEN);
-		rules.forWatcher(refusing, dev.parley.presence.Watcher.account(customer.id().value(),
-				dev.parley.presence.WatcherClass.CUSTOMER),
-				new dev.parley.presence.AccessDecision(dev.parley.presence.SubHandling.BLOCK,
-						dev.parley.presence.Visibility.NOTHING));
+		privacy.setWatcherRule(blocking.id().value(),
+				Watcher.account(customer.id().value(), WatcherClass.CUSTOMER).uri(), "block", "nothing");
 		List<String> seen = new java.util.ArrayList<>();
 		for (PresentityId p : List.of(unknown, existing, refusing)) {
 			var result = new Sipp(sipPort).service(p.userPart()).auth(customer.username(), AccountFixtures.PASSWORD)
