@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,9 +40,12 @@ public class CustomerManagement {
 	private final AuditLog audit;
 	private final CustomerRegistration registration;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	CustomerManagement(CustomerStore customers, SectionStore sections, AttributeManagement attributes,
-			IdentityManagement identity, Catalog catalog, AuditLog audit, Optional<Clock> clock) {
+			IdentityManagement identity, Catalog catalog, AuditLog audit, ApplicationEventPublisher events,
+			Optional<Clock> clock) {
+		this.events = events;
 		this.customers = customers;
 		this.sections = sections;
 		this.attributes = attributes;
@@ -104,6 +108,7 @@ public class CustomerManagement {
 		lock(id, "agenda_version", valid.version());
 		sections.replaceAgenda(id, valid.windows(), valid.exceptions());
 		record(id, "update-agenda");
+		events.publishEvent(new AgendaChanged(id));
 		return profile(id).agenda();
 	}
 

@@ -11,9 +11,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
 import dev.parley.common.NotFoundException;
+import dev.parley.customer.AgendaChanged;
 import dev.parley.customer.CustomerId;
 import dev.parley.customer.CustomerManagement;
 import dev.parley.presence.internal.ChoiceStore;
@@ -62,6 +64,21 @@ public class PortalPresence implements AutoCloseable {
 	/** Starts composing the customer's presence (their choice and agenda), if not done already. */
 	public void track(UUID customer) {
 		person(customer);
+	}
+
+	/** The customer saved their agenda: a customer whose presence is composed gets the new slot at once. */
+	@ApplicationModuleListener
+	void on(AgendaChanged changed) {
+		UUID customer = changed.customer().value();
+		Person p = people.get(customer);
+		if (p == null) {
+			return; // not composed yet: the agenda is read when it is
+		}
+		AgendaBusy agenda = agenda(customer);
+		synchronized (p) {
+			setAgenda(customer, p, agenda);
+			publish(customer, p);
+		}
 	}
 
 	/** A portal tab connected: the customer is open at once (a pending close is called off). */
