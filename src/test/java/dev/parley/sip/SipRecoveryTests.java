@@ -166,6 +166,26 @@ class SipRecoveryTests {
 		assertThat(store.publications()).isEmpty();
 	}
 
+	@Test
+	void aGracefulShutdownSendsNothingAndKeepsTheRows() {
+		before.presence.register(presentity);
+		var ex = before.send(subscribe("presence"), supervisor);
+		before.notifier.suspend();
+		before.presence.setStatus(presentity, "voice", BasicStatus.OPEN);
+		before.runDue();
+		assertThat(ex.dialog.notifies).hasSize(1);
+		assertThat(store.subscriptions()).hasSize(1);
+	}
+
+	@Test
+	void terminateOnShutdownTellsEverySubscriberDeactivatedAndForgetsIt() {
+		before.presence.register(presentity);
+		var ex = before.send(subscribe("presence"), supervisor);
+		assertThat(before.notifier.deactivateAll(Long.MAX_VALUE)).isEqualTo(1);
+		assertThat(ex.dialog.last().state()).isEqualTo("terminated;reason=deactivated");
+		assertThat(store.subscriptions()).isEmpty();
+	}
+
 	FakeSip.Request publish(String body) {
 		var r = new FakeSip.Request("PUBLISH", presentity.userPart()).header("Event", "presence").header("Expires", "600");
 		return body == null ? r : r.body("application/pidf+xml", body);
