@@ -112,6 +112,14 @@ public class Presence {
 		return watching.subscribe(watcher, presentity, expires);
 	}
 
+	/**
+	 * A subscription kept by an adapter across a restart: the same watcher subscribes again, decided by the
+	 * rules as they are now, until the same time (no minimum: what is left of it). Already over: not found.
+	 */
+	public SubscribeResult resume(Watcher watcher, PresentityId presentity, Instant expiresAt) {
+		return watching.resume(watcher, presentity, expiresAt);
+	}
+
 	/** Extends a subscription of this watcher; zero ends it. Someone else's or an ended one: not found. */
 	public SubscribeResult refresh(Watcher watcher, SubscriptionId id, Duration expires) {
 		return watching.refresh(watcher, id, expires);

@@ -55,6 +55,18 @@ final class Watching {
 		if (tooBrief(seconds)) {
 			return new SubscribeResult.IntervalTooBrief(settings.minExpires());
 		}
+		long now = clock.millis();
+		return admit(watcher, presentity, seconds == 0 ? now : now + Math.min(seconds, settings.maxExpires().toSeconds()) * 1000);
+	}
+
+	/** A subscription that existed before a restart, admitted again under today's rules, until the same time. */
+	SubscribeResult resume(Watcher watcher, PresentityId presentity, Instant expiresAt) {
+		long until = Math.min(expiresAt.toEpochMilli(), clock.millis() + settings.maxExpires().toMillis());
+		return until <= clock.millis() ? PresenceNotFound.INSTANCE : admit(watcher, presentity, until);
+	}
+
+	/** Admits a subscription until {@code until} ({@code now}: a fetch, terminated at once with reason timeout). */
+	private SubscribeResult admit(Watcher watcher, PresentityId presentity, long until) {
 		PresentityEntry entry = entries.get(presentity);
 		Optional<AccessDecision> decision = entry == null ? Optional.empty() : policy.decide(presentity, watcher);
 		if (entry == null || refused(decision)) {
@@ -67,9 +79,8 @@ final class Watching {
 			if (entry.removed) {
 				return PresenceNotFound.INSTANCE;
 			}
-			long until = now + Math.min(seconds, settings.maxExpires().toSeconds()) * 1000;
 			first = admit(entry, s, decision, until, now);
-			if (seconds == 0) {
+			if (until <= now) {
 				s.terminate(TerminationReason.TIMEOUT);
 				return new SubscribeResult.Subscribed(s, first);
 			}

@@ -8,7 +8,6 @@ import java.util.Map;
 import dev.parley.pidf.PidfCodec;
 import dev.parley.pidf.WatcherInfoCodec;
 import dev.parley.presence.PresenceDocument;
-import dev.parley.presence.SubscriptionState;
 
 /**
  * Writes one NOTIFY: Event (package and id), Subscription-State (active or pending with the seconds left,
@@ -40,7 +39,6 @@ final class NotifyWriter {
 			return "terminated;reason=" + out.terminatedReason();
 		}
 		long left = Math.max(0, (s.expiresAtMillis() - now + 999) / 1000);
-		boolean pending = s.isStandIn() || s.presence != null && s.presence.state() instanceof SubscriptionState.Pending;
-		return (pending ? "pending" : "active") + ";expires=" + left;
+		return s.stateName() + ";expires=" + left;
 	}
 }

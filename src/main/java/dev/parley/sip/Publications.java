@@ -1,6 +1,7 @@
 package dev.parley.sip;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -11,29 +12,50 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.parley.common.NotFoundException;
+import dev.parley.pidf.PidfCodec;
 import dev.parley.presence.Presence;
 import dev.parley.presence.PresenceDocument;
 import dev.parley.presence.PresentityId;
+import dev.parley.sip.internal.SipStateStore;
+import dev.parley.sip.internal.StoredPublication;
 
 /**
  * The event state compositor's publications (RFC 3903 s6): each PUBLISH that is accepted holds a set of
  * tuples of one presentity under an entity tag until it is modified, refreshed, removed or expires; the
  * presence service composes them with everything else the presentity publishes. Removal and expiry take the
- * publication's tuples (and its person part) away. Every successful operation gives a new entity tag.
+ * publication's tuples (and its person part) away. Every successful operation gives a new entity tag. Each is
+ * stored (its PIDF) before the PUBLISH is answered, so its entity tag and tuples outlive a restart.
  */
 final class Publications {
 
-	record Publication(String etag, PresentityId presentity, Set<String> tuples, boolean person, long expiresAt) {
+	record Publication(String etag, PresentityId presentity, Set<String> tuples, boolean person, long expiresAt,
+			PresenceDocument document) {
+
+		static Publication of(String etag, PresenceDocument document, long expiresAt) {
+			Set<String> ids = new LinkedHashSet<>();
+			document.tuples().forEach(t -> ids.add(t.id()));
+			boolean person = !document.personActivities().isEmpty() || document.personNote() != null;
+			return new Publication(etag, document.entity(), ids, person, expiresAt, document);
+		}
 	}
 
 	private final Map<String, Publication> byEtag = new ConcurrentHashMap<>();
 
 	private final Presence presence;
 
+	private final SipStateStore store;
+
 	private final SecureRandom random = new SecureRandom();
 
+	private final PidfCodec pidf = new PidfCodec();
+
 	Publications(Presence presence) {
+		this(presence, SipStateStore.inMemory());
+	}
+
+	Publications(Presence presence, SipStateStore store) {
 		this.presence = presence;
+		this.store = store;
 	}
 
 	Optional<Publication> find(String etag, PresentityId presentity) {
@@ -43,39 +65,35 @@ final class Publications {
 
 	/** An initial PUBLISH, or a modify of {@code previous} (tuples it no longer has are removed). */
 	synchronized Publication publish(Publication previous, PresenceDocument document, long expiresAt) {
-		if (previous != null && byEtag.remove(previous.etag()) == null) {
+		if (previous != null && !byEtag.containsKey(previous.etag())) {
 			return null;
 		}
-		Set<String> ids = new LinkedHashSet<>();
-		document.tuples().forEach(t -> ids.add(t.id()));
-		boolean person = !document.personActivities().isEmpty() || document.personNote() != null;
+		Publication p = save(Publication.of(newEtag(), document, expiresAt), previous);
 		presence.publish(document);
 		if (previous != null) {
-			previous.tuples().stream().filter(id -> !ids.contains(id)).forEach(id -> removeTuple(previous.presentity(), id));
-			if (previous.person() && !person) {
+			previous.tuples().stream().filter(id -> !p.tuples().contains(id)).forEach(id -> removeTuple(previous.presentity(), id));
+			if (previous.person() && !p.person()) {
 				presence.setPerson(previous.presentity(), Set.of(), null);
 			}
 		}
-		Publication p = new Publication(newEtag(), document.entity(), ids, person, expiresAt);
-		byEtag.put(p.etag(), p);
 		return p;
 	}
 
 	/** A refresh: same state, new entity tag and expiry; null when the old tag is gone meanwhile. */
 	synchronized Publication refresh(Publication previous, long expiresAt) {
-		if (byEtag.remove(previous.etag()) == null) {
+		if (!byEtag.containsKey(previous.etag())) {
 			return null;
 		}
-		Publication p = new Publication(newEtag(), previous.presentity(), previous.tuples(), previous.person(), expiresAt);
-		byEtag.put(p.etag(), p);
-		return p;
+		return save(Publication.of(newEtag(), previous.document(), expiresAt), previous);
 	}
 
 	/** A remove (Expires 0): its tuples go; false when the tag is gone meanwhile. */
 	synchronized boolean remove(Publication previous) {
-		if (byEtag.remove(previous.etag()) == null) {
+		if (!byEtag.containsKey(previous.etag())) {
 			return false;
 		}
+		store.deletePublication(previous.etag());
+		byEtag.remove(previous.etag());
 		withdraw(previous);
 		return true;
 	}
@@ -85,14 +103,33 @@ final class Publications {
 		List<Publication> due = new ArrayList<>();
 		byEtag.values().stream().filter(p -> p.expiresAt() <= now).forEach(due::add);
 		due.forEach(p -> {
+			store.deletePublication(p.etag());
 			byEtag.remove(p.etag());
 			withdraw(p);
 		});
 		return due.size();
 	}
 
+	/** After a restart: a stored publication's tuples are back under its entity tag, until it expires. */
+	synchronized void restore(StoredPublication stored) {
+		PresenceDocument document = pidf.parse(stored.pidf());
+		presence.publish(document);
+		byEtag.put(stored.etag(), Publication.of(stored.etag(), document, stored.expiresAt().toEpochMilli()));
+	}
+
 	int count() {
 		return byEtag.size();
+	}
+
+	/** Stored first (nothing changes when that fails), then in memory in place of {@code previous}. */
+	private Publication save(Publication p, Publication previous) {
+		store.savePublication(new StoredPublication(p.etag(), p.presentity().presUri(), pidf.write(p.document()),
+				Instant.ofEpochMilli(p.expiresAt())), previous == null ? null : previous.etag());
+		if (previous != null) {
+			byEtag.remove(previous.etag());
+		}
+		byEtag.put(p.etag(), p);
+		return p;
 	}
 
 	private void withdraw(Publication p) {

@@ -18,8 +18,11 @@ import dev.parley.presence.PresentityId;
 import dev.parley.presence.PresenceSettings;
 
 /**
- * The SIP SIMPLE adapter's life: wires the handlers over the transport, starts listening, sweeps expired
- * publications, winfo subscriptions and idle flood buckets every second, and stops in bounded time.
+ * The SIP SIMPLE adapter's life: wires the handlers over the transport, starts listening, recovers the stored
+ * publications and subscriptions (requests wait meanwhile), sweeps expired publications, winfo subscriptions and
+ * idle flood buckets every second, and stops in bounded time: by default the subscriptions stay stored and carry
+ * on after the restart; with {@code parley.sip.terminate-on-shutdown} every subscriber is told
+ * {@code terminated;reason=deactivated} instead.
  */
 final class SipAdapter implements SmartLifecycle {
 
@@ -39,10 +42,15 @@ final class SipAdapter implements SmartLifecycle {
 
 	private final SipRequestDispatch dispatch;
 
+	private final SipRecovery recovery;
+
+	private final boolean terminateOnShutdown;
+
 	private volatile boolean running;
 
 	SipAdapter(SipTransport transport, SipNotifier notifier, ScheduledExecutorService scheduler, Presence presence,
 			Predicate<PresentityId> known, PresenceSettings limits, DigestCredentials credentials, SipSettings settings, Clock clock) {
+		this.terminateOnShutdown = settings.terminateOnShutdown();
 		this.transport = transport;
 		this.notifier = notifier;
 		this.scheduler = scheduler;
@@ -55,7 +63,8 @@ final class SipAdapter implements SmartLifecycle {
 		var authenticator = new DigestAuthenticator(credentials::verify, realm, settings.nonceLifetime(), clock,
 				settings.digestAlgorithms().stream().map(a -> DigestAlgorithm.ofToken(a).orElseThrow(
 						() -> new IllegalStateException("parley.sip.digest-algorithms: unknown " + a))).toList());
-		this.publications = new Publications(presence);
+		this.publications = new Publications(presence, notifier.store());
+		this.recovery = new SipRecovery(notifier.store(), transport::dialog, presence, known, notifier, publications, clock);
 		this.flood = new FloodGuard(settings.requestsPerSecond(), clock::millis);
 		this.dispatch = new SipRequestDispatch(flood, settings.maxBodyBytes(),
 				new SubscribeHandler(presence, known, notifier, authenticator, limits, clock),
@@ -75,7 +84,21 @@ final class SipAdapter implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		dispatch.hold();
 		transport.start(dispatch);
+		try {
+			SipRecovery.Recovered r = recovery.recover();
+			if (r.subscriptions() + r.publications() + r.dropped() > 0) {
+				log.info("SIP: recovered {} subscriptions and {} publications, dropped {} expired", r.subscriptions(),
+						r.publications(), r.dropped());
+			}
+		}
+		catch (RuntimeException e) {
+			log.error("SIP: stored subscriptions and publications could not be read", e);
+		}
+		finally {
+			dispatch.release();
+		}
 		scheduler.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
 		running = true;
 	}
@@ -95,10 +118,14 @@ final class SipAdapter implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
-		int told = notifier.deactivateAll(clock.millis() + 2000);
-		if (told > 0) {
-			log.info("SIP: told {} subscribers to subscribe again (terminated;reason=deactivated)", told);
+		if (terminateOnShutdown) {
+			int told = notifier.deactivateAll(clock.millis() + 2000);
+			if (told > 0) {
+				log.info("SIP: told {} subscribers to subscribe again (terminated;reason=deactivated)", told);
+			}
 		}
+		notifier.suspend();
+		notifier.store().flush();
 		transport.stop(Duration.ofSeconds(5));
 		scheduler.shutdownNow();
 	}

@@ -14,6 +14,7 @@ import dev.parley.identity.DigestCredentials;
 import dev.parley.presence.Presence;
 import dev.parley.presence.Presentities;
 import dev.parley.presence.PresenceSettings;
+import dev.parley.sip.internal.SipStateStore;
 import dev.parley.sip.jain.JainSipTransport;
 
 /** Wires the SIP adapter when {@code parley.sip.enabled} is true (the default). */
@@ -32,8 +33,10 @@ class SipConfiguration {
 	}
 
 	@Bean
-	SipNotifier sipNotifier(ScheduledExecutorService sipScheduler, SipSettings settings, ObjectProvider<Clock> clock) {
-		return new SipNotifier(SipNotifier.Scheduler.of(sipScheduler), clock.getIfAvailable(Clock::systemUTC), settings.notifyInterval().toMillis());
+	SipNotifier sipNotifier(ScheduledExecutorService sipScheduler, SipSettings settings, ObjectProvider<Clock> clock,
+			SipStateStore sipStateStore) {
+		return new SipNotifier(SipNotifier.Scheduler.of(sipScheduler), clock.getIfAvailable(Clock::systemUTC),
+				settings.notifyInterval().toMillis(), sipStateStore);
 	}
 
 	@Bean

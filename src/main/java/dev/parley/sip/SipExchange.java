@@ -12,8 +12,8 @@ public interface SipExchange {
 	void respond(SipResponse response);
 
 	/**
-	 * Sends a 2xx that creates a dialog (SUBSCRIBE, RFC 6665 s4.2.1) and returns it; the transport chooses
-	 * the local tag, unguessable, so the dialog's key can serve as the subscription's handle.
+	 * Sends a 2xx that creates a dialog (SUBSCRIBE, RFC 6665 s4.2.1) with the state Parley chose (its local
+	 * tag, unguessable, so the dialog's key can serve as the subscription's handle) and returns the dialog.
 	 */
-	SipDialog respondWithDialog(SipResponse response);
+	SipDialog respondWithDialog(SipResponse response, SipDialogState state);
 }

@@ -20,6 +20,7 @@ import dev.parley.presence.SubscriptionId;
 import dev.parley.presence.SubscriptionState;
 import dev.parley.presence.TerminationReason;
 import dev.parley.presence.WatcherInfo;
+import dev.parley.sip.internal.SipStateStore;
 
 /**
  * The presence service's {@link Notifier} for SIP: keeps the SIP subscriptions (by dialog, by presence
@@ -55,13 +56,39 @@ final class SipNotifier implements Notifier {
 
 	private final NotifyWriter writer = new NotifyWriter();
 
+	private final SipStateStore store;
+
 	private volatile Consumer<SipSubscription> onGone = s -> {
 	};
 
+	/** At shutdown: nothing more is sent, and nothing ends (the stored subscriptions outlive the process). */
+	private volatile boolean suspended;
+
 	SipNotifier(Scheduler scheduler, Clock clock, long intervalMillis) {
+		this(scheduler, clock, intervalMillis, SipStateStore.inMemory());
+	}
+
+	SipNotifier(Scheduler scheduler, Clock clock, long intervalMillis, SipStateStore store) {
 		this.scheduler = scheduler;
 		this.clock = clock;
 		this.intervalMillis = intervalMillis;
+		this.store = store;
+	}
+
+	SipStateStore store() {
+		return store;
+	}
+
+	/** Writes a subscription's changed expiry, CSeq reservation or state (behind, not waited for). */
+	void persist(SipSubscription s) {
+		if (!suspended) {
+			store.update(s.stored());
+		}
+	}
+
+	/** Stops sending and ending subscriptions: the process is going away, its subscriptions stay stored. */
+	void suspend() {
+		suspended = true;
 	}
 
 	/** What to do when a watcher is gone (its NOTIFY failed): end the presence subscription. */
@@ -144,17 +171,43 @@ final class SipNotifier implements Notifier {
 
 	void drain(SipSubscription s) {
 		synchronized (s.sendLock) {
+			if (suspended) {
+				return;
+			}
 			long now = clock.millis();
 			SipSubscription.Outgoing out = s.take(now);
 			if (out == null) {
 				return;
 			}
 			NotifyWriter.Notify n = writer.write(s, out, now);
+			keep(s, out.terminal());
 			s.dialog.notify(n.headers(), n.contentType(), n.body(), status -> answered(s, status, out.terminal()));
 		}
 	}
 
+	/**
+	 * Before a NOTIFY: a final one deletes the stored subscription; otherwise the CSeq block is raised when half
+	 * of it is used (the write lands long before the other half could be), and a changed state is stored.
+	 */
+	private void keep(SipSubscription s, boolean terminal) {
+		if (terminal) {
+			store.delete(s.dialog.key());
+			return;
+		}
+		long next = s.dialog.state().nextCSeq();
+		boolean raise = next + DialogOpener.CSEQ_BLOCK / 2 >= s.cseqReserved();
+		if (raise) {
+			s.reserve(next + DialogOpener.CSEQ_BLOCK);
+		}
+		if (raise || !s.stateName().equals(s.storedState())) {
+			persist(s);
+		}
+	}
+
 	private void answered(SipSubscription s, int status, boolean terminal) {
+		if (suspended) {
+			return;
+		}
 		if (terminal) {
 			forget(s);
 		}
@@ -162,6 +215,7 @@ final class SipNotifier implements Notifier {
 			log.debug("NOTIFY in {} answered {}: subscription ends", s.dialog.key(), status);
 			s.close();
 			forget(s);
+			store.delete(s.dialog.key());
 			onGone.accept(s);
 		}
 	}

@@ -22,6 +22,9 @@ final class SipRequestDispatch implements SipTransport.SipRequestHandler {
 
 	private final PublishHandler publish;
 
+	/** Closed while stored subscriptions are recovered: requests wait (at most 10 s) rather than meet a 481. */
+	private volatile java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(0);
+
 	SipRequestDispatch(FloodGuard flood, int maxBodyBytes, SubscribeHandler subscribe, PublishHandler publish) {
 		this.flood = flood;
 		this.maxBodyBytes = maxBodyBytes;
@@ -29,9 +32,25 @@ final class SipRequestDispatch implements SipTransport.SipRequestHandler {
 		this.publish = publish;
 	}
 
+	void hold() {
+		ready = new java.util.concurrent.CountDownLatch(1);
+	}
+
+	void release() {
+		ready.countDown();
+	}
+
 	@Override
 	public void handle(SipExchange exchange) {
 		SipRequest request = exchange.request();
+		try {
+			if (!ready.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+				log.warn("SIP: recovery still running after 10 s; serving requests anyway");
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 		try {
 			if (!flood.admit(request.source())) {
 				exchange.respond(SipResponse.of(503, "Service Unavailable").with("Retry-After", "1"));

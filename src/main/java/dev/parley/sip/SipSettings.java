@@ -26,11 +26,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        put MD5 first for clients that only read the topmost challenge (sipp does)
  * @param threads the stack's and the handler's thread pool sizes (bounded, never unlimited)
  * @param queue requests waiting for a handler thread; past it: 503
+ * @param terminateOnShutdown whether a graceful shutdown tells every subscriber {@code terminated;reason=deactivated}
+ *        (and forgets the subscriptions); by default they stay stored and carry on after the restart
  */
 @ConfigurationProperties("parley.sip")
 public record SipSettings(Boolean enabled, String address, Integer port, List<String> transports, String domain,
 		String realm, Duration nonceLifetime, Integer maxBodyBytes, Duration notifyInterval,
-		Integer requestsPerSecond, List<String> digestAlgorithms, Integer threads, Integer queue) {
+		Integer requestsPerSecond, List<String> digestAlgorithms, Integer threads, Integer queue,
+		Boolean terminateOnShutdown) {
 
 	public SipSettings {
 		enabled = enabled == null || enabled;
@@ -47,6 +50,7 @@ public record SipSettings(Boolean enabled, String address, Integer port, List<St
 				: digestAlgorithms.stream().map(a -> a.trim().toUpperCase(Locale.ROOT)).distinct().toList();
 		threads = threads == null ? 4 : Math.max(1, threads);
 		queue = queue == null ? 1000 : Math.max(1, queue);
+		terminateOnShutdown = terminateOnShutdown != null && terminateOnShutdown;
 		for (String t : transports) {
 			if (!t.equals("udp") && !t.equals("tcp")) {
 				throw new IllegalArgumentException("parley.sip.transports: only udp and tcp are supported, not " + t);
@@ -58,21 +62,21 @@ public record SipSettings(Boolean enabled, String address, Integer port, List<St
 	}
 
 	public static SipSettings defaults() {
-		return new SipSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new SipSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	public SipSettings withRealm(String value) {
 		return new SipSettings(enabled, address, port, transports, domain, value, nonceLifetime, maxBodyBytes,
-				notifyInterval, requestsPerSecond, digestAlgorithms, threads, queue);
+				notifyInterval, requestsPerSecond, digestAlgorithms, threads, queue, terminateOnShutdown);
 	}
 
 	public SipSettings withNotifyInterval(Duration value) {
 		return new SipSettings(enabled, address, port, transports, domain, realm, nonceLifetime, maxBodyBytes,
-				value, requestsPerSecond, digestAlgorithms, threads, queue);
+				value, requestsPerSecond, digestAlgorithms, threads, queue, terminateOnShutdown);
 	}
 
 	public SipSettings withRequestsPerSecond(int value) {
 		return new SipSettings(enabled, address, port, transports, domain, realm, nonceLifetime, maxBodyBytes,
-				notifyInterval, value, digestAlgorithms, threads, queue);
+				notifyInterval, value, digestAlgorithms, threads, queue, terminateOnShutdown);
 	}
 }

@@ -1,5 +1,6 @@
 package dev.parley.sip;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,11 @@ import dev.parley.presence.PresenceDocument;
 import dev.parley.presence.PresentityId;
 import dev.parley.presence.Subscription;
 import dev.parley.presence.SubscriptionId;
+import dev.parley.presence.SubscriptionState;
 import dev.parley.presence.Watcher;
 import dev.parley.presence.WatcherInfo;
 import dev.parley.presence.WatcherStatus;
+import dev.parley.sip.internal.StoredSubscription;
 
 /**
  * One SIP subscription (a dialog): to {@code presence}, carrying a presence {@link Subscription}, or to
@@ -66,6 +69,12 @@ final class SipSubscription {
 	private long lastSentAt = Long.MIN_VALUE / 2;
 
 	final Object sendLock = new Object();
+
+	/** Every CSeq sent in the dialog stays below this (stored); raised a block at a time, half a block early. */
+	private volatile long cseqReserved;
+
+	/** The Subscription-State last stored: {@code active} or {@code pending}. */
+	private volatile String storedState;
 
 	SipSubscription(SipDialog dialog, SipEvent event, Watcher watcher, AccountId account, PresentityId presentity,
 			Subscription presence) {
@@ -157,6 +166,32 @@ final class SipSubscription {
 	/** Closes the outbox without a final NOTIFY (the watcher answered 481, say). */
 	synchronized void close() {
 		closed = true;
+	}
+
+	/** {@code pending} for a stand-in or a subscription awaiting approval, else {@code active}. */
+	String stateName() {
+		boolean pending = isStandIn() || presence != null && presence.state() instanceof SubscriptionState.Pending;
+		return pending ? "pending" : "active";
+	}
+
+	long cseqReserved() {
+		return cseqReserved;
+	}
+
+	void reserve(long cseq) {
+		this.cseqReserved = cseq;
+	}
+
+	String storedState() {
+		return storedState;
+	}
+
+	/** The row that keeps this subscription across a restart, with the state now. */
+	StoredSubscription stored() {
+		storedState = stateName();
+		return new StoredSubscription(dialog.state(), cseqReserved, event.pkg(), event.id(), account.value(),
+				watcher.uri(), watcher.watcherClass().name(), presentity.presUri(), Instant.ofEpochMilli(expiresAtMillis()),
+				storedState);
 	}
 
 	SubscriptionId presenceId() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Predicate;
 
+import dev.parley.common.NotFoundException;
 import dev.parley.identity.Account;
 import dev.parley.pidf.PidfCodec;
 import dev.parley.pidf.WatcherInfoCodec;
@@ -13,6 +14,7 @@ import dev.parley.presence.PresenceDocument;
 import dev.parley.presence.PresenceSettings;
 import dev.parley.presence.PresentityId;
 import dev.parley.presence.SubscribeResult;
+import dev.parley.presence.Subscription;
 import dev.parley.presence.SubscriptionState;
 import dev.parley.presence.Watcher;
 
@@ -43,6 +45,8 @@ final class SubscribeHandler {
 
 	private final SubscriptionRefresh refresh;
 
+	private final DialogOpener opener;
+
 	SubscribeHandler(Presence presence, Predicate<PresentityId> known, SipNotifier notifier,
 			DigestAuthenticator authenticator, PresenceSettings limits, Clock clock) {
 		this.presence = presence;
@@ -51,7 +55,8 @@ final class SubscribeHandler {
 		this.authenticator = authenticator;
 		this.limits = limits;
 		this.clock = clock;
-		this.winfo = new WinfoSubscriptions(presence, notifier, limits, clock);
+		this.opener = new DialogOpener(notifier.store());
+		this.winfo = new WinfoSubscriptions(presence, notifier, opener, limits, clock);
 		this.refresh = new SubscriptionRefresh(presence, notifier, authenticator, winfo, clock);
 	}
 
@@ -128,35 +133,54 @@ final class SubscribeHandler {
 	private void standIn(SipExchange exchange, SipEvent event, long expires, Account account, PresentityId presentity,
 			Watcher watcher) {
 		long seconds = Math.min(expires < 0 ? limits.defaultExpires().toSeconds() : expires, limits.maxExpires().toSeconds());
-		SipDialog dialog = exchange.respondWithDialog(SipResponse.of(200, "OK").with("Expires", Long.toString(seconds)));
-		SipSubscription sub = new SipSubscription(dialog, event, watcher, account.id(), presentity, null);
+		SipResponse ok = SipResponse.of(200, "OK").with("Expires", Long.toString(seconds));
+		SipSubscription sub = opener.prepare(exchange, event, watcher, account.id(), presentity, null);
 		sub.expiresAt(clock.millis() + seconds * 1000);
 		PresenceDocument neutral = PresenceDocument.neutral(presentity);
 		if (seconds == 0) {
+			opener.answer(exchange, ok, sub);
 			notifier.offer(sub, neutral, "timeout");
 			return;
 		}
-		notifier.register(sub);
-		notifier.offer(sub, neutral, null);
+		opener.open(exchange, ok, sub, () -> {
+			notifier.register(sub);
+			notifier.offer(sub, neutral, null);
+		}, () -> {
+		});
 	}
 
 	private void accept(SipExchange exchange, SipEvent event, Account account, SubscribeResult.Subscribed s) {
-		boolean fetch = s.subscription().state().isTerminated();
-		long left = fetch ? 0 : Math.max(0, (s.subscription().expiresAt().toEpochMilli() - clock.millis() + 999) / 1000);
-		SipDialog dialog = exchange.respondWithDialog(SipResponse.of(200, "OK").with("Expires", Long.toString(left)));
-		SipSubscription sub = new SipSubscription(dialog, event, s.subscription().watcher(), account.id(),
-				s.subscription().presentity(), s.subscription());
+		Subscription subscription = s.subscription();
+		boolean fetch = subscription.state().isTerminated();
+		long left = fetch ? 0 : Math.max(0, (subscription.expiresAt().toEpochMilli() - clock.millis() + 999) / 1000);
+		SipResponse ok = SipResponse.of(200, "OK").with("Expires", Long.toString(left));
+		SipSubscription sub = opener.prepare(exchange, event, subscription.watcher(), account.id(),
+				subscription.presentity(), subscription);
 		if (fetch) {
+			opener.answer(exchange, ok, sub);
 			notifier.offer(sub, s.document(), "timeout");
 			return;
 		}
+		opener.open(exchange, ok, sub, () -> started(sub, s.document()), () -> end(subscription));
+	}
+
+	/** Registered, then the first NOTIFY with what the watcher sees now (a change meanwhile reached no one). */
+	void started(SipSubscription sub, PresenceDocument first) {
 		notifier.register(sub);
 		synchronized (sub) {
-			// A change between subscribe and register reached no one: send what the watcher sees now.
-			notifier.offer(sub, current(sub, s.document()), null);
+			notifier.offer(sub, current(sub, first), null);
 		}
-		if (s.subscription().state() instanceof SubscriptionState.Terminated t) {
+		if (sub.presence.state() instanceof SubscriptionState.Terminated t) {
 			notifier.offer(sub, null, t.reason().token());
+		}
+	}
+
+	private void end(Subscription subscription) {
+		try {
+			presence.unsubscribe(subscription.watcher(), subscription.id());
+		}
+		catch (NotFoundException e) {
+			// ended meanwhile
 		}
 	}
 

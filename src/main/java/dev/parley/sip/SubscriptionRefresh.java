@@ -63,6 +63,7 @@ final class SubscriptionRefresh {
 		if (result instanceof SubscribeResult.Subscribed s) {
 			long left = Math.max(0, (s.subscription().expiresAt().toEpochMilli() - clock.millis() + 999) / 1000);
 			exchange.respond(SipResponse.of(200, "OK").with("Expires", Long.toString(left)));
+			notifier.persist(sub);
 			notifier.offer(sub, s.document(), null);
 		}
 		else if (result instanceof SubscribeResult.IntervalTooBrief brief) {

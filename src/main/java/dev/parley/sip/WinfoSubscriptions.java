@@ -23,9 +23,12 @@ final class WinfoSubscriptions {
 
 	private final Clock clock;
 
-	WinfoSubscriptions(Presence presence, SipNotifier notifier, PresenceSettings limits, Clock clock) {
+	private final DialogOpener opener;
+
+	WinfoSubscriptions(Presence presence, SipNotifier notifier, DialogOpener opener, PresenceSettings limits, Clock clock) {
 		this.presence = presence;
 		this.notifier = notifier;
+		this.opener = opener;
 		this.limits = limits;
 		this.clock = clock;
 	}
@@ -37,18 +40,25 @@ final class WinfoSubscriptions {
 		}
 		long seconds = seconds(expires);
 		presence.register(presentity);
-		SipDialog dialog = exchange.respondWithDialog(SipResponse.of(200, "OK").with("Expires", Long.toString(seconds)));
+		SipResponse ok = SipResponse.of(200, "OK").with("Expires", Long.toString(seconds));
 		Watcher self = SipPrincipals.watcher(account, presentity);
-		SipSubscription sub = new SipSubscription(dialog, event, self, account.id(), presentity, null);
+		SipSubscription sub = opener.prepare(exchange, event, self, account.id(), presentity, null);
 		sub.expiresAt(clock.millis() + seconds * 1000);
 		if (seconds == 0) {
+			opener.answer(exchange, ok, sub);
 			sub.watchers(presence.watchers(presentity));
 			notifier.offer(sub, null, "timeout");
 			return;
 		}
+		opener.open(exchange, ok, sub, () -> started(sub), () -> {
+		});
+	}
+
+	/** Registered, then the first NOTIFY with the full watcher list. */
+	void started(SipSubscription sub) {
 		notifier.register(sub);
 		synchronized (sub) {
-			sub.watchers(presence.watchers(presentity));
+			sub.watchers(presence.watchers(sub.presentity));
 			notifier.offer(sub, null, null);
 		}
 	}
@@ -62,6 +72,7 @@ final class WinfoSubscriptions {
 			return;
 		}
 		sub.expiresAt(clock.millis() + seconds * 1000);
+		notifier.persist(sub);
 		notifier.offer(sub, null, null);
 	}
 

@@ -68,12 +68,17 @@ final class FakeSip {
 
 	static final class Dialog implements SipDialog {
 		final String key;
+		final SipDialogState state;
+		final java.util.concurrent.atomic.AtomicLong cseq;
 		final List<Notify> notifies = new CopyOnWriteArrayList<>();
+		final List<Long> cseqs = new CopyOnWriteArrayList<>();
 		volatile int answer = 200;
 		volatile boolean closed;
 
-		Dialog(String key) {
-			this.key = key;
+		Dialog(SipDialogState state) {
+			this.key = state.key();
+			this.state = state;
+			this.cseq = new java.util.concurrent.atomic.AtomicLong(state.nextCSeq());
 		}
 
 		@Override
@@ -82,9 +87,15 @@ final class FakeSip {
 		}
 
 		@Override
+		public SipDialogState state() {
+			return state.withNextCSeq(cseq.get());
+		}
+
+		@Override
 		public void notify(List<Map.Entry<String, String>> headers, String contentType, byte[] body, IntConsumer onFinal) {
 			Map<String, String> map = new LinkedHashMap<>();
 			headers.forEach(e -> map.put(e.getKey(), e.getValue()));
+			cseqs.add(cseq.getAndIncrement());
 			notifies.add(new Notify(map, contentType, new String(body, StandardCharsets.UTF_8)));
 			onFinal.accept(answer);
 		}
@@ -122,9 +133,9 @@ final class FakeSip {
 		}
 
 		@Override
-		public SipDialog respondWithDialog(SipResponse r) {
+		public SipDialog respondWithDialog(SipResponse r, SipDialogState state) {
 			respond(r);
-			dialog = new Dialog(SipRequest.dialogKey(request.callId(), "tag" + System.nanoTime()));
+			dialog = new Dialog(state);
 			return dialog;
 		}
 

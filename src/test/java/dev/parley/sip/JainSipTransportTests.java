@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import dev.parley.sip.jain.JainSipTransport;
 
-/** The JAIN SIP stack behind Parley's port: runs without log4j 1, answers, stops in bounded time. */
+/** The JAIN SIP stack behind Parley's port: runs without log4j 1, answers, keeps no dialogs, stops in bounded time. */
 class JainSipTransportTests {
 
 	@Test
@@ -32,6 +36,74 @@ class JainSipTransportTests {
 			long start = System.nanoTime();
 			transport.stop(Duration.ofSeconds(5));
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+		}
+	}
+
+	@Test
+	void aDialogParleyMadeCarriesNotifiesAndTheStackPassesInDialogRequestsOn() throws Exception {
+		int port = Sipp.freePort();
+		var transport = new JainSipTransport("127.0.0.1", port, List.of("udp"), 2, 10, 65_536);
+		BlockingQueue<SipRequest> seen = new LinkedBlockingQueue<>();
+		BlockingQueue<SipDialog> dialogs = new LinkedBlockingQueue<>();
+		transport.start(exchange -> {
+			seen.add(exchange.request());
+			if (exchange.request().inDialog()) {
+				exchange.respond(SipResponse.of(200, "OK").with("Expires", "60"));
+				return;
+			}
+			var state = SipDialogState.uas(exchange.request(), SipDialogState.newTag());
+			dialogs.add(exchange.respondWithDialog(SipResponse.of(200, "OK").with("Expires", "60"), state));
+		});
+		try (RawSip sip = new RawSip(port)) {
+			sip.send(sip.request("SUBSCRIBE", "agent-x", 1, "jain-2", "Event: presence\n", null));
+			String ok = sip.receive();
+			String tag = ok.lines().filter(l -> l.startsWith("To:")).findFirst().orElseThrow().replaceAll(".*;tag=", "");
+			SipDialog dialog = dialogs.poll(3, TimeUnit.SECONDS);
+			dialog.notify(List.of(Map.entry("Event", "presence"), Map.entry("Subscription-State", "active;expires=60")), null, null, status -> {
+			});
+			String notify = sip.receive();
+			assertThat(notify).startsWith("NOTIFY sip:raw@127.0.0.1:").contains("Call-ID: jain-2").contains("CSeq: 1 NOTIFY")
+				.contains(";tag=" + tag).contains("tag=raw");
+			sip.send(sip.answer(notify, 200));
+			sip.send(sip.request("SUBSCRIBE", "agent-x", 2, "jain-2", "Event: presence\n", null)
+				.replace("To: <sip:agent-x@parley.local>", "To: <sip:agent-x@parley.local>;tag=" + tag));
+			String answer = sip.receive();
+			while (answer != null && answer.startsWith("NOTIFY")) {
+				answer = sip.receive();
+			}
+			assertThat(answer).startsWith("SIP/2.0 200 OK");
+			seen.poll(1, TimeUnit.SECONDS);
+			assertThat(seen.poll(1, TimeUnit.SECONDS).dialogKey()).isEqualTo(dialog.key());
+		}
+		finally {
+			transport.stop(Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
+	void aDialogStoredBeforeARestartNotifiesFromItsStateAloneWithItsCSeq() throws Exception {
+		int port = Sipp.freePort();
+		var before = new JainSipTransport("127.0.0.1", port, List.of("udp"), 2, 10, 65_536);
+		before.start(exchange -> exchange.respond(SipResponse.of(500, "no")));
+		before.stop(Duration.ofSeconds(5));
+		var after = new JainSipTransport("127.0.0.1", port, List.of("udp"), 2, 10, 65_536);
+		after.start(exchange -> exchange.respond(SipResponse.of(481, "Subscription Does Not Exist")));
+		try (RawSip sip = new RawSip(port)) {
+			var state = new SipDialogState("stored-1", "ourtag", "sip:agent-x@parley.local", "theirtag",
+					"sip:watcher@127.0.0.1", "sip:raw@127.0.0.1:" + sip.localPort(), List.of(), "udp", 1001);
+			BlockingQueue<Integer> outcome = new LinkedBlockingQueue<>();
+			SipDialog dialog = after.dialog(state);
+			dialog.notify(List.of(Map.entry("Event", "presence"), Map.entry("Subscription-State", "active;expires=60")),
+					"application/pidf+xml", "<presence/>".getBytes(), outcome::add);
+			String notify = sip.receive();
+			assertThat(notify).startsWith("NOTIFY sip:raw@127.0.0.1:").contains("Call-ID: stored-1").contains("CSeq: 1001 NOTIFY")
+				.contains("tag=ourtag").contains("tag=theirtag").contains("Subscription-State: active;expires=60");
+			assertThat(dialog.state().nextCSeq()).isEqualTo(1002);
+			sip.send(sip.answer(notify, 200));
+			assertThat(outcome.poll(3, TimeUnit.SECONDS)).isEqualTo(200);
+		}
+		finally {
+			after.stop(Duration.ofSeconds(5));
 		}
 	}
 }

@@ -87,6 +87,17 @@ final class RawSip implements AutoCloseable {
 		return receive();
 	}
 
+	int localPort() {
+		return socket.getLocalPort();
+	}
+
+	/** A response to a received request: its Via, From, To, Call-ID and CSeq echoed. */
+	String answer(String request, int status) {
+		StringBuilder b = new StringBuilder("SIP/2.0 " + status + " OK\n");
+		request.lines().filter(l -> l.matches("(?i)(Via|From|To|Call-ID|CSeq):.*")).forEach(l -> b.append(l).append('\n'));
+		return b.append("Content-Length: 0\n\n").toString();
+	}
+
 	@Override
 	public void close() {
 		socket.close();

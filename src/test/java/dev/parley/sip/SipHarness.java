@@ -15,6 +15,7 @@ import dev.parley.presence.AccessRules;
 import dev.parley.presence.Presence;
 import dev.parley.presence.PresenceFixtures.TestClock;
 import dev.parley.presence.PresenceSettings;
+import dev.parley.sip.internal.SipStateStore;
 
 /**
  * The SIP adapter's handlers over the fake transport, a hand-driven clock and scheduler, and accounts
@@ -47,14 +48,25 @@ final class SipHarness {
 	private record Task(long due, Runnable run) {
 	}
 
+	final SipStateStore store;
+
+	final SipRecovery recovery;
+
 	SipHarness(Duration notifyInterval, int requestsPerSecond) {
+		this(notifyInterval, requestsPerSecond, SipStateStore.inMemory());
+	}
+
+	/** A harness over a given store: a second one over the first's store is Parley after a restart. */
+	SipHarness(Duration notifyInterval, int requestsPerSecond, SipStateStore store) {
+		this.store = store;
 		notifier = new SipNotifier((task, delay) -> tasks.add(new Task(clock.millis() + delay, task)), clock,
-				notifyInterval.toMillis());
+				notifyInterval.toMillis(), store);
 		presence = new Presence(rules, notifier, e -> {
 		}, clock, PresenceSettings.defaults());
 		authenticator = new DigestAuthenticator(this::verify, REALM, Duration.ofMinutes(5), clock,
 				List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
-		publications = new Publications(presence);
+		publications = new Publications(presence, store);
+		recovery = new SipRecovery(store, FakeSip.Dialog::new, presence, presence::exists, notifier, publications, clock);
 		PresenceSettings limits = PresenceSettings.defaults();
 		dispatch = new SipRequestDispatch(new FloodGuard(requestsPerSecond, clock::millis), 16 * 1024,
 				new SubscribeHandler(presence, presence::exists, notifier, authenticator, limits, clock),

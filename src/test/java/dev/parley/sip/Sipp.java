@@ -44,6 +44,8 @@ final class Sipp {
 
 	private int calls = 1;
 
+	private int timeoutSeconds = 20;
+
 	Sipp(int sipPort) {
 		this.sipPort = sipPort;
 	}
@@ -63,13 +65,19 @@ final class Sipp {
 		return this;
 	}
 
+	/** Gives the whole run longer than the usual 20 s (a scenario that outlives a restart of Parley). */
+	Sipp timeout(int seconds) {
+		timeoutSeconds = seconds;
+		return this;
+	}
+
 	Sipp calls(int count, int ratePerSecond) {
 		calls = count;
 		extra.addAll(List.of("-r", Integer.toString(ratePerSecond), "-l", Integer.toString(count)));
 		return this;
 	}
 
-	/** Runs the scenario to its end (at most 30 s). */
+	/** Runs the scenario to its end (at most its timeout and 10 s). */
 	Result run(String scenario, Map<String, String> values) {
 		try {
 			return start(scenario, values).await();
@@ -87,18 +95,18 @@ final class Sipp {
 		Path screen = dir.resolve("screen.log");
 		List<String> cmd = new ArrayList<>(List.of(BINARY.toString(), "127.0.0.1:" + sipPort, "-sf", xml.toString(),
 				"-i", "127.0.0.1", "-p", Integer.toString(freePort()), "-t", transport, "-s", service, "-m",
-				Integer.toString(calls), "-timeout", "20s", "-timeout_error", "-nostdin", "-trace_msg",
+				Integer.toString(calls), "-timeout", timeoutSeconds + "s", "-timeout_error", "-nostdin", "-trace_msg",
 				"-message_file", messages.toString(), "-max_recv_loops", "1000"));
 		cmd.addAll(extra);
 		Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
 			.redirectOutput(screen.toFile()).start();
-		return new Running(p, messages, screen);
+		return new Running(p, messages, screen, timeoutSeconds + 10);
 	}
 
-	record Running(Process process, Path messages, Path screen) {
+	record Running(Process process, Path messages, Path screen, int limitSeconds) {
 		Result await() throws IOException {
 			try {
-				if (!process.waitFor(30, TimeUnit.SECONDS)) {
+				if (!process.waitFor(limitSeconds, TimeUnit.SECONDS)) {
 					process.destroyForcibly();
 					process.waitFor(5, TimeUnit.SECONDS);
 				}

@@ -2,7 +2,6 @@ package dev.parley.sip.jain;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -12,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.parley.sip.SipDialog;
+import dev.parley.sip.SipDialogState;
 import dev.parley.sip.SipExchange;
 import dev.parley.sip.SipRequest;
 import dev.parley.sip.SipResponse;
@@ -45,26 +45,19 @@ final class JainExchange implements SipExchange {
 
 	@Override
 	public void respond(SipResponse response) {
-		Response r = build(response, JainMessages.newTag(), false);
+		Response r = build(response, SipDialogState.newTag(), false);
 		if (answered.compareAndSet(false, true)) {
 			send(r);
 		}
 	}
 
 	@Override
-	public SipDialog respondWithDialog(SipResponse response) {
+	public SipDialog respondWithDialog(SipResponse response, SipDialogState state) {
 		if (!answered.compareAndSet(false, true)) {
 			throw new IllegalStateException("answered already");
 		}
-		try {
-			Dialog dialog = transport.provider().getNewDialog(transaction);
-			String tag = JainMessages.newTag();
-			send(build(response, tag, true));
-			return new JainDialog(transport, dialog, SipRequest.dialogKey(request.callId(), tag));
-		}
-		catch (javax.sip.SipException e) {
-			throw new IllegalStateException("could not create the dialog", e);
-		}
+		send(build(response, state.localTag(), true));
+		return new JainDialog(transport, state);
 	}
 
 	private Response build(SipResponse response, String tag, boolean contact) {

@@ -1,6 +1,5 @@
 package dev.parley.sip.jain;
 
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +24,6 @@ import dev.parley.sip.SipRequest;
 
 /** Translates between JAIN SIP messages and Parley's records. */
 final class JainMessages {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private JainMessages() {
 	}
@@ -93,10 +90,4 @@ final class JainMessages {
 		message.setContent(body, type);
 	}
 
-	/** A 128-bit random tag: a dialog's key is hard to guess, which in-dialog requests rely on. */
-	static String newTag() {
-		byte[] bytes = new byte[16];
-		RANDOM.nextBytes(bytes);
-		return java.util.HexFormat.of().formatHex(bytes);
-	}
 }

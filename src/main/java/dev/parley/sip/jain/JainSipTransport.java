@@ -23,6 +23,8 @@ import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 
+import dev.parley.sip.SipDialog;
+import dev.parley.sip.SipDialogState;
 import dev.parley.sip.SipTransport;
 
 /**
@@ -132,8 +134,29 @@ public final class JainSipTransport implements SipTransport {
 		}
 	}
 
+	@Override
+	public SipDialog dialog(SipDialogState state) {
+		return new JainDialog(this, state);
+	}
+
 	SipProvider provider() {
-		return provider;
+		SipProvider p = provider;
+		if (p == null) {
+			throw new IllegalStateException("SIP transport not started");
+		}
+		return p;
+	}
+
+	AddressFactory addresses() {
+		return addresses;
+	}
+
+	String address() {
+		return address;
+	}
+
+	int port() {
+		return port;
 	}
 
 	HeaderFactory headers() {

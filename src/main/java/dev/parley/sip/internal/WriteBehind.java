@@ -1,0 +1,187 @@
+package dev.parley.sip.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One writer thread for subscription rows, committing in groups: it takes whatever queued up (up to 1,000
+ * operations) and writes inserts, then deletes, then the latest update of each dialog, in one transaction;
+ * then it tells each insert's caller. A failing group is retried one operation at a time, so a row that cannot
+ * be written fails alone. Updates of one dialog coalesce (the latest wins); an update after the delete is a no-op.
+ */
+final class WriteBehind {
+
+	private static final Logger log = LoggerFactory.getLogger(WriteBehind.class);
+
+	private sealed interface Op permits Insert, Delete, Wake, Flush {
+	}
+
+	private record Insert(StoredSubscription row, Consumer<Boolean> done) implements Op {
+	}
+
+	private record Delete(String key) implements Op {
+	}
+
+	private record Wake() implements Op {
+	}
+
+	private record Flush(CountDownLatch latch) implements Op {
+	}
+
+	private static final Wake WAKE = new Wake();
+
+	private final BlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+
+	private final Map<String, StoredSubscription> updates = new ConcurrentHashMap<>();
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final Thread thread;
+
+	private volatile boolean running = true;
+
+	WriteBehind(JdbcTemplate jdbc, TransactionTemplate tx) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.thread = new Thread(this::run, "sip-store");
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	void insert(StoredSubscription row, Consumer<Boolean> done) {
+		if (!running) {
+			done.accept(false);
+			return;
+		}
+		queue.add(new Insert(row, done));
+	}
+
+	void update(StoredSubscription row) {
+		if (running && updates.put(row.key(), row) == null) {
+			queue.add(WAKE);
+		}
+	}
+
+	void delete(String key) {
+		if (running) {
+			queue.add(new Delete(key));
+		}
+	}
+
+	/** Waits (at most 5 s) until everything queued before is written. */
+	void flush() {
+		CountDownLatch latch = new CountDownLatch(1);
+		queue.add(new Flush(latch));
+		try {
+			if (!latch.await(5, TimeUnit.SECONDS)) {
+				log.warn("SIP store: writes still pending after 5 s");
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Writes what is queued, then stops taking writes. */
+	void close() {
+		if (running && thread.isAlive()) {
+			flush();
+		}
+		running = false;
+		thread.interrupt();
+	}
+
+	private void run() {
+		List<Op> ops = new ArrayList<>();
+		while (running) {
+			try {
+				ops.add(queue.take());
+				queue.drainTo(ops, 999);
+				write(ops);
+			}
+			catch (InterruptedException e) {
+				return;
+			}
+			catch (RuntimeException e) {
+				log.warn("SIP store: write failed", e);
+			}
+			finally {
+				ops.clear();
+			}
+		}
+	}
+
+	private void write(List<Op> ops) {
+		Instant now = Instant.now();
+		List<Insert> inserts = ops.stream().filter(Insert.class::isInstance).map(Insert.class::cast).toList();
+		List<Object[]> deletes = ops.stream().filter(Delete.class::isInstance)
+			.map(o -> new Object[] { ((Delete) o).key() }).toList();
+		List<Object[]> changed = new ArrayList<>();
+		for (String key : List.copyOf(updates.keySet())) {
+			StoredSubscription row = updates.remove(key);
+			if (row != null) {
+				changed.add(JdbcSipStateStore.updateValues(row));
+			}
+		}
+		List<Object[]> rows = inserts.stream().map(i -> JdbcSipStateStore.insertValues(i.row(), now)).toList();
+		boolean ok = attempt(rows, deletes, changed);
+		if (!ok) {
+			deletes.forEach(d -> attempt(List.of(), one(d), List.of()));
+			changed.forEach(c -> attempt(List.of(), List.of(), one(c)));
+		}
+		for (int i = 0; i < inserts.size(); i++) {
+			boolean stored = ok || attempt(one(rows.get(i)), List.of(), List.of());
+			tell(inserts.get(i), stored);
+		}
+		ops.stream().filter(Flush.class::isInstance).forEach(f -> ((Flush) f).latch().countDown());
+	}
+
+	private boolean attempt(List<Object[]> inserts, List<Object[]> deletes, List<Object[]> updates) {
+		try {
+			tx.executeWithoutResult(status -> {
+				batch(JdbcSipStateStore.INSERT, inserts);
+				batch(JdbcSipStateStore.DELETE, deletes);
+				batch(JdbcSipStateStore.UPDATE, updates);
+			});
+			return true;
+		}
+		catch (RuntimeException e) {
+			log.debug("SIP store: group of {} not written: {}", inserts.size() + deletes.size() + updates.size(), e.toString());
+			return false;
+		}
+	}
+
+	private static List<Object[]> one(Object[] args) {
+		return java.util.Collections.singletonList(args);
+	}
+
+	private void batch(String sql, List<Object[]> args) {
+		if (!args.isEmpty()) {
+			jdbc.batchUpdate(sql, args);
+		}
+	}
+
+	private static void tell(Insert insert, boolean stored) {
+		try {
+			insert.done().accept(stored);
+		}
+		catch (RuntimeException e) {
+			log.warn("SIP store: callback failed", e);
+		}
+	}
+}
