@@ -27,6 +27,8 @@ public class Presence {
 
 	private final Watching watching;
 
+	private final Approvals approvals;
+
 	private final PresenceEvents events;
 
 	private final Clock clock;
@@ -35,6 +37,7 @@ public class Presence {
 			PresenceSettings settings) {
 		this.fanout = new Fanout(notifier, settings.notifyInterval().toMillis());
 		this.watching = new Watching(entries, policy, fanout, clock, settings);
+		this.approvals = new Approvals(entries, watching, policy, fanout, clock);
 		this.events = events;
 		this.clock = clock;
 	}
@@ -131,20 +134,20 @@ public class Presence {
 
 	/** The presentity's principal approves a pending subscription with the visibility its rules give. */
 	public void approve(PresentityId presentity, SubscriptionId id) {
-		watching.approve(presentity, id, watching.approvedVisibility(presentity, id));
+		approvals.approve(presentity, id, approvals.approvedVisibility(presentity, id));
 	}
 
 	public void approve(PresentityId presentity, SubscriptionId id, Visibility visibility) {
-		watching.approve(presentity, id, visibility);
+		approvals.approve(presentity, id, visibility);
 	}
 
 	public void deny(PresentityId presentity, SubscriptionId id) {
-		watching.deny(presentity, id);
+		approvals.deny(presentity, id);
 	}
 
 	/** The principal changed the access rules: every live subscription of the presentity follows at once. */
 	public void reauthorize(PresentityId presentity) {
-		watching.reapply(presentity);
+		approvals.reapply(presentity);
 	}
 
 	/** RFC 3857 watcher information: the current watchers of a presentity (for its principal only). */

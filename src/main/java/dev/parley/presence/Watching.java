@@ -10,10 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.parley.common.ConflictException;
 import dev.parley.common.NotFoundException;
 
-/** The watcher side of {@link Presence}: fetch, subscriptions, approval and expiry. */
+/** The watcher side of {@link Presence}: fetch, subscriptions and expiry (approval: {@link Approvals}). */
 final class Watching {
 
 	private final Map<PresentityId, PresentityEntry> entries;
@@ -146,88 +145,6 @@ final class Watching {
 		}
 	}
 
-	void approve(PresentityId presentity, SubscriptionId id, Visibility visibility) {
-		Subscription s = ofPresentity(presentity, id);
-		PresentityEntry entry = entries.get(presentity);
-		synchronized (entry) {
-			if (!(s.state() instanceof SubscriptionState.Pending)) {
-				throw new ConflictException("not-pending", "the subscription is not waiting for approval");
-			}
-			s.activate(visibility, s.expiresAtMillis());
-			s.approved();
-			fanout.send(s, entry.view(visibility), clock.millis());
-		}
-		policy.remember(presentity, s.watcher(), AccessDecision.allow(visibility));
-		fanout.notifier().watcherChanged(presentity, s.watcherInfo(clock.instant()));
-	}
-
-	/** The visibility a rule gives the watcher of a pending subscription, or BASIC_ONLY when none does. */
-	Visibility approvedVisibility(PresentityId presentity, SubscriptionId id) {
-		Subscription s = ofPresentity(presentity, id);
-		return policy.decide(presentity, s.watcher()).map(AccessDecision::visibility).orElse(Visibility.BASIC_ONLY);
-	}
-
-	/** Refuses a pending subscription, or revokes an active one: terminated, reason rejected. */
-	void deny(PresentityId presentity, SubscriptionId id) {
-		Subscription s = ofPresentity(presentity, id);
-		PresentityEntry entry = entries.get(presentity);
-		synchronized (entry) {
-			if (s.state().isTerminated()) {
-				throw new NotFoundException("subscription");
-			}
-			terminate(entry, s, TerminationReason.REJECTED);
-		}
-		policy.remember(presentity, s.watcher(), new AccessDecision(SubHandling.BLOCK, Visibility.NOTHING));
-	}
-
-	/**
-	 * Re-decides every subscription of the presentity after its principal changed the rules: an allowed
-	 * one gets the view its visibility now gives (sent only if it changed), a covered-by-nothing or
-	 * confirm one goes back to pending, a blocked one ends (rejected). Changes apply at once.
-	 */
-	void reapply(PresentityId presentity) {
-		PresentityEntry entry = entries.get(presentity);
-		if (entry == null) {
-			return;
-		}
-		long now = clock.millis();
-		List<Subscription> changed = new java.util.ArrayList<>();
-		synchronized (entry) {
-			for (Subscription s : List.copyOf(entry.subscribers)) {
-				if (reapply(entry, s, policy.decide(presentity, s.watcher()), now)) {
-					changed.add(s);
-				}
-			}
-		}
-		Instant at = clock.instant();
-		changed.forEach(s -> fanout.notifier().watcherChanged(presentity, s.watcherInfo(at)));
-	}
-
-	private boolean reapply(PresentityEntry entry, Subscription s, Optional<AccessDecision> decision, long now) {
-		if (refused(decision)) {
-			terminate(entry, s, TerminationReason.REJECTED);
-			return false;
-		}
-		boolean wasActive = s.state() instanceof SubscriptionState.Active;
-		if (decision.isEmpty() || decision.get().handling() == SubHandling.CONFIRM) {
-			s.pend(s.expiresAtMillis());
-			if (s.lastSent != entry.neutral) {
-				fanout.send(s, entry.neutral, now);
-			}
-			return wasActive;
-		}
-		Visibility visibility = visibility(decision);
-		s.activate(visibility, s.expiresAtMillis());
-		if (!wasActive) {
-			s.approved();
-		}
-		PresenceDocument view = entry.view(visibility);
-		if (view != s.lastSent) {
-			fanout.send(s, view, now);
-		}
-		return !wasActive;
-	}
-
 	int expire(long now) {
 		int count = 0;
 		for (Subscription s : expiry.due(now)) {
@@ -270,7 +187,7 @@ final class Watching {
 		return subscriptions.size();
 	}
 
-	private void terminate(PresentityEntry entry, Subscription s, TerminationReason reason) {
+	void terminate(PresentityEntry entry, Subscription s, TerminationReason reason) {
 		s.terminate(reason);
 		entry.subscribers.remove(s);
 		subscriptions.remove(s.id());
@@ -283,7 +200,7 @@ final class Watching {
 		return s != null && s.watcher().uri().equals(watcher.uri()) ? s : null;
 	}
 
-	private Subscription ofPresentity(PresentityId presentity, SubscriptionId id) {
+	Subscription ofPresentity(PresentityId presentity, SubscriptionId id) {
 		Subscription s = subscriptions.get(id);
 		if (s == null || !s.presentity().equals(presentity)) {
 			throw new NotFoundException("subscription");
@@ -295,12 +212,12 @@ final class Watching {
 		return seconds < 0 || (seconds > 0 && seconds < settings.minExpires().toSeconds());
 	}
 
-	private static boolean refused(Optional<AccessDecision> decision) {
+	static boolean refused(Optional<AccessDecision> decision) {
 		return decision.isPresent() && decision.get().handling() == SubHandling.BLOCK;
 	}
 
 	/** What an admitted watcher may see: polite block and a missing rule show nothing but neutral state. */
-	private static Visibility visibility(Optional<AccessDecision> decision) {
+	static Visibility visibility(Optional<AccessDecision> decision) {
 		if (decision.isEmpty() || decision.get().handling() != SubHandling.ALLOW) {
 			return Visibility.NOTHING;
 		}
