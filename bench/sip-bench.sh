@@ -62,7 +62,7 @@ start_parley() {
 		>"$dir/parley.log" 2>&1) &
 	PARLEY_PID=$!
 	for _ in $(seq 1 120); do
-		curl -fs "http://127.0.0.1:$HTTP/actuator/health" >/dev/null 2>&1 && break
+		curl -fs "http://127.0.0.1:$HTTP/login" >/dev/null 2>&1 && break
 		kill -0 "$PARLEY_PID" 2>/dev/null || { tail -30 "$dir/parley.log"; exit 1; }
 		sleep 1
 	done
