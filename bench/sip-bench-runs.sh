@@ -51,3 +51,66 @@ cycles_at() {
 	done
 	echo "$ok $failed $(echo "$ok / ($end - $start)" | bc -l) $retr $unexp $other"
 }
+
+# (b) fan-out: N sipp watchers (processes of up to 100 calls) on the publisher's presentity, then a sipp
+# publisher: PUBLISHERS calls in parallel, each CHANGES/PUBLISHERS modifies, PAUSE ms after each 200 (an open
+# loop: the next change does not wait for NOTIFYs). NOTIFY/s = NOTIFYs the watchers received / (last arrival -
+# first arrival). With notify-interval 0 a change that finds a watcher's previous NOTIFY not yet sent coalesces
+# with it (the last state wins), so received < N x changes means Parley fell behind the publisher.
+run_fanout() {
+	start_parley 0s
+	echo "(b) fan-out: sipp watchers (<= 100 per process, -buff_size $BUFF) of one presentity, sipp PUBLISH modifies" >>"$RESULTS"
+	echo "    in an open loop; notify-interval 0 (RFC 3856 rate limit OFF for this run)" >>"$RESULTS"
+	printf '    %-9s %-13s %8s %10s %10s %9s %9s %8s %6s\n' watchers "publishers/ms" changes expected received coalesced NOTIFY/s retrans unexp >>"$RESULTS"
+	for n in $FANOUT; do
+		local k=${PUBLISHERS:-} pause=${PAUSE:-0}
+		[ -z "$k" ] && { if [ "$n" -le 10 ]; then k=4; elif [ "$n" -le 100 ]; then k=2; else k=1; fi; }
+		fanout_at "$n" "$k" "$pause"
+	done
+}
+
+# fanout_at <watchers> <publishers> <pause ms>
+fanout_at() {
+	local n=$1 k=$2 pause=$3 tag="fanout-$1" pids=() procs i left
+	procs=$(((n + 99) / 100)); left=$n
+	for ((i = 0; i < procs; i++)); do
+		local dir="$OUT/$tag-w$i" c=$((left > 100 ? 100 : left)); left=$((left - c)); mkdir -p "$dir"
+		fill fanout-watch.xml 90000 3000 0 0 0 >"$dir/fanout-watch.xml"
+		sipp_start "$dir" fanout-watch.xml "${WATCHER_USERS[$((i % 5))]}" -r 100 -l "$c" -m "$c" -timeout 300s \
+			-max_recv_loops 100000
+		pids+=("$LAST_PID")
+	done
+	sleep $((3 + n / 100))
+	local pdir="$OUT/$tag-publisher"; mkdir -p "$pdir"
+	fill publish-loop.xml 0 0 $((CHANGES / k)) "$pause" 500 >"$pdir/publish-loop.xml"
+	top -b -d 2 -n 10 -w 200 >"$OUT/top-$tag.txt" 2>/dev/null &
+	sipp_start "$pdir" publish-loop.xml "$PUBLISHER_USER" -r "$k" -l "$k" -m "$k" -timeout 300s -max_recv_loops 100000
+	sipp_wait "$LAST_PID" "${pids[@]}"
+	read -r received first last <<<"$(cat "$OUT/$tag"-w*/*_logs.log | awk '/^notifies/{n+=$2; f=$4+$5/1e6; l=$7+$8/1e6;
+		if(!mf||f<mf) mf=f; if(l>ml) ml=l} END{printf "%d %.6f %.6f", n, mf, ml}')"
+	local changes; changes=$(awk '/^changes/{n+=$2} END{print n+0}' "$pdir"/*_logs.log)
+	local retr=0 unexp=0 d r u o dd
+	for d in "$OUT/$tag"-w* "$pdir"; do
+		read -r r u o dd <<<"$(sipp_troubles "$d")"; retr=$((retr + r)); unexp=$((unexp + u))
+	done
+	local rate; rate=$(echo "$received / ($last - $first)" | bc -l)
+	printf '    %-9s %-13s %8d %10d %10d %9d %9.0f %8d %6d\n' "$n" "$k/$pause" "$changes" $((n * changes)) "$received" \
+		$((n * changes - received)) "$rate" "$retr" "$unexp" >>"$RESULTS"
+	log "fan-out $n: $changes changes, $received NOTIFYs in $(echo "$last - $first" | bc) s = $(printf %.0f "$rate")/s, retrans $retr"
+}
+
+# (c) latency, and the closed loop of (b): the Java driver (SipLatencyBenchmark) is the publisher and the
+# watchers over UDP; each change waits for every watcher's NOTIFY of the previous one.
+run_latency() {
+	[ -n "$PARLEY_PID" ] && [ "$NOTIFY_INTERVAL" = 0s ] || { stop_parley; start_parley 0s; }
+	echo "(c) and closed-loop (b): Java driver = publisher + watchers over UDP (not sipp), notify-interval 0 (rate limit OFF)" >>"$RESULTS"
+	for w in 100 ${CLOSED_LOOP:-10 500}; do
+		local changes=$LATENCY_CHANGES; [ "$w" -gt 100 ] && changes=$((LATENCY_CHANGES / 2))
+		local cmd=(java -Xmx256m -cp "$ROOT/target/test-classes" dev.parley.bench.SipLatencyBenchmark "$SIP" "$PRESENTITY"
+			"$PUBLISHER_USER" "${WATCHER_USERS[0]}" "$PASSWORD" "$w" "$changes")
+		echo "${cmd[*]}" >>"$OUT/sipp-commands.txt"
+		top -b -d 2 -n 5 -w 200 >"$OUT/top-latency-$w.txt" 2>/dev/null &
+		"${cmd[@]}" 2>&1 | tee "$OUT/latency-$w.txt" | sed 's/^/    /' >>"$RESULTS"
+		log "driver, $w watchers: $(head -2 "$OUT/latency-$w.txt" | tr '\n' ' ')"
+	done
+}

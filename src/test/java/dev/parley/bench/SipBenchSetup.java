@@ -66,7 +66,7 @@ public final class SipBenchSetup {
 		var put = HttpRequest.newBuilder(URI.create(base + "/api/v1/me/presence/rules"))
 			.header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(
-					"{\"groups\":{\"others\":{\"handling\":\"allow\",\"visibility\":\"full\"}},\"version\":0}"))
+					"{\"groups\":{\"others\":{\"handling\":\"allow\",\"visibility\":\"full\"},\"agents\":{\"handling\":\"confirm\",\"visibility\":\"full\"},\"supervisors\":{\"handling\":\"confirm\",\"visibility\":\"full\"}},\"version\":0}"))
 			.build();
 		expect(http.send(put, HttpResponse.BodyHandlers.ofString()), 200);
 		return new Accounts(publisherId, publisher, users);
