@@ -17,6 +17,7 @@ run_cycles() {
 	echo "    notify-interval 5s (the RFC 3856 default: a first and a final NOTIFY never wait); 2 sipp, 20 s warm-up at 300/s, then 10 s per rate" >>"$RESULTS"
 	printf '    %-8s %9s %7s %9s %8s %6s %10s\n' "asked/s" "cycles" "failed" "cycles/s" "retrans" "unexp" "dead/ooc" >>"$RESULTS"
 	cycles_at warmup 300 20 >/dev/null
+	neighbours
 	local best="none"
 	for rate in $RATES; do
 		read -r ok failed cps retr unexp other <<<"$(cycles_at "$rate" "$rate" 10)"
@@ -62,6 +63,9 @@ run_fanout() {
 	echo "(b) fan-out: sipp watchers (<= 100 per process, -buff_size $BUFF) of one presentity, sipp PUBLISH modifies" >>"$RESULTS"
 	echo "    in an open loop; notify-interval 0 (RFC 3856 rate limit OFF for this run)" >>"$RESULTS"
 	printf '    %-9s %-13s %8s %10s %10s %9s %9s %8s %6s\n' watchers "publishers/ms" changes expected received coalesced NOTIFY/s retrans unexp >>"$RESULTS"
+	fanout_at 10 2 0 >/dev/null # warm-up, not reported
+	sed -i '$d' "$RESULTS"
+	neighbours
 	for n in $FANOUT; do
 		local k=${PUBLISHERS:-} pause=${PAUSE:-0}
 		[ -z "$k" ] && { if [ "$n" -le 10 ]; then k=4; elif [ "$n" -le 100 ]; then k=2; else k=1; fi; }
@@ -71,7 +75,8 @@ run_fanout() {
 
 # fanout_at <watchers> <publishers> <pause ms>
 fanout_at() {
-	local n=$1 k=$2 pause=$3 tag="fanout-$1" pids=() procs i left
+	FANOUT_RUN=$((${FANOUT_RUN:-0} + 1))
+	local n=$1 k=$2 pause=$3 tag="fanout-$FANOUT_RUN-$1" pids=() procs i left
 	procs=$(((n + 99) / 100)); left=$n
 	for ((i = 0; i < procs; i++)); do
 		local dir="$OUT/$tag-w$i" c=$((left > 100 ? 100 : left)); left=$((left - c)); mkdir -p "$dir"
@@ -104,6 +109,7 @@ fanout_at() {
 run_latency() {
 	[ -n "$PARLEY_PID" ] && [ "$NOTIFY_INTERVAL" = 0s ] || { stop_parley; start_parley 0s; }
 	echo "(c) and closed-loop (b): Java driver = publisher + watchers over UDP (not sipp), notify-interval 0 (rate limit OFF)" >>"$RESULTS"
+	neighbours
 	for w in 100 ${CLOSED_LOOP:-10 500}; do
 		local changes=$LATENCY_CHANGES; [ "$w" -gt 100 ] && changes=$((LATENCY_CHANGES / 2))
 		local cmd=(java -Xmx256m -cp "$ROOT/target/test-classes" dev.parley.bench.SipLatencyBenchmark "$SIP" "$PRESENTITY"

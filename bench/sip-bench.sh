@@ -103,6 +103,12 @@ stat() {
 
 fill() { sed -e "s/@firstwait@/$2/g; s/@quiet@/$3/g; s/@changes@/$4/g; s/@pause@/$5/g; s/@startwait@/$6/g" "$ROOT/bench/sipp/$1"; }
 
+# Other work on the machine skews every figure: note what else used the CPU just before a run.
+neighbours() {
+	local others; others=$(top -b -n 2 -d 1 -w 200 | awk '/^ *PID/{n++; next} n==2 && $9+0 >= 5 {printf "%s %s%%, ", $12, $9}')
+	echo "    (before this run: load average $(cut -d' ' -f1 /proc/loadavg); other processes >= 5% CPU: ${others:-none})" >>"$RESULTS"
+}
+
 source "$ROOT/bench/sip-bench-runs.sh"
 
 build
