@@ -15,13 +15,13 @@ run_cycles() {
 	start_parley 5s
 	echo "(a) subscribe cycles: SUBSCRIBE (401, then digest) 200, NOTIFY, un-SUBSCRIBE 200, NOTIFY terminated;" >>"$RESULTS"
 	echo "    notify-interval 5s (the RFC 3856 default: a first and a final NOTIFY never wait); 2 sipp, 20 s warm-up at 300/s, then 10 s per rate" >>"$RESULTS"
-	printf '    %-8s %9s %7s %9s %8s %6s %10s\n' "asked/s" "cycles" "failed" "cycles/s" "retrans" "unexp" "dead/ooc" >>"$RESULTS"
+	printf '    %-8s %9s %7s %9s %8s %6s %10s %12s\n' "asked/s" "cycles" "failed" "cycles/s" "retrans" "unexp" "dead/ooc" "parley-drops" >>"$RESULTS"
 	cycles_at warmup 300 20 >/dev/null
 	neighbours
 	local best="none"
 	for rate in $RATES; do
-		read -r ok failed cps retr unexp other <<<"$(cycles_at "$rate" "$rate" 10)"
-		printf '    %-8s %9d %7d %9.0f %8d %6d %10d\n' "$rate" "$ok" "$failed" "$cps" "$retr" "$unexp" "$other" >>"$RESULTS"
+		read -r ok failed cps retr unexp other drops <<<"$(cycles_at "$rate" "$rate" 10)"
+		printf '    %-8s %9d %7d %9.0f %8d %6d %10d %12d\n' "$rate" "$ok" "$failed" "$cps" "$retr" "$unexp" "$other" "$drops" >>"$RESULTS"
 		log "cycles at $rate/s: $ok ok, $failed failed, $(printf %.0f "$cps")/s, retrans $retr, unexpected $unexp"
 		if [ "$failed" -gt 0 ] || [ "$retr" -gt 0 ]; then break; fi
 		best="$rate/s asked, $(printf %.0f "$cps") cycles/s measured"
@@ -32,7 +32,8 @@ run_cycles() {
 
 # cycles_at <tag> <rate> <seconds>: prints "successful failed cycles/s retransmissions unexpected dead+ooc".
 cycles_at() {
-	local tag=$1 rate=$2 seconds=$3 pids=() ok=0 failed=0 retr=0 unexp=0 other=0 start end
+	local tag=$1 rate=$2 seconds=$3 pids=() ok=0 failed=0 retr=0 unexp=0 other=0 start end drops0
+	drops0=$(udp_drops | cut -d' ' -f1)
 	start=$(date +%s.%N)
 	for i in 1 2; do
 		local dir="$OUT/cycles-$tag-$i"; mkdir -p "$dir"
@@ -50,7 +51,7 @@ cycles_at() {
 		read -r r u o d <<<"$(sipp_troubles "$dir")"
 		retr=$((retr + r)); unexp=$((unexp + u)); other=$((other + o + d))
 	done
-	echo "$ok $failed $(echo "$ok / ($end - $start)" | bc -l) $retr $unexp $other"
+	echo "$ok $failed $(echo "$ok / ($end - $start)" | bc -l) $retr $unexp $other $(($(udp_drops | cut -d' ' -f1) - drops0))"
 }
 
 # (b) fan-out: N sipp watchers (processes of up to 100 calls) on the publisher's presentity, then a sipp
@@ -62,7 +63,7 @@ run_fanout() {
 	start_parley 0s
 	echo "(b) fan-out: sipp watchers (<= 100 per process, -buff_size $BUFF) of one presentity, sipp PUBLISH modifies" >>"$RESULTS"
 	echo "    in an open loop; notify-interval 0 (RFC 3856 rate limit OFF for this run)" >>"$RESULTS"
-	printf '    %-9s %-13s %8s %10s %10s %9s %9s %8s %6s\n' watchers "publishers/ms" changes expected received coalesced NOTIFY/s retrans unexp >>"$RESULTS"
+	printf '    %-9s %-13s %8s %10s %10s %9s %9s %8s %6s %12s\n' watchers "publishers/ms" changes expected received coalesced NOTIFY/s retrans unexp parley-drops >>"$RESULTS"
 	fanout_at 10 2 0 >/dev/null # warm-up, not reported
 	sed -i '$d' "$RESULTS"
 	neighbours
@@ -86,6 +87,7 @@ fanout_at() {
 		pids+=("$LAST_PID")
 	done
 	sleep $((3 + n / 100))
+	local drops0; drops0=$(udp_drops | cut -d' ' -f1)
 	local pdir="$OUT/$tag-publisher"; mkdir -p "$pdir"
 	fill publish-loop.xml 0 0 $((CHANGES / k)) "$pause" 500 >"$pdir/publish-loop.xml"
 	top -b -d 2 -n 10 -w 200 >"$OUT/top-$tag.txt" 2>/dev/null &
@@ -98,9 +100,9 @@ fanout_at() {
 	for d in "$OUT/$tag"-w* "$pdir"; do
 		read -r r u o dd <<<"$(sipp_troubles "$d")"; retr=$((retr + r)); unexp=$((unexp + u))
 	done
-	local rate; rate=$(echo "$received / ($last - $first)" | bc -l)
-	printf '    %-9s %-13s %8d %10d %10d %9d %9.0f %8d %6d\n' "$n" "$k/$pause" "$changes" $((n * changes)) "$received" \
-		$((n * changes - received)) "$rate" "$retr" "$unexp" >>"$RESULTS"
+	local rate drops; rate=$(echo "$received / ($last - $first)" | bc -l); drops=$(($(udp_drops | cut -d' ' -f1) - drops0))
+	printf '    %-9s %-13s %8d %10d %10d %9d %9.0f %8d %6d %12d\n' "$n" "$k/$pause" "$changes" $((n * changes)) "$received" \
+		$((n * changes - received)) "$rate" "$retr" "$unexp" "$drops" >>"$RESULTS"
 	log "fan-out $n: $changes changes, $received NOTIFYs in $(echo "$last - $first" | bc) s = $(printf %.0f "$rate")/s, retrans $retr"
 }
 

@@ -68,6 +68,8 @@ start_parley() {
 	done
 	log "Parley pid $PARLEY_PID: http $HTTP, SIP udp 127.0.0.1:$SIP, notify-interval $NOTIFY_INTERVAL," \
 		"parley.sip.requests-per-second 1000000 (flood guard raised so it never throttles sipp)"
+	PARLEY_RB=$(ss -uanm "sport = :$SIP" | grep -o 'rb[0-9]*' | head -1)
+	log "Parley's SIP socket receive buffer: ${PARLEY_RB:-?} bytes"
 	eval "$(java -cp "$ROOT/target/test-classes" dev.parley.bench.SipBenchSetup "http://127.0.0.1:$HTTP" 5)"
 	PRESENTITY="customer-$PUBLISHER_ID"
 	log "accounts: publisher $PUBLISHER_USER ($PRESENTITY, others may watch), watchers ${WATCHER_USERS[*]}"
@@ -107,6 +109,14 @@ fill() { sed -e "s/@firstwait@/$2/g; s/@quiet@/$3/g; s/@changes@/$4/g; s/@pause@
 neighbours() {
 	local others; others=$(top -b -n 2 -d 1 -w 200 | awk '/^ *PID/{n++; next} n==2 && $9+0 >= 5 {printf "%s %s%%, ", $12, $9}')
 	echo "    (before this run: load average $(cut -d' ' -f1 /proc/loadavg); other processes >= 5% CPU: ${others:-none})" >>"$RESULTS"
+}
+
+# Datagrams the kernel dropped because a socket's receive buffer was full, per side: Parley's SIP port, and
+# every other UDP socket on 127.0.0.1 (sipp, the driver). Prints "parley others" (counters since start).
+udp_drops() {
+	ss -uanm 2>/dev/null | awk -v p=":$SIP" '/^UNCONN/{local=$4; getline; m=match($0,/,d[0-9]+\)/);
+		d=substr($0,RSTART+2,RLENGTH-3)+0; if (index(local, p) && substr(local, length(local)-length(p)+1)==p) P+=d; else O+=d}
+		END{printf "%d %d", P, O}'
 }
 
 source "$ROOT/bench/sip-bench-runs.sh"
