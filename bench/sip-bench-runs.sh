@@ -69,7 +69,7 @@ run_fanout() {
 	neighbours
 	for n in $FANOUT; do
 		local k=${PUBLISHERS:-} pause=${PAUSE:-0}
-		[ -z "$k" ] && { if [ "$n" -le 10 ]; then k=4; elif [ "$n" -le 100 ]; then k=2; else k=1; fi; }
+		[ -z "$k" ] && { if [ "$n" -le 10 ]; then k=12; elif [ "$n" -le 100 ]; then k=3; else k=1; fi; }
 		fanout_at "$n" "$k" "$pause"
 	done
 }
