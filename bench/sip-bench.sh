@@ -2,7 +2,8 @@
 # SIP presence benchmark: Parley from its jar, sipp on loopback. Kept out of `mvn verify`.
 #   bench/sip-bench.sh [all|cycles|fanout|latency]      (docs/benchmarks.md explains every figure)
 # Environment: RATES (subscribe cycles/s to try), FANOUT (watcher counts), CHANGES (per fan-out run),
-# PUBLISHERS/PAUSES (publisher calls in parallel, ms between one's changes), LATENCY_CHANGES, JFR=1 (record).
+# PUBLISHERS/PAUSE (publisher calls in parallel, ms between one's changes), LATENCY_CHANGES, CLOSED_LOOP (driver
+# watcher counts besides 100), JFR=1 (flight recording of Parley), PARLEY_JAVA_OPTS, PARLEY_ARGS (more settings).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -54,7 +55,7 @@ start_parley() {
 	local dir="$OUT/parley-$NOTIFY_INTERVAL" jfr=()
 	mkdir -p "$dir"
 	[ "${JFR:-0}" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$dir/parley.jfr,settings=profile")
-	(cd "$dir" && exec java -Xms512m -Xmx1g "${jfr[@]}" -jar "$JAR" \
+	(cd "$dir" && exec java -Xms512m -Xmx1g ${PARLEY_JAVA_OPTS:-} "${jfr[@]}" -jar "$JAR" ${PARLEY_ARGS:-} \
 		--spring.datasource.url="jdbc:h2:file:$dir/db/parley" --parley.demo.enabled=false \
 		--server.address=127.0.0.1 --server.port="$HTTP" --parley.sip.address=127.0.0.1 --parley.sip.port="$SIP" \
 		--parley.sip.transports=udp --parley.sip.requests-per-second=1000000 \
