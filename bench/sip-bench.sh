@@ -78,6 +78,7 @@ start_parley() {
 
 stop_parley() {
 	if [ -n "$PARLEY_PID" ] && kill -0 "$PARLEY_PID" 2>/dev/null; then
+		[ -n "${HOLD:-}" ] && { log "holding Parley (pid $PARLEY_PID) for $HOLD s"; sleep "$HOLD"; }
 		kill "$PARLEY_PID"; wait "$PARLEY_PID" 2>/dev/null || true
 	fi
 	PARLEY_PID=
