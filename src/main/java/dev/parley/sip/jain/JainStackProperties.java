@@ -8,6 +8,9 @@ import java.util.Properties;
  */
 final class JainStackProperties {
 
+	/** Asked for Parley's UDP socket buffers (4 MiB); the kernel grants at most net.core.rmem_max / wmem_max. */
+	static final int UDP_BUFFER_BYTES = 4 * 1024 * 1024;
+
 	private JainStackProperties() {
 	}
 
@@ -22,6 +25,10 @@ final class JainStackProperties {
 		p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(threads));
 		p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", Integer.toString(threads));
 		p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(maxMessageBytes));
+		// A fan-out's 200s to NOTIFYs come back in bursts: the default 128 KiB UDP buffer dropped thousands of them
+		// (SIP benchmark, 500 watchers). The kernel caps this at net.core.rmem_max / wmem_max.
+		p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
+		p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
 		p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "10000");
 		p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "10000");
 		p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");

@@ -77,7 +77,7 @@ public class Slf4jStackLogger implements StackLogger {
 			return log.isDebugEnabled();
 		}
 		if (level >= TRACE_INFO) {
-			return log.isInfoEnabled();
+			return log.isDebugEnabled(); // the RI's INFO is per message (every datagram's source): our DEBUG
 		}
 		return level > TRACE_NONE && (level >= TRACE_WARN ? log.isWarnEnabled() : log.isErrorEnabled());
 	}
@@ -94,7 +94,7 @@ public class Slf4jStackLogger implements StackLogger {
 
 	@Override
 	public void logInfo(String message) {
-		log.info(message);
+		log.debug(message);
 	}
 
 	@Override
