@@ -55,6 +55,14 @@ class RegistrationApiTests {
 	}
 
 	@Test
+	void theNewCustomerFindsTheirAccountWhateverTheCaseTheyTypeLater() {
+		var body = body();
+		assertThat(api.post("/api/v1/registrations", null, ApiClient.json(body)).status()).isEqualTo(201);
+		var upper = body.get("username").toUpperCase(java.util.Locale.ROOT);
+		assertThat(identity.credentials(upper)).map(c -> c.account().username()).contains(body.get("username"));
+	}
+
+	@Test
 	void defaultsTheTimeZoneToUtc() {
 		var body = body();
 		body.remove("timeZone");
@@ -67,7 +75,7 @@ class RegistrationApiTests {
 	void refusesATakenUsernameWith409AndCreatesNothing() {
 		var taken = AccountFixtures.account(identity, Role.AGENT);
 		var body = body();
-		body.put("username", taken.username());
+		body.put("username", taken.username().toUpperCase(java.util.Locale.ROOT)); // usernames are case-blind
 		long before = customerCount();
 		var response = api.post("/api/v1/registrations", null, ApiClient.json(body));
 		assertThat(response.status()).isEqualTo(409);

@@ -28,9 +28,9 @@ public class AccountStore {
 
 	public void insert(Account account, String passwordHash) {
 		jdbc.sql("""
-				INSERT INTO accounts (id, username, password_hash, display_name, role, enabled, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(account.id().value(), account.username(), passwordHash, account.displayName(),
+				INSERT INTO accounts (id, username, username_key, password_hash, display_name, role, enabled, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(account.id().value(), account.username(), key(account.username()), passwordHash, account.displayName(),
 					account.role().name(), account.enabled(), Timestamp.from(account.createdAt()))
 			.update();
 	}
@@ -45,7 +45,7 @@ public class AccountStore {
 	}
 
 	public Optional<Credentials> findCredentials(String username) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE LOWER(username) = LOWER(?)").param(username.trim())
+		return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE username_key = ?").param(key(username))
 			.query((rs, n) -> new Credentials(account(rs), rs.getString("password_hash"))).optional();
 	}
 
@@ -55,6 +55,11 @@ public class AccountStore {
 
 	public long count() {
 		return jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single();
+	}
+
+	/** The case-blind form of a username that sign-in and digest look up (indexed, unique). */
+	public static String key(String username) {
+		return username.trim().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	static Account account(ResultSet rs) throws SQLException {

@@ -8,14 +8,15 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.parley.identity.Account;
 import dev.parley.identity.AccountId;
 
 /** The digest_credentials table: HA1 values of passwords and API tokens, per realm and algorithm. */
 @Repository
 public class DigestStore {
 
-	/** One usable HA1 of an enabled account (a password's, or an active token's). */
-	public record Ha1(AccountId account, String ha1) {
+	/** One usable HA1 of an enabled account (a password's, or an active token's), with the account. */
+	public record Ha1(Account account, String ha1) {
 	}
 
 	private final JdbcClient jdbc;
@@ -35,13 +36,14 @@ public class DigestStore {
 	/** The HA1 values an answer by this user may match: the password's and those of unrevoked, unexpired tokens. */
 	public List<Ha1> usable(String username, String realm, String algorithm, Instant now) {
 		return jdbc.sql("""
-				SELECT d.account_id, d.ha1 FROM digest_credentials d
+				SELECT a.id, a.username, a.display_name, a.role, a.enabled, a.created_at, d.ha1
+				FROM digest_credentials d
 				JOIN accounts a ON a.id = d.account_id
 				LEFT JOIN api_tokens t ON t.id = d.token_id
-				WHERE LOWER(a.username) = LOWER(?) AND a.enabled = TRUE AND d.realm = ? AND d.algorithm = ?
+				WHERE a.username_key = ? AND a.enabled = TRUE AND d.realm = ? AND d.algorithm = ?
 				AND (d.token_id IS NULL OR (t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)))""")
-			.params(username, realm, algorithm, Timestamp.from(now))
-			.query((rs, n) -> new Ha1(new AccountId(rs.getObject("account_id", UUID.class)), rs.getString("ha1")))
+			.params(AccountStore.key(username), realm, algorithm, Timestamp.from(now))
+			.query((rs, n) -> new Ha1(AccountStore.account(rs), rs.getString("ha1")))
 			.list();
 	}
 }
