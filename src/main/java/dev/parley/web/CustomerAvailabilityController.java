@@ -54,7 +54,7 @@ class CustomerAvailabilityController {
 		Instant now = Instant.now(clock);
 		ZoneId viewer = zones.of(user);
 		model.addAttribute("groups", agents.groups().stream().map(g -> GroupCard.of(g, now, viewer)).toList());
-		model.addAttribute("zoneLabel", viewer.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : viewer.getId());
+		model.addAttribute("zoneLabel", ViewerZone.label(viewer));
 		return "customer/availability";
 	}
 }

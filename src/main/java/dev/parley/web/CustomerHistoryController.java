@@ -53,7 +53,7 @@ class CustomerHistoryController {
 	/** The viewer's zone as people read it ("UTC" rather than "Z"). */
 	@ModelAttribute("zoneLabel")
 	String zoneLabel(@AuthenticationPrincipal ParleyUser user) {
-		return zones.of(user).normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zones.of(user).getId();
+		return ViewerZone.label(zones.of(user));
 	}
 
 	@GetMapping

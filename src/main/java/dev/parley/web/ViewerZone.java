@@ -32,6 +32,11 @@ public class ViewerZone {
 				: UTC;
 	}
 
+	/** A zone as people read it: "UTC" rather than "Z", otherwise its IANA name. */
+	public static String label(ZoneId zone) {
+		return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
+	}
+
 	public ZonedDateTime at(ParleyUser viewer, Instant instant) {
 		return instant == null ? null : instant.atZone(of(viewer));
 	}
