@@ -8,29 +8,26 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 import dev.parley.agent.AgentGroup;
 import dev.parley.agent.AgentManagement;
 import dev.parley.agent.Closure;
 import dev.parley.agent.OpeningHours;
 import dev.parley.agent.WeeklySchedule;
-import dev.parley.security.ParleyUser;
 
 /** Customers see each agent group's media and opening hours, and whether it is open now. */
 @Controller
 class CustomerAvailabilityController {
 
 	private final AgentManagement agents;
-	private final ViewerZone zones;
 	private final Clock clock;
 
-	CustomerAvailabilityController(AgentManagement agents, ViewerZone zones, Optional<Clock> clock) {
+	CustomerAvailabilityController(AgentManagement agents, Optional<Clock> clock) {
 		this.agents = agents;
-		this.zones = zones;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -50,11 +47,9 @@ class CustomerAvailabilityController {
 	}
 
 	@GetMapping("/customer/availability")
-	String availability(@AuthenticationPrincipal ParleyUser user, Model model) {
+	String availability(@ModelAttribute("viewerZone") ZoneId viewer, Model model) {
 		Instant now = Instant.now(clock);
-		ZoneId viewer = zones.of(user);
 		model.addAttribute("groups", agents.groups().stream().map(g -> GroupCard.of(g, now, viewer)).toList());
-		model.addAttribute("zoneLabel", ViewerZone.label(viewer));
 		return "customer/availability";
 	}
 }

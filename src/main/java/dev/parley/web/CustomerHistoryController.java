@@ -1,5 +1,6 @@
 package dev.parley.web;
 
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -32,12 +33,10 @@ class CustomerHistoryController {
 	static final int PAGE_SIZE = 25;
 
 	private final InteractionHistory history;
-	private final ViewerZone zones;
 	private final MessageSource messages;
 
-	CustomerHistoryController(InteractionHistory history, ViewerZone zones, MessageSource messages) {
+	CustomerHistoryController(InteractionHistory history, MessageSource messages) {
 		this.history = history;
-		this.zones = zones;
 		this.messages = messages;
 	}
 
@@ -50,19 +49,14 @@ class CustomerHistoryController {
 		return Medium.values();
 	}
 
-	/** The viewer's zone as people read it ("UTC" rather than "Z"). */
-	@ModelAttribute("zoneLabel")
-	String zoneLabel(@AuthenticationPrincipal ParleyUser user) {
-		return ViewerZone.label(zones.of(user));
-	}
-
 	@GetMapping
-	String list(@AuthenticationPrincipal ParleyUser user, FilterForm filter, @RequestParam(defaultValue = "0") int page, Model model) {
+	String list(@AuthenticationPrincipal ParleyUser user, FilterForm filter, @RequestParam(defaultValue = "0") int page,
+			@ModelAttribute("viewerZone") ZoneId zone, Model model) {
 		model.addAttribute("filter", filter);
 		model.addAttribute("choices", history.choices(user.id()));
 		try {
 			var parsed = HistoryFilter.parse(filter.product(), filter.agent(), filter.medium(), filter.from(),
-					filter.to(), zones.of(user));
+					filter.to(), zone);
 			model.addAttribute("history", history.grouped(user.id(), parsed, Math.max(page, 0), PAGE_SIZE));
 		}
 		catch (InvalidInputException e) {
