@@ -64,7 +64,7 @@ final class RawSip implements AutoCloseable {
 				+ "From: <sip:raw@127.0.0.1>;tag=raw" + local + "\nTo: <sip:" + user + "@parley.local>\n"
 				+ "Call-ID: " + callId + "\nCSeq: " + cseq + " " + method + "\nMax-Forwards: 70\n"
 				+ "Contact: <sip:raw@127.0.0.1:" + local + ">\n" + extraHeaders
-				+ "Content-Length: " + b.getBytes(StandardCharsets.UTF_8).length + "\n\n" + b;
+				+ "Content-Length: " + b.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8).length + "\n\n" + b;
 	}
 
 	/** Sends a request, answers the 401 with an MD5 digest, and returns the final answer. */

@@ -11,21 +11,33 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.parley.sip.jain.JainSipTransport;
+import dev.parley.sip.stack.ParleySipTransport;
 
-/** The JAIN SIP stack behind Parley's port: runs without log4j 1, answers, keeps no dialogs, stops in bounded time. */
-class JainSipTransportTests {
+/**
+ * Both stacks behind Parley's port (Parley's own and JAIN SIP): answer, keep no dialogs, carry NOTIFYs from a
+ * dialog's state alone, stop in bounded time; the JAIN one runs without log4j 1.
+ */
+class SipTransportTests {
+
+	static SipTransport transport(String stack, int port, List<String> transports) {
+		return stack.equals("jain") ? new JainSipTransport("127.0.0.1", port, transports, 2, 10, 65_536)
+				: new ParleySipTransport("127.0.0.1", port, transports, 2, 10, 65_536);
+	}
 
 	@Test
 	void log4jOneIsNotOnTheClasspath() {
 		assertThatThrownBy(() -> Class.forName("org.apache.log4j.Logger")).isInstanceOf(ClassNotFoundException.class);
 	}
 
-	@Test
-	void answersOverUdpWithoutLog4jAndStopsInBoundedTime() {
+	@ParameterizedTest
+	@ValueSource(strings = { "parley", "jain" })
+	void answersOverUdpAndStopsInBoundedTime(String stack) {
 		int port = Sipp.freePort();
-		var transport = new JainSipTransport("127.0.0.1", port, List.of("udp", "tcp"), 2, 10, 65_536);
+		var transport = transport(stack, port, List.of("udp", "tcp"));
 		transport.start(exchange -> exchange.respond(SipResponse.of(200, "OK").with("Allow-Events", "presence, presence.winfo")));
 		try (RawSip sip = new RawSip(port)) {
 			sip.send(sip.request("OPTIONS", "x", 1, "jain-1", "", null));
@@ -39,10 +51,11 @@ class JainSipTransportTests {
 		}
 	}
 
-	@Test
-	void aDialogParleyMadeCarriesNotifiesAndTheStackPassesInDialogRequestsOn() throws Exception {
+	@ParameterizedTest
+	@ValueSource(strings = { "parley", "jain" })
+	void aDialogParleyMadeCarriesNotifiesAndTheStackPassesInDialogRequestsOn(String stack) throws Exception {
 		int port = Sipp.freePort();
-		var transport = new JainSipTransport("127.0.0.1", port, List.of("udp"), 2, 10, 65_536);
+		var transport = transport(stack, port, List.of("udp"));
 		BlockingQueue<SipRequest> seen = new LinkedBlockingQueue<>();
 		BlockingQueue<SipDialog> dialogs = new LinkedBlockingQueue<>();
 		transport.start(exchange -> {
@@ -80,13 +93,14 @@ class JainSipTransportTests {
 		}
 	}
 
-	@Test
-	void aDialogStoredBeforeARestartNotifiesFromItsStateAloneWithItsCSeq() throws Exception {
+	@ParameterizedTest
+	@ValueSource(strings = { "parley", "jain" })
+	void aDialogStoredBeforeARestartNotifiesFromItsStateAloneWithItsCSeq(String stack) throws Exception {
 		int port = Sipp.freePort();
-		var before = new JainSipTransport("127.0.0.1", port, List.of("udp"), 2, 10, 65_536);
+		var before = transport(stack, port, List.of("udp"));
 		before.start(exchange -> exchange.respond(SipResponse.of(500, "no")));
 		before.stop(Duration.ofSeconds(5));
-		var after = new JainSipTransport("127.0.0.1", port, List.of("udp"), 2, 10, 65_536);
+		var after = transport(stack, port, List.of("udp"));
 		after.start(exchange -> exchange.respond(SipResponse.of(481, "Subscription Does Not Exist")));
 		try (RawSip sip = new RawSip(port)) {
 			var state = new SipDialogState("stored-1", "ourtag", "sip:agent-x@parley.local", "theirtag",

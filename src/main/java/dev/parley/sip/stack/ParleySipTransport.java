@@ -1,0 +1,622 @@
+package dev.parley.sip.stack;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.parley.sip.SipDialog;
+import dev.parley.sip.SipDialogState;
+import dev.parley.sip.SipRequest;
+import dev.parley.sip.SipResponse;
+import dev.parley.sip.SipTransport;
+
+/**
+ * Parley's own SIP transport: exactly what a presence server needs of RFC 3261, and no more. Non-INVITE server
+ * transactions (s17.2.2: a retransmitted request gets the kept response again; kept for Timer J, 32 s, on UDP),
+ * non-INVITE client transactions for NOTIFY (s17.1.2: Timer E retransmissions on UDP, Timer F timeout, 408),
+ * UDP on one socket and TCP with Content-Length framing, response routing by the top Via with RFC 3581 rport.
+ * No dialogs (Parley keeps them, {@link SipDialogState}), no INVITE, no proxying, no TLS.
+ * <p>
+ * Threads: one UDP reader and one reader per TCP connection parse and route; requests go to a bounded handler
+ * pool (full: 503 at once); one timer thread drives retransmissions and expiries from queues kept in deadline
+ * order. A NOTIFY's 2xx outcome is handed over on the reader thread (it only records), others on the pool.
+ */
+public final class ParleySipTransport implements SipTransport {
+
+	private static final Logger log = LoggerFactory.getLogger(ParleySipTransport.class);
+
+	private static final Logger wire = LoggerFactory.getLogger("dev.parley.sip.wire");
+
+	/** RFC 3261 s17.1.1.1 T1 and T2; Timer F and Timer J are 64 * T1. */
+	static final long T1 = 500;
+
+	static final long T2 = 4000;
+
+	static final long TIMER_F = 64 * T1;
+
+	/** Asked for the UDP socket's buffers (4 MiB); the kernel grants at most net.core.rmem_max / wmem_max. */
+	static final int UDP_BUFFER_BYTES = 4 * 1024 * 1024;
+
+	private static final int MAX_CONNECTIONS = 1024;
+
+	private final String address;
+
+	private final int port;
+
+	private final List<String> transports;
+
+	private final int threads;
+
+	private final int queue;
+
+	private final int maxMessageBytes;
+
+	private final Map<String, ServerTransaction> servers = new ConcurrentHashMap<>();
+
+	private final FifoDeadlines<ServerTransaction> timerJ = new FifoDeadlines<>(TIMER_F + 500);
+
+	private final Map<String, ClientTransaction> clients = new ConcurrentHashMap<>();
+
+	/** Timer E levels: T1, 2*T1, 4*T1, then T2 again and again. */
+	@SuppressWarnings("unchecked")
+	private final FifoDeadlines<ClientTransaction>[] timerE = new FifoDeadlines[] { new FifoDeadlines<>(T1),
+			new FifoDeadlines<>(2 * T1), new FifoDeadlines<>(4 * T1), new FifoDeadlines<>(T2) };
+
+	private final FifoDeadlines<ClientTransaction> reliableTimerF = new FifoDeadlines<>(TIMER_F);
+
+	private final Map<String, TcpConnection> connections = new ConcurrentHashMap<>();
+
+	private final AtomicLong branches = new AtomicLong();
+
+	private final AtomicInteger connectionThreads = new AtomicInteger();
+
+	private final Object connecting = new Object();
+
+	private volatile boolean running;
+
+	private volatile SipRequestHandler handler;
+
+	private ThreadPoolExecutor pool;
+
+	private DatagramChannel udp;
+
+	private ServerSocket tcp;
+
+	private final List<Thread> threadsStarted = new ArrayList<>();
+
+	private String branchPrefix;
+
+	private int boundPort;
+
+	private String sentBy;
+
+	private final Map<String, String> contacts = new ConcurrentHashMap<>();
+
+	public ParleySipTransport(String address, int port, List<String> transports, int threads, int queue,
+			int maxMessageBytes) {
+		this.address = address;
+		this.port = port;
+		this.transports = List.copyOf(transports);
+		this.threads = threads;
+		this.queue = queue;
+		this.maxMessageBytes = maxMessageBytes;
+	}
+
+	/** A request with its answer, kept for retransmissions of the request. */
+	static final class ServerTransaction {
+
+		final String key;
+
+		final Peer peer;
+
+		volatile byte[] response;
+
+		ServerTransaction(String key, Peer peer) {
+			this.key = key;
+			this.peer = peer;
+		}
+	}
+
+	/** A NOTIFY waiting for its final answer. */
+	static final class ClientTransaction {
+
+		final String branch;
+
+		final byte[] bytes;
+
+		final Peer peer;
+
+		final IntConsumer onFinal;
+
+		final long started;
+
+		final AtomicBoolean done = new AtomicBoolean();
+
+		ClientTransaction(String branch, byte[] bytes, Peer peer, IntConsumer onFinal, long started) {
+			this.branch = branch;
+			this.bytes = bytes;
+			this.peer = peer;
+			this.onFinal = onFinal;
+			this.started = started;
+		}
+	}
+
+	@Override
+	public synchronized void start(SipRequestHandler requestHandler) {
+		this.handler = requestHandler;
+		pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
+				named("sip-handler"));
+		byte[] prefix = new byte[4];
+		ThreadLocalRandom.current().nextBytes(prefix);
+		branchPrefix = Via.MAGIC + HexFormat.of().formatHex(prefix) + ".";
+		try {
+			InetAddress bind = InetAddress.getByName(address);
+			int p = port;
+			if (transports.contains("udp")) {
+				udp = DatagramChannel.open();
+				udp.setOption(StandardSocketOptions.SO_RCVBUF, UDP_BUFFER_BYTES);
+				udp.setOption(StandardSocketOptions.SO_SNDBUF, UDP_BUFFER_BYTES);
+				udp.bind(new InetSocketAddress(bind, p));
+				p = ((InetSocketAddress) udp.getLocalAddress()).getPort();
+			}
+			if (transports.contains("tcp")) {
+				tcp = new ServerSocket();
+				tcp.setReuseAddress(true);
+				tcp.bind(new InetSocketAddress(bind, p), 256);
+				p = tcp.getLocalPort();
+			}
+			boundPort = p;
+		}
+		catch (IOException | RuntimeException e) {
+			stop(Duration.ofSeconds(1));
+			throw new IllegalStateException("SIP could not listen on " + address + ":" + port + " " + transports, e);
+		}
+		sentBy = host(address) + ":" + boundPort;
+		running = true;
+		if (udp != null) {
+			startThread("sip-udp", this::readUdp);
+		}
+		if (tcp != null) {
+			startThread("sip-tcp-accept", this::acceptTcp);
+		}
+		startThread("sip-timers", this::runTimers);
+		log.info("SIP listening on {}:{} over {} (Parley's stack)", address, boundPort, transports);
+	}
+
+	@Override
+	public void stop(Duration timeout) {
+		List<Thread> started;
+		synchronized (this) {
+			running = false;
+			closeQuietly(udp);
+			closeQuietly(tcp);
+			connections.values().forEach(TcpConnection::close);
+			connections.clear();
+			if (pool != null) {
+				pool.shutdownNow();
+			}
+			started = List.copyOf(threadsStarted);
+			threadsStarted.clear();
+			udp = null;
+			tcp = null;
+		}
+		long deadline = System.nanoTime() + timeout.toNanos();
+		for (Thread t : started) {
+			t.interrupt();
+			try {
+				t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	@Override
+	public SipDialog dialog(SipDialogState state) {
+		return new StackDialog(this, state);
+	}
+
+	/** The port bound (the configured one, or the one the system chose for 0). */
+	public int port() {
+		return boundPort;
+	}
+
+	// --- receiving ---------------------------------------------------------------------------------------
+
+	private void readUdp() {
+		DatagramChannel channel = udp;
+		ByteBuffer buffer = ByteBuffer.allocate(65_536);
+		while (running) {
+			try {
+				buffer.clear();
+				SocketAddress from = channel.receive(buffer);
+				if (from instanceof InetSocketAddress source) {
+					received(buffer.array(), buffer.position(), source, null);
+				}
+			}
+			catch (ClosedChannelException e) {
+				return;
+			}
+			catch (IOException | RuntimeException e) {
+				if (running) {
+					log.debug("SIP UDP receive failed: {}", e.toString());
+				}
+			}
+		}
+	}
+
+	private void acceptTcp() {
+		ServerSocket server = tcp;
+		while (running) {
+			try {
+				Socket socket = server.accept();
+				if (connections.size() >= MAX_CONNECTIONS) {
+					log.warn("SIP: {} TCP connections open, refusing one from {}", MAX_CONNECTIONS,
+							socket.getRemoteSocketAddress());
+					socket.close();
+					continue;
+				}
+				serve(new TcpConnection(socket, maxMessageBytes));
+			}
+			catch (IOException | RuntimeException e) {
+				if (running) {
+					log.debug("SIP TCP accept failed: {}", e.toString());
+				}
+			}
+		}
+	}
+
+	private void serve(TcpConnection connection) {
+		connections.put(connection.key(), connection);
+		Thread reader = new Thread(() -> connection.read(new TcpConnection.Receiver() {
+			@Override
+			public void received(byte[] data, int length, TcpConnection from) {
+				ParleySipTransport.this.received(data, length, from.remote(), from);
+			}
+
+			@Override
+			public void closed(TcpConnection c) {
+				connections.values().removeIf(x -> x == c);
+			}
+		}), "sip-tcp-" + connectionThreads.incrementAndGet());
+		reader.setDaemon(true);
+		reader.start(); // ends when the connection closes (stop closes them all)
+	}
+
+	private void received(byte[] data, int length, InetSocketAddress source, TcpConnection connection) {
+		if (SipParser.onlyLineEnds(data, 0, length)) {
+			return; // a keep-alive
+		}
+		SipMessage m = SipParser.parse(data, 0, length);
+		if (wire.isTraceEnabled()) {
+			wire.trace("received from {}\n{}", source, new String(data, 0, length, StandardCharsets.UTF_8));
+		}
+		if (m == null) {
+			log.debug("SIP: dropped {} bytes from {} that are not a SIP message", length, source);
+			return;
+		}
+		if (m.isRequest()) {
+			onRequest(m, source, connection);
+		}
+		else {
+			onResponse(m);
+		}
+	}
+
+	private void onRequest(SipMessage m, InetSocketAddress source, TcpConnection connection) {
+		if (m.method.equals("ACK")) {
+			return; // Parley answers no INVITE with a 2xx, so an ACK ends nothing here
+		}
+		Via via = Via.top(m.first("Via"));
+		if (via == null) {
+			log.debug("SIP: dropped a {} from {} without a readable Via: nowhere to answer", m.method, source);
+			return;
+		}
+		Peer replyTo;
+		if (connection != null) {
+			replyTo = connection;
+			connections.putIfAbsent(via.host() + ":" + (via.port() < 0 ? 5060 : via.port()), connection);
+		}
+		else {
+			replyTo = new Peer.Udp(udp, via.rport() ? source
+					: new InetSocketAddress(source.getAddress(), via.port() < 0 ? 5060 : via.port()));
+		}
+		String key = via.rfc3261() ? via.branch() + "|" + via.sentBy() + "|" + m.method
+				: "2543|" + m.first("Call-ID") + "|" + m.first("CSeq") + "|" + Headers.param(m.first("From"), "tag")
+						+ "|" + m.first("Via");
+		ServerTransaction tx = new ServerTransaction(key, replyTo);
+		ServerTransaction earlier = servers.putIfAbsent(key, tx);
+		if (earlier != null) {
+			byte[] response = earlier.response;
+			if (response != null) {
+				earlier.peer.send(response); // a retransmission: the same answer again
+			}
+			return;
+		}
+		if (!replyTo.reliable()) {
+			timerJ.add(tx, System.nanoTime());
+		}
+		String transportName = connection == null ? "udp" : "tcp";
+		String problem = m.problem != null ? m.problem : invalid(m);
+		StackExchange exchange = new StackExchange(this, tx, m, source, toRequest(m, source, transportName));
+		if (problem != null) {
+			exchange.respond(SipResponse.of(400, "Bad Request (" + problem + ")"));
+			return;
+		}
+		try {
+			pool.execute(() -> handle(exchange));
+		}
+		catch (RejectedExecutionException e) {
+			exchange.respond(SipResponse.of(503, "Service Unavailable").with("Retry-After", "5"));
+		}
+	}
+
+	private void handle(StackExchange exchange) {
+		try {
+			handler.handle(exchange);
+		}
+		catch (RuntimeException e) {
+			log.warn("SIP {} failed", exchange.request().method(), e);
+			exchange.respond(SipResponse.of(500, "Server Internal Error"));
+		}
+	}
+
+	/** What makes a request unanswerable by the handler (RFC 3261 s8.1.1 mandatory headers), or null. */
+	static String invalid(SipMessage m) {
+		for (String name : new String[] { "From", "To", "Call-ID", "CSeq" }) {
+			String value = m.first(name);
+			if (value == null || value.isBlank()) {
+				return "missing " + name;
+			}
+		}
+		String[] cseq = m.first("CSeq").trim().split("\\s+");
+		if (cseq.length != 2 || SipParser.parseLength(cseq[0]) < 0) {
+			return "CSeq is not a number and a method";
+		}
+		if (!cseq[1].equals(m.method)) {
+			return "CSeq method " + cseq[1] + " is not the request's " + m.method;
+		}
+		String maxForwards = m.first("Max-Forwards");
+		if (maxForwards != null && (SipParser.parseLength(maxForwards) < 0 || SipParser.parseLength(maxForwards) > 255)) {
+			return "Max-Forwards is not a number from 0 to 255";
+		}
+		if (Headers.uriOf(m.first("From")).isEmpty() || Headers.uriOf(m.first("To")).isEmpty()) {
+			return "From or To has no URI";
+		}
+		return null;
+	}
+
+	private static SipRequest toRequest(SipMessage m, InetSocketAddress source, String transportName) {
+		SipUri uri = SipUri.parse(m.requestUri);
+		String from = m.first("From");
+		String to = m.first("To");
+		String callId = m.first("Call-ID");
+		return new SipRequest(m.method, m.requestUri, uri == null ? "" : uri.user(), uri == null ? "" : uri.host(),
+				callId == null ? "" : callId, from == null ? "" : Headers.uriOf(from),
+				to == null ? "" : Headers.param(to, "tag"), m.headers(), m.body, source.getAddress().getHostAddress(),
+				transportName);
+	}
+
+	/** Sends a request's final answer and keeps it for retransmissions (UDP) or forgets the transaction (TCP). */
+	void answer(ServerTransaction tx, byte[] response) {
+		tx.response = response;
+		if (wire.isTraceEnabled()) {
+			wire.trace("sent\n{}", new String(response, StandardCharsets.UTF_8));
+		}
+		if (!tx.peer.send(response)) {
+			log.debug("SIP: answer not sent ({} gone)", tx.peer);
+		}
+		if (tx.peer.reliable()) {
+			servers.remove(tx.key, tx);
+		}
+	}
+
+	// --- sending NOTIFYs ---------------------------------------------------------------------------------
+
+	String newBranch() {
+		return branchPrefix + Long.toString(branches.incrementAndGet(), 36);
+	}
+
+	String sentBy() {
+		return sentBy;
+	}
+
+	/** Parley's Contact for a transport: {@code <sip:parley@address:port;transport=udp>}. */
+	String contact(String transport) {
+		return contacts.computeIfAbsent(transport.toLowerCase(Locale.ROOT),
+				t -> "<sip:parley@" + host(address) + ":" + boundPort + ";transport=" + t + ">");
+	}
+
+	/** Sends a request in a new client transaction to {@code next}; {@code onFinal} gets the final status. */
+	void request(String branch, byte[] bytes, SipUri next, String transport, IntConsumer onFinal) {
+		Peer peer;
+		try {
+			peer = peerFor(next, transport);
+		}
+		catch (IOException | RuntimeException e) {
+			log.debug("SIP: no way to {}: {}", next, e.toString());
+			deliver(onFinal, 408);
+			return;
+		}
+		long now = System.nanoTime();
+		ClientTransaction ct = new ClientTransaction(branch, bytes, peer, onFinal, now);
+		clients.put(branch, ct);
+		if (wire.isTraceEnabled()) {
+			wire.trace("sent to {}\n{}", next, new String(bytes, StandardCharsets.UTF_8));
+		}
+		if (!peer.send(bytes)) {
+			finish(ct, 503); // a transport error counts as 503 (RFC 3261 s8.1.3.1)
+			return;
+		}
+		if (peer.reliable()) {
+			reliableTimerF.add(ct, now);
+		}
+		else {
+			timerE[0].add(ct, now);
+		}
+	}
+
+	private Peer peerFor(SipUri next, String transport) throws IOException {
+		InetAddress to = InetAddress.getByName(next.bareHost());
+		int p = next.port() < 0 ? 5060 : next.port();
+		if (!"tcp".equalsIgnoreCase(transport)) {
+			DatagramChannel channel = udp;
+			if (channel == null) {
+				throw new IOException("UDP is not enabled");
+			}
+			return new Peer.Udp(channel, new InetSocketAddress(to, p));
+		}
+		String key = to.getHostAddress() + ":" + p;
+		TcpConnection c = connections.get(key);
+		if (c != null && !c.isClosed()) {
+			return c;
+		}
+		synchronized (connecting) {
+			c = connections.get(key);
+			if (c != null && !c.isClosed()) {
+				return c;
+			}
+			Socket socket = new Socket();
+			socket.connect(new InetSocketAddress(to, p), 3000);
+			TcpConnection opened = new TcpConnection(socket, maxMessageBytes);
+			serve(opened);
+			connections.put(key, opened);
+			return opened;
+		}
+	}
+
+	private void onResponse(SipMessage m) {
+		Via via = Via.top(m.first("Via"));
+		if (via == null || m.status < 200) {
+			return; // provisional: Timer E goes on (RFC 3261 s17.1.2.2 would slow it to T2; harmless either way)
+		}
+		ClientTransaction ct = clients.get(via.branch());
+		if (ct != null) {
+			finish(ct, m.status);
+		}
+	}
+
+	private void finish(ClientTransaction ct, int status) {
+		if (clients.remove(ct.branch, ct) && ct.done.compareAndSet(false, true)) {
+			deliver(ct.onFinal, status);
+		}
+	}
+
+	private void deliver(IntConsumer onFinal, int status) {
+		if (status < 300) {
+			onFinal.accept(status);
+			return;
+		}
+		try {
+			pool.execute(() -> onFinal.accept(status));
+		}
+		catch (RejectedExecutionException e) {
+			log.debug("NOTIFY outcome {} dropped: pool full or stopped", status);
+		}
+	}
+
+	// --- timers ------------------------------------------------------------------------------------------
+
+	private void runTimers() {
+		while (running) {
+			LockSupport.parkNanos(10_000_000L);
+			if (Thread.interrupted()) {
+				return;
+			}
+			try {
+				long now = System.nanoTime();
+				for (int level = 0; level < timerE.length; level++) {
+					int next = Math.min(level + 1, timerE.length - 1);
+					timerE[level].expire(now, ct -> retransmit(ct, next, now));
+				}
+				reliableTimerF.expire(now, ct -> finish(ct, 408));
+				timerJ.expire(now, tx -> servers.remove(tx.key, tx));
+			}
+			catch (RuntimeException e) {
+				log.warn("SIP timers: {}", e.toString());
+			}
+		}
+	}
+
+	private void retransmit(ClientTransaction ct, int nextLevel, long now) {
+		if (ct.done.get()) {
+			return;
+		}
+		if (now - ct.started >= TIMER_F * 1_000_000L) {
+			finish(ct, 408);
+			return;
+		}
+		ct.peer.send(ct.bytes);
+		timerE[nextLevel].add(ct, now);
+	}
+
+	/** Transactions held now (server, client): for tests and diagnostics. */
+	int[] transactions() {
+		return new int[] { servers.size(), clients.size() };
+	}
+
+	// --- helpers -----------------------------------------------------------------------------------------
+
+	private void startThread(String name, Runnable body) {
+		Thread t = new Thread(body, name);
+		t.setDaemon(true);
+		synchronized (this) {
+			threadsStarted.add(t);
+		}
+		t.start();
+	}
+
+	private static String host(String address) {
+		return address.indexOf(':') >= 0 && !address.startsWith("[") ? "[" + address + "]" : address;
+	}
+
+	private static void closeQuietly(AutoCloseable c) {
+		if (c != null) {
+			try {
+				c.close();
+			}
+			catch (Exception e) {
+				// closing anyway
+			}
+		}
+	}
+
+	private static java.util.concurrent.ThreadFactory named(String prefix) {
+		AtomicInteger n = new AtomicInteger();
+		return r -> {
+			Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		};
+	}
+}
