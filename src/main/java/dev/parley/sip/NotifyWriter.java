@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import dev.parley.pidf.PidfCodec;
 import dev.parley.pidf.WatcherInfoCodec;
@@ -22,6 +23,16 @@ final class NotifyWriter {
 
 	private final WatcherInfoCodec winfo = new WatcherInfoCodec();
 
+	/** A written document and the instance it was written from. */
+	private record Written(PresenceDocument document, byte[] body) {
+	}
+
+	/**
+	 * The presence service hands every watcher of one visibility the same document instance, so a fan-out writes
+	 * each PIDF once, not once per watcher: the last few written, by identity (a document is immutable).
+	 */
+	private final AtomicReferenceArray<Written> written = new AtomicReferenceArray<>(16);
+
 	Notify write(SipSubscription s, SipSubscription.Outgoing out, long now) {
 		List<Map.Entry<String, String>> headers = new ArrayList<>();
 		headers.add(Map.entry("Event", s.event.header()));
@@ -31,7 +42,18 @@ final class NotifyWriter {
 			return new Notify(headers, WatcherInfoCodec.MEDIA_TYPE, body);
 		}
 		PresenceDocument doc = out.document() == null ? PresenceDocument.neutral(s.presentity) : out.document();
-		return new Notify(headers, PidfCodec.MEDIA_TYPE, pidf.writeBytes(doc));
+		return new Notify(headers, PidfCodec.MEDIA_TYPE, pidf(doc));
+	}
+
+	private byte[] pidf(PresenceDocument doc) {
+		int slot = System.identityHashCode(doc) & (written.length() - 1);
+		Written w = written.get(slot);
+		if (w != null && w.document() == doc) {
+			return w.body();
+		}
+		byte[] body = pidf.writeBytes(doc);
+		written.set(slot, new Written(doc, body));
+		return body;
 	}
 
 	private static String state(SipSubscription s, SipSubscription.Outgoing out, long now) {

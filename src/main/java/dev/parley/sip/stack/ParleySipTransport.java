@@ -58,10 +58,6 @@ public final class ParleySipTransport implements SipTransport {
 	/** RFC 3261 s17.1.1.1 T1 and T2; Timer F and Timer J are 64 * T1. */
 	static final long T1 = 500;
 
-	static final long T2 = 4000;
-
-	static final long TIMER_F = 64 * T1;
-
 	/** Asked for the UDP socket's buffers (4 MiB); the kernel grants at most net.core.rmem_max / wmem_max. */
 	static final int UDP_BUFFER_BYTES = 4 * 1024 * 1024;
 
@@ -81,16 +77,18 @@ public final class ParleySipTransport implements SipTransport {
 
 	private final Map<String, ServerTransaction> servers = new ConcurrentHashMap<>();
 
-	private final FifoDeadlines<ServerTransaction> timerJ = new FifoDeadlines<>(TIMER_F + 500);
-
 	private final Map<String, ClientTransaction> clients = new ConcurrentHashMap<>();
 
-	/** Timer E levels: T1, 2*T1, 4*T1, then T2 again and again. */
-	@SuppressWarnings("unchecked")
-	private final FifoDeadlines<ClientTransaction>[] timerE = new FifoDeadlines[] { new FifoDeadlines<>(T1),
-			new FifoDeadlines<>(2 * T1), new FifoDeadlines<>(4 * T1), new FifoDeadlines<>(T2) };
+	/** Timer F (and Timer J) in nanoseconds: 64 * T1. */
+	private final long timerFNanos;
 
-	private final FifoDeadlines<ClientTransaction> reliableTimerF = new FifoDeadlines<>(TIMER_F);
+	/** Timer J, counted from the request's arrival (the answer follows within milliseconds). */
+	private final FifoDeadlines<ServerTransaction> timerJ;
+
+	/** Timer E levels: T1, 2*T1, 4*T1, then T2 (8 * T1) again and again. */
+	private final List<FifoDeadlines<ClientTransaction>> timerE;
+
+	private final FifoDeadlines<ClientTransaction> reliableTimerF;
 
 	private final Map<String, TcpConnection> connections = new ConcurrentHashMap<>();
 
@@ -122,6 +120,17 @@ public final class ParleySipTransport implements SipTransport {
 
 	public ParleySipTransport(String address, int port, List<String> transports, int threads, int queue,
 			int maxMessageBytes) {
+		this(address, port, transports, threads, queue, maxMessageBytes, T1);
+	}
+
+	/** With another T1 (RFC 3261 lets a network choose a larger one; tests a smaller one). */
+	ParleySipTransport(String address, int port, List<String> transports, int threads, int queue,
+			int maxMessageBytes, long t1Millis) {
+		this.timerFNanos = 64 * t1Millis * 1_000_000L;
+		this.timerJ = new FifoDeadlines<>(64 * t1Millis + 500);
+		this.timerE = List.of(new FifoDeadlines<>(t1Millis), new FifoDeadlines<>(2 * t1Millis),
+				new FifoDeadlines<>(4 * t1Millis), new FifoDeadlines<>(8 * t1Millis));
+		this.reliableTimerF = new FifoDeadlines<>(64 * t1Millis);
 		this.address = address;
 		this.port = port;
 		this.transports = List.copyOf(transports);
@@ -482,7 +491,7 @@ public final class ParleySipTransport implements SipTransport {
 			reliableTimerF.add(ct, now);
 		}
 		else {
-			timerE[0].add(ct, now);
+			timerE.get(0).add(ct, now);
 		}
 	}
 
@@ -555,9 +564,9 @@ public final class ParleySipTransport implements SipTransport {
 			}
 			try {
 				long now = System.nanoTime();
-				for (int level = 0; level < timerE.length; level++) {
-					int next = Math.min(level + 1, timerE.length - 1);
-					timerE[level].expire(now, ct -> retransmit(ct, next, now));
+				for (int level = 0; level < timerE.size(); level++) {
+					int next = Math.min(level + 1, timerE.size() - 1);
+					timerE.get(level).expire(now, ct -> retransmit(ct, next, now));
 				}
 				reliableTimerF.expire(now, ct -> finish(ct, 408));
 				timerJ.expire(now, tx -> servers.remove(tx.key, tx));
@@ -572,12 +581,12 @@ public final class ParleySipTransport implements SipTransport {
 		if (ct.done.get()) {
 			return;
 		}
-		if (now - ct.started >= TIMER_F * 1_000_000L) {
+		if (now - ct.started >= timerFNanos) {
 			finish(ct, 408);
 			return;
 		}
 		ct.peer.send(ct.bytes);
-		timerE[nextLevel].add(ct, now);
+		timerE.get(nextLevel).add(ct, now);
 	}
 
 	/** Transactions held now (server, client): for tests and diagnostics. */
