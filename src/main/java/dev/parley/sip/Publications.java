@@ -30,7 +30,8 @@ import dev.parley.sip.internal.StoredPublication;
  * publication's tuples (and its person part) away, except tuple ids (and a person part) that another live
  * publication of the presentity holds: after a crash an old publication may come back from its row while its
  * device has published the same tuples under a new entity tag. Every successful operation gives a new entity tag.
- * Each is stored (its PIDF) before the PUBLISH is answered, so its entity tag and tuples outlive a restart.
+ * Each is handed to the store (its PIDF), which writes it behind (decision 0006): the PUBLISH is answered without
+ * waiting, and after a restart the entity tags and tuples written by then are back.
  */
 final class Publications {
 
@@ -127,7 +128,7 @@ final class Publications {
 		return byEtag.size();
 	}
 
-	/** Stored first (nothing changes when that fails), then in memory in place of {@code previous}. */
+	/** Handed to the store first (nothing changes when it refuses), then in memory in place of {@code previous}. */
 	private Publication save(Publication p, Publication previous) {
 		store.savePublication(new StoredPublication(p.etag(), p.presentity().presUri(), pidf.write(p.document()),
 				Instant.ofEpochMilli(p.expiresAt())), previous == null ? null : previous.etag());
