@@ -4,12 +4,16 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import dev.parley.common.NotFoundException;
 import dev.parley.pidf.PidfCodec;
@@ -23,8 +27,11 @@ import dev.parley.sip.internal.StoredPublication;
  * The event state compositor's publications (RFC 3903 s6): each PUBLISH that is accepted holds a set of
  * tuples of one presentity under an entity tag until it is modified, refreshed, removed or expires; the
  * presence service composes them with everything else the presentity publishes. Removal and expiry take the
- * publication's tuples (and its person part) away. Every successful operation gives a new entity tag. Each is
- * stored (its PIDF) before the PUBLISH is answered, so its entity tag and tuples outlive a restart.
+ * publication's tuples (and its person part) away, except tuple ids (and a person part) that another live
+ * publication of the presentity holds: after a crash an old publication may come back from its row while its
+ * device has published the same tuples under a new entity tag. Every successful operation gives a new entity tag.
+ * Each is handed to the store (its PIDF), which writes it behind (decision 0006): the PUBLISH is answered without
+ * waiting, and after a restart the entity tags and tuples written by then are back.
  */
 final class Publications {
 
@@ -40,6 +47,9 @@ final class Publications {
 	}
 
 	private final Map<String, Publication> byEtag = new ConcurrentHashMap<>();
+
+	/** The live entity tags of each presentity (changed and read under this object's lock). */
+	private final Map<PresentityId, Set<String>> etagsOf = new HashMap<>();
 
 	private final Presence presence;
 
@@ -71,10 +81,7 @@ final class Publications {
 		Publication p = save(Publication.of(newEtag(), document, expiresAt), previous);
 		presence.publish(document);
 		if (previous != null) {
-			previous.tuples().stream().filter(id -> !p.tuples().contains(id)).forEach(id -> removeTuple(previous.presentity(), id));
-			if (previous.person() && !p.person()) {
-				presence.setPerson(previous.presentity(), Set.of(), null);
-			}
+			withdraw(previous); // what p (or another live publication) still holds stays
 		}
 		return p;
 	}
@@ -93,7 +100,7 @@ final class Publications {
 			return false;
 		}
 		store.deletePublication(previous.etag());
-		byEtag.remove(previous.etag());
+		forget(previous);
 		withdraw(previous);
 		return true;
 	}
@@ -104,7 +111,7 @@ final class Publications {
 		byEtag.values().stream().filter(p -> p.expiresAt() <= now).forEach(due::add);
 		due.forEach(p -> {
 			store.deletePublication(p.etag());
-			byEtag.remove(p.etag());
+			forget(p);
 			withdraw(p);
 		});
 		return due.size();
@@ -114,29 +121,45 @@ final class Publications {
 	synchronized void restore(StoredPublication stored) {
 		PresenceDocument document = pidf.parse(stored.pidf());
 		presence.publish(document);
-		byEtag.put(stored.etag(), Publication.of(stored.etag(), document, stored.expiresAt().toEpochMilli()));
+		put(Publication.of(stored.etag(), document, stored.expiresAt().toEpochMilli()));
 	}
 
 	int count() {
 		return byEtag.size();
 	}
 
-	/** Stored first (nothing changes when that fails), then in memory in place of {@code previous}. */
+	/** Handed to the store first (nothing changes when it refuses), then in memory in place of {@code previous}. */
 	private Publication save(Publication p, Publication previous) {
 		store.savePublication(new StoredPublication(p.etag(), p.presentity().presUri(), pidf.write(p.document()),
 				Instant.ofEpochMilli(p.expiresAt())), previous == null ? null : previous.etag());
 		if (previous != null) {
-			byEtag.remove(previous.etag());
+			forget(previous);
 		}
-		byEtag.put(p.etag(), p);
+		put(p);
 		return p;
 	}
 
+	private void put(Publication p) {
+		byEtag.put(p.etag(), p);
+		etagsOf.computeIfAbsent(p.presentity(), k -> new HashSet<>()).add(p.etag());
+	}
+
+	private void forget(Publication p) {
+		byEtag.remove(p.etag());
+		etagsOf.computeIfPresent(p.presentity(), (k, etags) -> etags.remove(p.etag()) && etags.isEmpty() ? null : etags);
+	}
+
+	/** Takes a publication's tuples and person part away, but none that a live publication of it holds. */
 	private void withdraw(Publication p) {
-		p.tuples().forEach(id -> removeTuple(p.presentity(), id));
-		if (p.person() && presence.exists(p.presentity())) {
+		p.tuples().stream().filter(id -> live(p.presentity()).noneMatch(o -> o.tuples().contains(id)))
+			.forEach(id -> removeTuple(p.presentity(), id));
+		if (p.person() && live(p.presentity()).noneMatch(Publication::person) && presence.exists(p.presentity())) {
 			presence.setPerson(p.presentity(), Set.of(), null);
 		}
+	}
+
+	private Stream<Publication> live(PresentityId presentity) {
+		return etagsOf.getOrDefault(presentity, Set.of()).stream().map(byEtag::get).filter(Objects::nonNull);
 	}
 
 	private void removeTuple(PresentityId presentity, String id) {

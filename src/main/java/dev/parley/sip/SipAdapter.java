@@ -128,6 +128,8 @@ final class SipAdapter implements SmartLifecycle {
 		notifier.store().flush();
 		transport.stop(Duration.ofSeconds(5));
 		scheduler.shutdownNow();
+		// Again: PUBLISHes answered while the transport stopped were written behind (and the store closes later).
+		notifier.store().flush();
 	}
 
 	@Override

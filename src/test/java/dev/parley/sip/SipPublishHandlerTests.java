@@ -12,6 +12,7 @@ import dev.parley.identity.Role;
 import dev.parley.presence.Activity;
 import dev.parley.presence.BasicStatus;
 import dev.parley.presence.PresentityId;
+import dev.parley.sip.internal.StoredPublication;
 
 /** PUBLISH (RFC 3903) over the fake transport: the four operations, entity tags, expiry, refusals. */
 class SipPublishHandlerTests {
@@ -78,6 +79,36 @@ class SipPublishHandlerTests {
 		assertThat(sip.presence.current(presentity).orElseThrow().indexOf("phone")).isEqualTo(-1);
 		assertThat(sip.send(publish(null).header("SIP-If-Match", initial.response.header("SIP-ETag")), agent).status())
 			.isEqualTo(412);
+	}
+
+	@Test
+	void anOldPublicationBackFromItsRowExpiresWithoutTakingTheTuplesItsDevicePublishedAnew() {
+		// after a crash the row of entity tag "old" came back, while the device, told 412 for a newer tag, published
+		// the same tuple again under a new one
+		sip.publications.restore(new StoredPublication("old", presentity.presUri(), pidf("phone", "closed", ""),
+				sip.clock.instant().plusSeconds(60)));
+		var anew = sip.send(publish(pidf("phone", "open", "")), agent);
+		sip.clock.advance(Duration.ofSeconds(61));
+		assertThat(sip.publications.expire(sip.clock.millis())).isEqualTo(1);
+		var doc = sip.presence.current(presentity).orElseThrow();
+		assertThat(doc.tuples().get(doc.indexOf("phone")).status()).isEqualTo(BasicStatus.OPEN);
+		sip.send(publish(null).header("SIP-If-Match", anew.response.header("SIP-ETag")).header("Expires", "0"), agent);
+		assertThat(sip.presence.current(presentity).orElseThrow().indexOf("phone")).isEqualTo(-1);
+	}
+
+	@Test
+	void removingOrModifyingOnePublicationLeavesATupleAnotherStillHolds() {
+		String both = pidf("phone", "open", "").replace("</presence>",
+				"<tuple id=\"desk\"><status><basic>open</basic></status></tuple></presence>");
+		String first = sip.send(publish(both), agent).response.header("SIP-ETag");
+		String second = sip.send(publish(pidf("phone", "open", "")), agent).response.header("SIP-ETag");
+		sip.send(publish(pidf("desk", "closed", "")).header("SIP-If-Match", first), agent);
+		assertThat(sip.presence.current(presentity).orElseThrow().indexOf("phone")).as("the second holds it").isNotNegative();
+		var third = sip.send(publish(pidf("desk", "open", "")), agent);
+		sip.send(publish(null).header("SIP-If-Match", third.response.header("SIP-ETag")).header("Expires", "0"), agent);
+		assertThat(sip.presence.current(presentity).orElseThrow().indexOf("desk")).as("the first holds it").isNotNegative();
+		sip.send(publish(null).header("SIP-If-Match", second).header("Expires", "0"), agent);
+		assertThat(sip.presence.current(presentity).orElseThrow().indexOf("phone")).isEqualTo(-1);
 	}
 
 	@Test

@@ -2,17 +2,25 @@ package dev.parley.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,16 +32,18 @@ import dev.parley.presence.BasicStatus;
 import dev.parley.presence.Presence;
 import dev.parley.presence.PresenceTuple;
 import dev.parley.presence.PresentityId;
+import dev.parley.sip.internal.SipStateStore;
+import dev.parley.sip.internal.StoredSubscription;
 import dev.parley.testing.AccountFixtures;
 
 /**
  * Parley restarts under a SIP watcher and a SIP publisher: the same sipp process subscribes, Parley stops
  * (gracefully) and starts again on the same H2 file and SIP port, the recovered subscription NOTIFYs the
  * current state and then a change over the same dialog, and the watcher's in-dialog un-SUBSCRIBE is answered
- * 200. A publication's entity tag made before the restart is refreshed after it, and its tuple is back.
+ * 200. A publication's entity tag made before the restart is refreshed after it, and its tuple is back; a
+ * publication modified just before a graceful stop (its row still queued) is back with its latest entity tag.
  */
 @Tag("sip")
-@ExtendWith(SippAvailable.class)
 class SipRestartTests {
 
 	@TempDir
@@ -49,6 +59,7 @@ class SipRestartTests {
 	}
 
 	@Test
+	@ExtendWith(SippAvailable.class)
 	void aWatcherKeepsItsDialogAndAPublisherItsEntityTagAcrossARestart() throws Exception {
 		ConfigurableApplicationContext before = start();
 		IdentityManagement identity = before.getBean(IdentityManagement.class);
@@ -78,9 +89,76 @@ class SipRestartTests {
 			.isZero();
 	}
 
-	private ConfigurableApplicationContext start() {
+	@Test
+	void aModifyAnsweredWhileItsRowWasQueuedIsWrittenByAGracefulStop() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		ConfigurableApplicationContext before = start(releasedByFlush(release));
+		Account agent = AccountFixtures.account(before.getBean(IdentityManagement.class), Role.AGENT);
+		PresentityId presentity = PresentityId.agent(agent.id().value());
+		String etag = etag(publish(agent, presentity, "Expires: 600\nContent-Type: application/pidf+xml\n", pidf(presentity)));
+		JdbcTemplate jdbc = before.getBean(JdbcTemplate.class);
+		holdTheWriter(before.getBean(SipStateStore.class), release);
+		assertThat(jdbc.queryForList("SELECT etag FROM sip_publications", String.class)).containsExactly(etag);
+		String modified = etag(publish(agent, presentity, "Expires: 600\nSIP-If-Match: " + etag
+				+ "\nContent-Type: application/pidf+xml\n", pidf(presentity).replace("closed", "open")));
+		assertThat(jdbc.queryForList("SELECT etag FROM sip_publications", String.class)).as("answered before written")
+			.containsExactly(etag);
+		before.close(); // the writer goes on only when the shutdown asks the store to flush
+
+		ConfigurableApplicationContext after = start();
+		var phone = after.getBean(Presence.class).current(presentity).orElseThrow().tuples().stream()
+			.filter(t -> t.id().equals("sipphone")).findFirst().orElseThrow();
+		assertThat(phone.status()).isEqualTo(BasicStatus.OPEN);
+		assertThat(publish(agent, presentity, "Expires: 600\nSIP-If-Match: " + etag + "\n", null)).startsWith("SIP/2.0 412");
+		assertThat(publish(agent, presentity, "Expires: 600\nSIP-If-Match: " + modified + "\n", null)).startsWith("SIP/2.0 200");
+	}
+
+	/** Keeps the store's writer busy (in the callback of an expired row's insert) until the latch is released. */
+	private static void holdTheWriter(SipStateStore store, CountDownLatch release) throws InterruptedException {
+		CountDownLatch held = new CountDownLatch(1);
+		var dialog = new SipDialogState("hold-" + UUID.randomUUID(), SipDialogState.newTag(), "sip:agent-1@parley.local",
+				"theirs", "sip:w@127.0.0.1", "sip:w@127.0.0.1", List.of(), "udp", 1);
+		store.create(new StoredSubscription(dialog, 1001, "presence", null, UUID.randomUUID(), "urn:uuid:" + UUID.randomUUID(),
+				"SUPERVISOR", "pres:agent-1@parley.local", Instant.now().minusSeconds(1), "active"), stored -> {
+					held.countDown();
+					try {
+						release.await(10, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException e) {
+						Thread.currentThread().interrupt();
+					}
+				});
+		assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+	}
+
+	/** The SIP store, wrapped so that a flush (or close, which flushes) first releases the latch. */
+	private static ApplicationContextInitializer<ConfigurableApplicationContext> releasedByFlush(CountDownLatch release) {
+		return context -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				if (!(bean instanceof SipStateStore store)) {
+					return bean;
+				}
+				return Proxy.newProxyInstance(SipStateStore.class.getClassLoader(),
+						new Class<?>[] { SipStateStore.class, AutoCloseable.class }, (proxy, method, args) -> {
+							if (method.getName().equals("flush") || method.getName().equals("close")) {
+								release.countDown();
+							}
+							try {
+								return method.invoke(store, args);
+							}
+							catch (InvocationTargetException e) {
+								throw e.getCause();
+							}
+						});
+			}
+		});
+	}
+
+	@SafeVarargs
+	private ConfigurableApplicationContext start(ApplicationContextInitializer<ConfigurableApplicationContext>... initializers) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ParleyApplication.class).profiles("test")
-			.run("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("parley").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
+			.initializers(initializers).run("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("parley").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
 					"--server.port=0", "--parley.sip.enabled=true", "--parley.sip.address=127.0.0.1",
 					"--parley.sip.port=" + sipPort, "--parley.sip.notify-interval=0s", "--parley.sip.requests-per-second=40",
 					"--parley.sip.digest-algorithms=MD5,SHA-256");

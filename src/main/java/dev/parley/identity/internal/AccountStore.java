@@ -14,7 +14,10 @@ import dev.parley.identity.AccountId;
 import dev.parley.identity.Credentials;
 import dev.parley.identity.Role;
 
-/** The accounts table. */
+/**
+ * The accounts table. A write that changes what digest verification reads of an account (a new username, its
+ * name; an enabled flag or a password change would too) evicts the username's kept HA1 rows ({@link DigestCache}).
+ */
 @Repository
 public class AccountStore {
 
@@ -22,8 +25,11 @@ public class AccountStore {
 
 	private final JdbcClient jdbc;
 
-	AccountStore(JdbcClient jdbc) {
+	private final DigestCache cache;
+
+	AccountStore(JdbcClient jdbc, DigestCache cache) {
 		this.jdbc = jdbc;
+		this.cache = cache;
 	}
 
 	public void insert(Account account, String passwordHash) {
@@ -33,6 +39,7 @@ public class AccountStore {
 			.params(account.id().value(), account.username(), key(account.username()), passwordHash, account.displayName(),
 					account.role().name(), account.enabled(), Timestamp.from(account.createdAt()))
 			.update();
+		cache.evict(account.username()); // it may be kept as unknown
 	}
 
 	public Optional<Account> findById(AccountId id) {
@@ -51,6 +58,7 @@ public class AccountStore {
 
 	public void updateDisplayName(AccountId id, String displayName) {
 		jdbc.sql("UPDATE accounts SET display_name = ? WHERE id = ?").params(displayName, id.value()).update();
+		cache.evict(id); // digest verification hands out the account as kept
 	}
 
 	public long count() {

@@ -18,8 +18,11 @@ public class TokenStore {
 
 	private final JdbcClient jdbc;
 
-	TokenStore(JdbcClient jdbc) {
+	private final DigestCache cache;
+
+	TokenStore(JdbcClient jdbc, DigestCache cache) {
 		this.jdbc = jdbc;
+		this.cache = cache;
 	}
 
 	public void insert(AccountId owner, ApiToken token, String hash) {
@@ -42,9 +45,14 @@ public class TokenStore {
 			.list();
 	}
 
+	/** Revokes the token; its HA1 stops matching on the next digest answer (the owner's kept rows are evicted). */
 	public boolean revoke(AccountId owner, UUID id, Instant now) {
-		return jdbc.sql("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND account_id = ?")
+		boolean revoked = jdbc.sql("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND account_id = ?")
 			.params(ts(now), id, owner.value()).update() == 1;
+		if (revoked) {
+			cache.evict(owner);
+		}
+		return revoked;
 	}
 
 	public Optional<AccountId> findActiveOwner(String hash, Instant now) {

@@ -18,10 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.parley.sip.SipDialogState;
 
 /**
- * {@link SipStateStore} on the tables {@code sip_subscriptions} and {@code sip_publications}. Subscription
- * writes go through one writer thread ({@link WriteBehind}) that commits whatever has queued up in one
- * transaction (group commit): a new subscription's callback runs after its commit; refreshes, CSeq reservations
- * and ends ride along. Publications are written on the caller's thread, before the PUBLISH is answered.
+ * {@link SipStateStore} on the tables {@code sip_subscriptions} and {@code sip_publications}. Every write goes
+ * through one writer thread ({@link WriteBehind}) that commits whatever has queued up in one transaction (group
+ * commit): a new subscription's callback runs after its commit; refreshes, CSeq reservations, ends and
+ * publication changes (coalesced) ride along. Reads wait for the writes asked for before them.
  */
 @Repository
 @ConditionalOnProperty(prefix = "parley.sip", name = "enabled", havingValue = "true", matchIfMissing = true)
@@ -40,14 +40,11 @@ public class JdbcSipStateStore implements SipStateStore, AutoCloseable {
 
 	private final JdbcTemplate jdbc;
 
-	private final TransactionTemplate tx;
-
 	private final WriteBehind writer;
 
 	JdbcSipStateStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
-		this.tx = new TransactionTemplate(transactions);
-		this.writer = new WriteBehind(jdbc, tx);
+		this.writer = new WriteBehind(jdbc, new TransactionTemplate(transactions));
 	}
 
 	@Override
@@ -67,28 +64,24 @@ public class JdbcSipStateStore implements SipStateStore, AutoCloseable {
 
 	@Override
 	public void savePublication(StoredPublication p, String replaces) {
-		tx.executeWithoutResult(status -> {
-			if (replaces != null) {
-				jdbc.update("DELETE FROM sip_publications WHERE etag = ?", replaces);
-			}
-			jdbc.update("INSERT INTO sip_publications (etag, presentity, pidf, expires_at, updated_at) VALUES (?, ?, ?, ?, ?)",
-					p.etag(), p.presentity(), p.pidf(), Timestamp.from(p.expiresAt()), Timestamp.from(Instant.now()));
-		});
+		writer.savePublication(p, replaces);
 	}
 
 	@Override
 	public void deletePublication(String etag) {
-		jdbc.update("DELETE FROM sip_publications WHERE etag = ?", etag);
+		writer.deletePublication(etag);
 	}
 
 	@Override
 	public List<StoredSubscription> subscriptions() {
+		writer.flush();
 		return jdbc.query("SELECT * FROM sip_subscriptions ORDER BY created_at", (rs, n) -> subscription(rs));
 	}
 
 	@Override
 	public List<StoredPublication> publications() {
-		return jdbc.query("SELECT * FROM sip_publications", (rs, n) -> new StoredPublication(rs.getString("etag"),
+		writer.flush();
+		return jdbc.query("SELECT * FROM sip_publications ORDER BY updated_at", (rs, n) -> new StoredPublication(rs.getString("etag"),
 				rs.getString("presentity"), rs.getString("pidf"), rs.getTimestamp("expires_at").toInstant()));
 	}
 

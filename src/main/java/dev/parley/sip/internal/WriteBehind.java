@@ -17,10 +17,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One writer thread for subscription rows, committing in groups: it takes whatever queued up (up to 1,000
- * operations) and writes inserts, then deletes, then the latest update of each dialog, in one transaction;
- * then it tells each insert's caller. A failing group is retried one operation at a time, so a row that cannot
- * be written fails alone. Updates of one dialog coalesce (the latest wins); an update after the delete is a no-op.
+ * One writer thread for subscription and publication rows, committing in groups: it takes whatever queued up (up
+ * to 1,000 operations) and writes subscription inserts, then deletes, then the latest update of each dialog, then
+ * the publication changes asked for since the last group, coalesced ({@link PublicationBatch}), in one
+ * transaction; then it tells each subscription insert's caller. A failing group is retried one operation at a
+ * time, so a row that cannot be written fails alone. Updates of one dialog coalesce (the latest wins); an update
+ * after the delete is a no-op. Pending publication changes hold at most one row per live publication plus the
+ * deletes, so a slow database cannot make them grow past what is published.
  */
 final class WriteBehind {
 
@@ -38,6 +41,10 @@ final class WriteBehind {
 	private record Wake() implements Op {
 	}
 
+	/** One statement with the arguments of each row. */
+	private record Batch(String sql, List<Object[]> args) {
+	}
+
 	private record Flush(CountDownLatch latch) implements Op {
 	}
 
@@ -46,6 +53,9 @@ final class WriteBehind {
 	private final BlockingQueue<Op> queue = new LinkedBlockingQueue<>();
 
 	private final Map<String, StoredSubscription> updates = new ConcurrentHashMap<>();
+
+	/** Publication changes not yet taken by the writer (guarded by this). */
+	private PublicationBatch publications = new PublicationBatch();
 
 	private final JdbcTemplate jdbc;
 
@@ -83,8 +93,20 @@ final class WriteBehind {
 		}
 	}
 
-	/** Waits (at most 5 s) until everything queued before is written. */
+	/** A new publication in place of {@code replaces} (null: none), written behind. */
+	void savePublication(StoredPublication row, String replaces) {
+		changePublications(batch -> batch.save(row, replaces));
+	}
+
+	void deletePublication(String etag) {
+		changePublications(batch -> batch.delete(etag));
+	}
+
+	/** Waits (at most 5 s) until everything queued before is written (at once when closed, or on the writer). */
 	void flush() {
+		if (!running || Thread.currentThread() == thread) {
+			return;
+		}
 		CountDownLatch latch = new CountDownLatch(1);
 		queue.add(new Flush(latch));
 		try {
@@ -126,11 +148,53 @@ final class WriteBehind {
 		}
 	}
 
+	private void changePublications(Consumer<PublicationBatch> change) {
+		if (!running) {
+			return;
+		}
+		boolean wake;
+		synchronized (this) {
+			wake = publications.isEmpty();
+			change.accept(publications);
+		}
+		if (wake) {
+			queue.add(WAKE);
+		}
+	}
+
+	private synchronized PublicationBatch takePublications() {
+		PublicationBatch taken = publications;
+		publications = new PublicationBatch();
+		return taken;
+	}
+
 	private void write(List<Op> ops) {
 		Instant now = Instant.now();
 		List<Insert> inserts = ops.stream().filter(Insert.class::isInstance).map(Insert.class::cast).toList();
-		List<Object[]> deletes = ops.stream().filter(Delete.class::isInstance)
-			.map(o -> new Object[] { ((Delete) o).key() }).toList();
+		List<Object[]> rows = inserts.stream().map(i -> JdbcSipStateStore.insertValues(i.row(), now)).toList();
+		PublicationBatch publications = takePublications();
+		List<Batch> rest = List.of(new Batch(JdbcSipStateStore.DELETE, deletes(ops)),
+				new Batch(JdbcSipStateStore.UPDATE, updates()),
+				new Batch(PublicationBatch.DELETE, publications.deletes()),
+				new Batch(PublicationBatch.INSERT, publications.inserts(now)));
+		List<Batch> group = new ArrayList<>(List.of(new Batch(JdbcSipStateStore.INSERT, rows)));
+		group.addAll(rest);
+		boolean ok = attempt(group);
+		if (!ok) {
+			rest.forEach(b -> b.args().forEach(args -> attempt(List.of(new Batch(b.sql(), one(args))))));
+		}
+		for (int i = 0; i < inserts.size(); i++) {
+			boolean stored = ok || attempt(List.of(new Batch(JdbcSipStateStore.INSERT, one(rows.get(i)))));
+			tell(inserts.get(i), stored);
+		}
+		ops.stream().filter(Flush.class::isInstance).forEach(f -> ((Flush) f).latch().countDown());
+	}
+
+	private static List<Object[]> deletes(List<Op> ops) {
+		return ops.stream().filter(Delete.class::isInstance).map(o -> new Object[] { ((Delete) o).key() }).toList();
+	}
+
+	private List<Object[]> updates() {
 		List<Object[]> changed = new ArrayList<>();
 		for (String key : List.copyOf(updates.keySet())) {
 			StoredSubscription row = updates.remove(key);
@@ -138,42 +202,24 @@ final class WriteBehind {
 				changed.add(JdbcSipStateStore.updateValues(row));
 			}
 		}
-		List<Object[]> rows = inserts.stream().map(i -> JdbcSipStateStore.insertValues(i.row(), now)).toList();
-		boolean ok = attempt(rows, deletes, changed);
-		if (!ok) {
-			deletes.forEach(d -> attempt(List.of(), one(d), List.of()));
-			changed.forEach(c -> attempt(List.of(), List.of(), one(c)));
-		}
-		for (int i = 0; i < inserts.size(); i++) {
-			boolean stored = ok || attempt(one(rows.get(i)), List.of(), List.of());
-			tell(inserts.get(i), stored);
-		}
-		ops.stream().filter(Flush.class::isInstance).forEach(f -> ((Flush) f).latch().countDown());
+		return changed;
 	}
 
-	private boolean attempt(List<Object[]> inserts, List<Object[]> deletes, List<Object[]> updates) {
+	private boolean attempt(List<Batch> batches) {
 		try {
-			tx.executeWithoutResult(status -> {
-				batch(JdbcSipStateStore.INSERT, inserts);
-				batch(JdbcSipStateStore.DELETE, deletes);
-				batch(JdbcSipStateStore.UPDATE, updates);
-			});
+			tx.executeWithoutResult(status -> batches.stream().filter(b -> !b.args().isEmpty())
+				.forEach(b -> jdbc.batchUpdate(b.sql(), b.args())));
 			return true;
 		}
 		catch (RuntimeException e) {
-			log.debug("SIP store: group of {} not written: {}", inserts.size() + deletes.size() + updates.size(), e.toString());
+			log.debug("SIP store: group of {} not written: {}", batches.stream().mapToInt(b -> b.args().size()).sum(),
+					e.toString());
 			return false;
 		}
 	}
 
 	private static List<Object[]> one(Object[] args) {
 		return java.util.Collections.singletonList(args);
-	}
-
-	private void batch(String sql, List<Object[]> args) {
-		if (!args.isEmpty()) {
-			jdbc.batchUpdate(sql, args);
-		}
 	}
 
 	private static void tell(Insert insert, boolean stored) {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -112,9 +115,94 @@ class JdbcSipStateStoreTests {
 	}
 
 	@Test
+	void publicationChangesInOneGroupCoalesceDeletingOnlyWhatWasWritten() throws Exception {
+		Recording recording = new Recording(jdbc);
+		store = new JdbcSipStateStore(recording, transactions);
+		String a = etag("a"), b = etag("b"), c = etag("c"), d = etag("d"), e = etag("e");
+		store.savePublication(publication(a), null);
+		store.flush();
+		CountDownLatch release = holdTheWriter();
+		store.savePublication(publication(b), a); // modify
+		store.savePublication(publication(c), b); // modify again
+		store.savePublication(publication(d), null); // another device: initial, then removed
+		store.deletePublication(d);
+		release.countDown();
+		store.flush();
+		assertThat(recording.publications).containsExactly("insert " + a, "delete " + a, "insert " + c);
+		store.savePublication(publication(e), c);
+		store.flush();
+		assertThat(recording.publications).endsWith("delete " + c, "insert " + e);
+		assertThat(store.publications()).extracting(StoredPublication::etag).contains(e).doesNotContain(a, b, c, d);
+		store.deletePublication(e);
+	}
+
+	@Test
+	void closingWritesWhatIsQueued() throws Exception {
+		store = new JdbcSipStateStore(jdbc, transactions);
+		String a = etag("a"), b = etag("b");
+		store.savePublication(publication(a), null);
+		CountDownLatch release = holdTheWriter();
+		store.savePublication(publication(b), a);
+		CompletableFuture.runAsync(() -> release.countDown(), CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+		store.close();
+		store = new JdbcSipStateStore(jdbc, transactions); // the next start
+		assertThat(store.publications()).extracting(StoredPublication::etag).contains(b).doesNotContain(a);
+		store.deletePublication(b);
+	}
+
+	@Test
 	void afterCloseNothingIsTakenAnyMore() throws Exception {
 		store = new JdbcSipStateStore(jdbc, transactions);
 		store.close();
 		assertThat(create(row("call-" + UUID.randomUUID()))).isFalse();
+	}
+
+	static String etag(String name) {
+		return name + "-" + UUID.randomUUID();
+	}
+
+	StoredPublication publication(String etag) {
+		return new StoredPublication(etag, "pres:agent-1@parley.local", "<presence>" + etag + "</presence>", expires);
+	}
+
+	/**
+	 * Keeps the writer thread busy (in the callback of an expired subscription's insert) until the latch is
+	 * released, so what is asked for meanwhile makes one group.
+	 */
+	CountDownLatch holdTheWriter() throws InterruptedException {
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		StoredSubscription row = row("call-" + UUID.randomUUID());
+		store.create(row, stored -> {
+			held.countDown();
+			try {
+				release.await(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+		store.delete(row.key());
+		return release;
+	}
+
+	/** Records the publication rows each batch writes. */
+	static final class Recording extends JdbcTemplate {
+
+		final List<String> publications = Collections.synchronizedList(new ArrayList<>());
+
+		Recording(JdbcTemplate jdbc) {
+			super(jdbc.getDataSource());
+		}
+
+		@Override
+		public int[] batchUpdate(String sql, List<Object[]> args) {
+			if (sql.contains("sip_publications")) {
+				String op = sql.startsWith("INSERT") ? "insert " : "delete ";
+				args.forEach(a -> publications.add(op + a[0]));
+			}
+			return super.batchUpdate(sql, args);
+		}
 	}
 }
