@@ -64,20 +64,22 @@ run_fanout() {
 	echo "(b) fan-out: sipp watchers (<= 100 per process, -buff_size $BUFF) of one presentity, sipp PUBLISH modifies" >>"$RESULTS"
 	echo "    in an open loop; notify-interval 0 (RFC 3856 rate limit OFF for this run)" >>"$RESULTS"
 	printf '    %-9s %-13s %8s %10s %10s %9s %9s %8s %6s %12s\n' watchers "publishers/ms" changes expected received coalesced NOTIFY/s retrans unexp parley-drops >>"$RESULTS"
-	fanout_at 10 2 0 >/dev/null # warm-up, not reported
+	# Warm-up, not reported: the JIT compiles the PUBLISH and NOTIFY paths (a cold JVM is 2-3x slower for seconds).
+	fanout_at 100 3 0 3000 >/dev/null
 	sed -i '$d' "$RESULTS"
 	neighbours
 	for n in $FANOUT; do
-		local k=${PUBLISHERS:-} pause=${PAUSE:-0}
-		[ -z "$k" ] && { if [ "$n" -le 10 ]; then k=12; elif [ "$n" -le 100 ]; then k=3; else k=1; fi; }
-		fanout_at "$n" "$k" "$pause"
+		local k=${PUBLISHERS:-} pause=${PAUSE:-0} changes=${CHANGES:-$((200000 / n))}
+		[ -z "${CHANGES:-}" ] && changes=$((changes < 1000 ? 1000 : changes > 12000 ? 12000 : changes))
+		[ -z "$k" ] && { if [ "$n" -le 10 ]; then k=4; elif [ "$n" -le 100 ]; then k=3; else k=1; fi; }
+		fanout_at "$n" "$k" "$pause" "$changes"
 	done
 }
 
-# fanout_at <watchers> <publishers> <pause ms>
+# fanout_at <watchers> <publishers> <pause ms> <changes>
 fanout_at() {
 	FANOUT_RUN=$((${FANOUT_RUN:-0} + 1))
-	local n=$1 k=$2 pause=$3 tag="fanout-$FANOUT_RUN-$1" pids=() procs i left
+	local n=$1 k=$2 pause=$3 changes_asked=$4 tag="fanout-$FANOUT_RUN-$1" pids=() procs i left
 	procs=$(((n + 99) / 100)); left=$n
 	for ((i = 0; i < procs; i++)); do
 		local dir="$OUT/$tag-w$i" c=$((left > 100 ? 100 : left)); left=$((left - c)); mkdir -p "$dir"
@@ -89,7 +91,7 @@ fanout_at() {
 	sleep $((3 + n / 100))
 	local drops0; drops0=$(udp_drops | cut -d' ' -f1)
 	local pdir="$OUT/$tag-publisher"; mkdir -p "$pdir"
-	fill publish-loop.xml 0 0 $((CHANGES / k)) "$pause" 500 >"$pdir/publish-loop.xml"
+	fill publish-loop.xml 0 0 $((changes_asked / k)) "$pause" 500 >"$pdir/publish-loop.xml"
 	top -b -d 2 -n 10 -w 200 >"$OUT/top-$tag.txt" 2>/dev/null &
 	sipp_start "$pdir" publish-loop.xml "$PUBLISHER_USER" -r "$k" -l "$k" -m "$k" -timeout 300s -max_recv_loops 100000
 	sipp_wait "$LAST_PID" "${pids[@]}"
