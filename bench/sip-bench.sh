@@ -4,7 +4,9 @@
 # Environment: RATES (subscribe cycles/s to try), FANOUT (watcher counts), CHANGES (per fan-out run; default
 # 200,000 / watchers, between 1,000 and 12,000),
 # PUBLISHERS/PAUSE (publisher calls in parallel, ms between one's changes), LATENCY_CHANGES, CLOSED_LOOP (driver
-# watcher counts besides 100), JFR=1 (flight recording of Parley), PARLEY_JAVA_OPTS, PARLEY_ARGS (more settings).
+# watcher counts besides 100), JFR=1 (flight recording of Parley), PARLEY_JAVA_OPTS, PARLEY_ARGS (more settings),
+# BENCH_DB_URL (another database, e.g. jdbc:postgresql://127.0.0.1:5432/bench with PARLEY_DB_USER=postgres; it is
+# emptied (schema public dropped) before each start, like the fresh H2 file of the default).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -55,9 +57,13 @@ start_parley() {
 	HTTP=$(free_port); SIP=$(free_port); NOTIFY_INTERVAL=$1
 	local dir="$OUT/parley-$NOTIFY_INTERVAL" jfr=()
 	mkdir -p "$dir"
+	if [[ "${BENCH_DB_URL:-}" =~ ^jdbc:postgresql://([^:/]+):([0-9]+)/([A-Za-z0-9_]+)$ ]]; then
+		psql -q -h "${BASH_REMATCH[1]}" -p "${BASH_REMATCH[2]}" -U "${PARLEY_DB_USER:-postgres}" -d "${BASH_REMATCH[3]}" \
+			-c "DROP SCHEMA public CASCADE; CREATE SCHEMA public" >/dev/null 2>&1
+	fi
 	[ "${JFR:-0}" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$dir/parley.jfr,settings=profile")
 	(cd "$dir" && exec java -Xms512m -Xmx1g ${PARLEY_JAVA_OPTS:-} "${jfr[@]}" -jar "$JAR" ${PARLEY_ARGS:-} \
-		--spring.datasource.url="jdbc:h2:file:$dir/db/parley" --parley.demo.enabled=false \
+		--spring.datasource.url="${BENCH_DB_URL:-jdbc:h2:file:$dir/db/parley}" --parley.demo.enabled=false \
 		--server.address=127.0.0.1 --server.port="$HTTP" --parley.sip.address=127.0.0.1 --parley.sip.port="$SIP" \
 		--parley.sip.transports=udp --parley.sip.requests-per-second=1000000 \
 		--parley.sip.notify-interval="$NOTIFY_INTERVAL" --parley.sip.digest-algorithms=MD5,SHA-256 \
