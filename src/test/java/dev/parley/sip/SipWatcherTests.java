@@ -54,6 +54,21 @@ class SipWatcherTests {
 	}
 
 	@Test
+	void aWatcherOverTcpGetsItsNotifiesOverItsOwnConnection() throws Exception {
+		var agent = AccountFixtures.account(identity, Role.AGENT);
+		var supervisor = AccountFixtures.account(identity, Role.SUPERVISOR);
+		PresentityId presentity = PresentityId.agent(agent.id().value());
+		presence.register(presentity);
+		var run = new Sipp(sipPort).tcp().service(presentity.userPart()).auth(supervisor.username(), AccountFixtures.PASSWORD)
+			.start("watch.xml", Map.of("expect", "tuple id=.voice"));
+		waitForNotify(run);
+		presence.setStatus(presentity, "voice", BasicStatus.OPEN);
+		var result = run.await();
+		assertThat(result.passed()).as(result.toString()).isTrue();
+		assertThat(result.messages()).contains("Via: SIP/2.0/TCP").contains("transport=tcp");
+	}
+
+	@Test
 	void aSupervisorWatchesAnAgentNobodyWatchedBeforeAndSeesTheStateRoutingSets() throws Exception {
 		var agent = AccountFixtures.account(identity, Role.AGENT);
 		var supervisor = AccountFixtures.account(identity, Role.SUPERVISOR);
