@@ -98,6 +98,16 @@ public final class ParleySipTransport implements SipTransport {
 
 	private final Object connecting = new Object();
 
+	/**
+	 * Where a TCP connection failed lately: NOTIFYs to it fail at once for a while instead of each holding a
+	 * notifier thread in connect (the subscription ends with the first failure anyway).
+	 */
+	private final Map<String, Long> unreachable = new ConcurrentHashMap<>();
+
+	private static final long UNREACHABLE_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+	private static final int CONNECT_TIMEOUT_MILLIS = 2000;
+
 	private volatile boolean running;
 
 	private volatile SipRequestHandler handler;
@@ -474,7 +484,7 @@ public final class ParleySipTransport implements SipTransport {
 		}
 		catch (IOException | RuntimeException e) {
 			log.debug("SIP: no way to {}: {}", next, e.toString());
-			deliver(onFinal, 408);
+			deliver(onFinal, 503); // a transport error counts as 503 (RFC 3261 s8.1.3.1)
 			return;
 		}
 		long now = System.nanoTime();
@@ -510,13 +520,28 @@ public final class ParleySipTransport implements SipTransport {
 		if (c != null && !c.isClosed()) {
 			return c;
 		}
+		Long failed = unreachable.get(key);
+		if (failed != null && System.nanoTime() - failed < UNREACHABLE_NANOS) {
+			throw new IOException("no TCP connection to " + key + " a moment ago either");
+		}
 		synchronized (connecting) {
 			c = connections.get(key);
 			if (c != null && !c.isClosed()) {
 				return c;
 			}
 			Socket socket = new Socket();
-			socket.connect(new InetSocketAddress(to, p), 3000);
+			try {
+				socket.connect(new InetSocketAddress(to, p), CONNECT_TIMEOUT_MILLIS);
+			}
+			catch (IOException e) {
+				socket.close();
+				if (unreachable.size() > MAX_CONNECTIONS) {
+					unreachable.clear();
+				}
+				unreachable.put(key, System.nanoTime());
+				throw e;
+			}
+			unreachable.remove(key);
 			TcpConnection opened = new TcpConnection(socket, maxMessageBytes);
 			serve(opened);
 			connections.put(key, opened);

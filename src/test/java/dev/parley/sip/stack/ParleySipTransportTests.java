@@ -178,11 +178,28 @@ class ParleySipTransportTests {
 			String stream = readMessages(in, 3);
 			assertThat(stream).contains("SIP/2.0 200 OK\r\nVia: SIP/2.0/TCP").contains("branch=z9hG4bK-t1")
 				.contains("branch=z9hG4bK-t2").contains("NOTIFY sip:raw@127.0.0.1:" + local + ";transport=tcp SIP/2.0")
-				.contains("Contact: <sip:parley@127.0.0.1:" + port + ";transport=tcp>").endsWith("<presence/>");
-			String notify = stream.substring(stream.indexOf("NOTIFY"));
+				.contains("Contact: <sip:parley@127.0.0.1:" + port + ";transport=tcp>").contains("\r\n\r\n<presence/>");
+			String notify = stream.substring(stream.indexOf("NOTIFY"), stream.indexOf("<presence/>"));
 			socket.getOutputStream().write(answer(notify, 200).getBytes(StandardCharsets.UTF_8));
 			assertThat(outcomes.poll(3, TimeUnit.SECONDS)).isEqualTo(200);
 		}
+	}
+
+	@Test
+	void aNotifyToATcpTargetNobodyListensOnEnds503AtOnceAsATransportError() throws Exception {
+		start(List.of("udp", "tcp"));
+		int closed;
+		try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			closed = s.getLocalPort();
+		}
+		var state = new SipDialogState("d-3", "ours", "sip:x@parley.local", "theirs", "sip:w@127.0.0.1",
+				"sip:w@127.0.0.1:" + closed + ";transport=tcp", List.of(), "tcp", 1);
+		BlockingQueue<Integer> outcomes = new LinkedBlockingQueue<>();
+		transport.dialog(state).notify(List.of(), null, null, outcomes::add);
+		transport.dialog(state).notify(List.of(), null, null, outcomes::add);
+		assertThat(outcomes.poll(3, TimeUnit.SECONDS)).isEqualTo(503);
+		assertThat(outcomes.poll(3, TimeUnit.SECONDS)).isEqualTo(503);
+		assertThat(transport.transactions()[1]).isZero();
 	}
 
 	@Test
