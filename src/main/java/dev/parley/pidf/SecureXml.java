@@ -52,12 +52,7 @@ final class SecureXml {
 		if (body.length > MAX_BYTES) {
 			throw PidfException.of("body", "too-large", "is larger than " + MAX_BYTES + " bytes");
 		}
-		DocumentBuilder builder = BUILDER.get();
-		builder.reset();
-		builder.setErrorHandler(FAIL);
-		builder.setEntityResolver((publicId, systemId) -> {
-			throw new SAXException("external entities are not allowed");
-		});
+		DocumentBuilder builder = BUILDER.get(); // each parse starts from the builder's settings again
 		try {
 			return builder.parse(new ByteArrayInputStream(body));
 		}
@@ -92,6 +87,8 @@ final class SecureXml {
 			f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
 			f.setXIncludeAware(false);
 			f.setExpandEntityReferences(false);
+			// presence bodies are small and read whole: build the tree at once rather than lazily
+			f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
 			return f;
 		}
 		catch (ParserConfigurationException | IllegalArgumentException e) {
@@ -101,9 +98,15 @@ final class SecureXml {
 
 	private static DocumentBuilder newBuilder() {
 		try {
+			DocumentBuilder builder;
 			synchronized (FACTORY) {
-				return FACTORY.newDocumentBuilder();
+				builder = FACTORY.newDocumentBuilder();
 			}
+			builder.setErrorHandler(FAIL);
+			builder.setEntityResolver((publicId, systemId) -> {
+				throw new SAXException("external entities are not allowed");
+			});
+			return builder;
 		}
 		catch (ParserConfigurationException e) {
 			throw new IllegalStateException(e);
