@@ -336,10 +336,15 @@ public final class ParleySipTransport implements SipTransport {
 		if (SipParser.onlyLineEnds(data, 0, length)) {
 			return; // a keep-alive
 		}
-		SipMessage m = SipParser.parse(data, 0, length);
 		if (wire.isTraceEnabled()) {
 			wire.trace("received from {}\n{}", source, new String(data, 0, length, StandardCharsets.UTF_8));
 		}
+		SipParser.ResponseHead head = SipParser.responseHead(data, length);
+		if (head != null) {
+			onResponse(head.status(), head.branch());
+			return;
+		}
+		SipMessage m = SipParser.parse(data, 0, length);
 		if (m == null) {
 			log.debug("SIP: dropped {} bytes from {} that are not a SIP message", length, source);
 			return;
@@ -487,11 +492,16 @@ public final class ParleySipTransport implements SipTransport {
 			deliver(onFinal, 503); // a transport error counts as 503 (RFC 3261 s8.1.3.1)
 			return;
 		}
+		request(branch, bytes, peer, onFinal);
+	}
+
+	/** Sends a request in a new client transaction to a peer already found. */
+	void request(String branch, byte[] bytes, Peer peer, IntConsumer onFinal) {
 		long now = System.nanoTime();
 		ClientTransaction ct = new ClientTransaction(branch, bytes, peer, onFinal, now);
 		clients.put(branch, ct);
 		if (wire.isTraceEnabled()) {
-			wire.trace("sent to {}\n{}", next, new String(bytes, StandardCharsets.UTF_8));
+			wire.trace("sent to {}\n{}", peer, new String(bytes, StandardCharsets.UTF_8));
 		}
 		if (!peer.send(bytes)) {
 			finish(ct, 503); // a transport error counts as 503 (RFC 3261 s8.1.3.1)
@@ -505,7 +515,8 @@ public final class ParleySipTransport implements SipTransport {
 		}
 	}
 
-	private Peer peerFor(SipUri next, String transport) throws IOException {
+	/** Where a request to {@code next} goes: a UDP address, or a TCP connection (reused, or opened now). */
+	Peer peerFor(SipUri next, String transport) throws IOException {
 		InetAddress to = InetAddress.getByName(next.bareHost());
 		int p = next.port() < 0 ? 5060 : next.port();
 		if (!"tcp".equalsIgnoreCase(transport)) {
@@ -551,12 +562,18 @@ public final class ParleySipTransport implements SipTransport {
 
 	private void onResponse(SipMessage m) {
 		Via via = Via.top(m.first("Via"));
-		if (via == null || m.status < 200) {
+		if (via != null) {
+			onResponse(m.status, via.branch());
+		}
+	}
+
+	private void onResponse(int status, String branch) {
+		if (status < 200) {
 			return; // provisional: Timer E goes on (RFC 3261 s17.1.2.2 would slow it to T2; harmless either way)
 		}
-		ClientTransaction ct = clients.get(via.branch());
+		ClientTransaction ct = clients.get(branch);
 		if (ct != null) {
-			finish(ct, m.status);
+			finish(ct, status);
 		}
 	}
 
@@ -566,7 +583,7 @@ public final class ParleySipTransport implements SipTransport {
 		}
 	}
 
-	private void deliver(IntConsumer onFinal, int status) {
+	void deliver(IntConsumer onFinal, int status) {
 		if (status < 300) {
 			onFinal.accept(status);
 			return;

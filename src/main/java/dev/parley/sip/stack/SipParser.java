@@ -168,6 +168,76 @@ final class SipParser {
 
 	static final byte[] EMPTY = new byte[0];
 
+	/** A response's status and its top Via's branch: all a client transaction needs to finish. */
+	record ResponseHead(int status, String branch) {
+	}
+
+	/**
+	 * The status and top-Via branch of a response, read without building the whole message (every NOTIFY's answer
+	 * passes here); null when this is not a plain response (then {@link #parse} decides).
+	 */
+	static ResponseHead responseHead(byte[] data, int length) {
+		if (length < 14 || data[0] != 'S' || data[1] != 'I' || data[2] != 'P' || data[3] != '/' || data[4] != '2'
+				|| data[5] != '.' || data[6] != '0' || data[7] != ' ') {
+			return null;
+		}
+		int status = 0;
+		for (int i = 8; i < 11; i++) {
+			if (data[i] < '0' || data[i] > '9') {
+				return null;
+			}
+			status = status * 10 + (data[i] - '0');
+		}
+		int line = next(data, 0, length);
+		while (line > 0 && line < length && data[line] != '\r' && data[line] != '\n') {
+			int end = next(data, line, length);
+			if (end < 0) {
+				return null;
+			}
+			if (isVia(data, line, end)) {
+				if (end < length && (data[end] == ' ' || data[end] == '\t')) {
+					return null; // folded: leave it to the full parser
+				}
+				int colon = line;
+				while (data[colon] != ':') {
+					colon++;
+				}
+				Via via = Via.top(new String(data, colon + 1, end - colon - 1, StandardCharsets.UTF_8).trim());
+				return via == null || status < 100 ? null : new ResponseHead(status, via.branch());
+			}
+			line = end;
+		}
+		return null;
+	}
+
+	/** The index after the line end that follows {@code from}, or -1. */
+	private static int next(byte[] data, int from, int length) {
+		for (int i = from; i < length; i++) {
+			if (data[i] == '\n') {
+				return i + 1;
+			}
+		}
+		return -1;
+	}
+
+	/** Whether a header line is a Via ("Via:" or the compact "v:", any case, spaces before the colon). */
+	private static boolean isVia(byte[] data, int from, int to) {
+		int i = from;
+		if (to - from > 3 && (data[i] | 0x20) == 'v' && (data[i + 1] | 0x20) == 'i' && (data[i + 2] | 0x20) == 'a') {
+			i += 3;
+		}
+		else if (to - from > 1 && (data[i] | 0x20) == 'v') {
+			i += 1;
+		}
+		else {
+			return false;
+		}
+		while (i < to && (data[i] == ' ' || data[i] == '\t')) {
+			i++;
+		}
+		return i < to && data[i] == ':';
+	}
+
 	/** A Content-Length value, or -1 when it is not a plain decimal. */
 	static long parseLength(String value) {
 		String v = value.trim();

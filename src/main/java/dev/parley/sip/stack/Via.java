@@ -24,8 +24,9 @@ record Via(String transport, String host, int port, String branch, boolean rport
 		int semi = v.indexOf(';');
 		String protocolAndHost = (semi < 0 ? v : v.substring(0, semi)).trim();
 		String params = semi < 0 ? "" : v.substring(semi + 1);
-		// "SIP / 2.0 / UDP host:port": slashes may have spaces around them
-		String compact = protocolAndHost.replaceAll("\\s*/\\s*", "/");
+		// "SIP / 2.0 / UDP host:port": slashes may have spaces around them (rare: no regex unless needed)
+		String compact = protocolAndHost.indexOf(' ') < protocolAndHost.lastIndexOf('/')
+				? protocolAndHost.replaceAll("\\s*/\\s*", "/") : protocolAndHost;
 		int space = compact.indexOf(' ');
 		if (space < 0) {
 			return null;

@@ -50,6 +50,22 @@ class SipParserTests {
 	}
 
 	@Test
+	void aResponsesStatusAndBranchAreReadWithoutTheWholeMessage() {
+		byte[] ok = "SIP/2.0 200 OK\r\nFrom: <sip:a@b>;tag=1\r\nvia : SIP/2.0/UDP h:5060;branch=z9hG4bKabc;rport\r\n\r\n"
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(SipParser.responseHead(ok, ok.length)).isEqualTo(new SipParser.ResponseHead(200, "z9hG4bKabc"));
+		byte[] compact = "SIP/2.0 481 Gone\r\nv: SIP/2.0/TCP h;branch=z9hG4bKdef\r\n\r\n".getBytes(StandardCharsets.UTF_8);
+		assertThat(SipParser.responseHead(compact, compact.length)).isEqualTo(new SipParser.ResponseHead(481, "z9hG4bKdef"));
+		byte[] folded = "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP h\r\n ;branch=z9hG4bKx\r\n\r\n".getBytes(StandardCharsets.UTF_8);
+		assertThat(SipParser.responseHead(folded, folded.length)).isNull();
+		assertThat(SipParser.parse(folded, 0, folded.length).first("Via")).isEqualTo("SIP/2.0/UDP h ;branch=z9hG4bKx");
+		byte[] request = "NOTIFY sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bKy\r\n\r\n".getBytes(StandardCharsets.UTF_8);
+		assertThat(SipParser.responseHead(request, request.length)).isNull();
+		byte[] noVia = "SIP/2.0 200 OK\r\nVary: x\r\n\r\n".getBytes(StandardCharsets.UTF_8);
+		assertThat(SipParser.responseHead(noVia, noVia.length)).isNull();
+	}
+
+	@Test
 	void whatIsNotSipIsNothing() {
 		assertThat(parse("this is not SIP at all\n\n")).isNull();
 		assertThat(parse("OPTIONS sip:x@y HTTP/1.1\r\n\r\n")).isNull();
