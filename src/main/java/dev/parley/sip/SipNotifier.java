@@ -26,7 +26,8 @@ import dev.parley.sip.internal.SipStateStore;
  * The presence service's {@link Notifier} for SIP: keeps the SIP subscriptions (by dialog, by presence
  * subscription, winfo by presentity) and turns each change into a NOTIFY through the subscription's outbox.
  * Called under a presentity's lock, so it only enqueues; NOTIFYs go out on the scheduler's threads, one at a
- * time per subscription. A NOTIFY answered 481 (or not at all, or with an error) ends the subscription.
+ * time per subscription, and the next only once the last is answered (changes meanwhile coalesce, the last
+ * state wins). A NOTIFY answered 481 (or not at all, or with an error) ends the subscription.
  */
 final class SipNotifier implements Notifier {
 
@@ -210,6 +211,12 @@ final class SipNotifier implements Notifier {
 		}
 		if (terminal) {
 			forget(s);
+		}
+		else if (status < 300) {
+			long delay = s.answered(clock.millis(), intervalMillis);
+			if (delay >= 0) {
+				scheduler.schedule(() -> drain(s), delay);
+			}
 		}
 		else if (status == 481 || status >= 300) {
 			log.debug("NOTIFY in {} answered {}: subscription ends", s.dialog.key(), status);

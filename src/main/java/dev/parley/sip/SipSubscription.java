@@ -68,6 +68,12 @@ final class SipSubscription {
 
 	private long lastSentAt = Long.MIN_VALUE / 2;
 
+	/**
+	 * A NOTIFY is out and not yet answered: the next waits for its answer (one outstanding per subscription), so
+	 * a slow subscriber gets the latest state when it is ready instead of a queue, and CSeqs arrive in order.
+	 */
+	private boolean inFlight;
+
 	final Object sendLock = new Object();
 
 	/** Every CSeq sent in the dialog stays below this (stored); raised a block at a time, half a block early. */
@@ -141,12 +147,16 @@ final class SipSubscription {
 		all.forEach(w -> watchers.put(w.id().value(), w));
 	}
 
-	/** The state to send now, or null when nothing is waiting. Terminated watchers are reported once. */
+	/**
+	 * The state to send now, or null when nothing is waiting or the last NOTIFY is not answered yet (a final
+	 * NOTIFY does not wait). Terminated watchers are reported once.
+	 */
 	synchronized Outgoing take(long now) {
 		scheduled = false;
-		if (!dirty || closed) {
+		if (!dirty || closed || (inFlight && terminatedReason == null)) {
 			return null;
 		}
+		inFlight = true;
 		dirty = false;
 		lastSentAt = now;
 		closed = terminatedReason != null;
@@ -157,6 +167,19 @@ final class SipSubscription {
 			watchers.values().removeIf(w -> w.status() == WatcherStatus.TERMINATED);
 		}
 		return new Outgoing(latest, version, list, terminatedReason);
+	}
+
+	/**
+	 * The last NOTIFY was answered: returns the delay before the outbox should be drained again (the state changed
+	 * meanwhile), or -1 when nothing waits or a drain is due anyway.
+	 */
+	synchronized long answered(long now, long intervalMillis) {
+		inFlight = false;
+		if (!dirty || closed || scheduled) {
+			return -1;
+		}
+		scheduled = true;
+		return Math.max(0, lastSentAt + intervalMillis - now);
 	}
 
 	synchronized boolean isClosed() {

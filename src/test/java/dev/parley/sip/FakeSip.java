@@ -73,6 +73,11 @@ final class FakeSip {
 		final List<Notify> notifies = new CopyOnWriteArrayList<>();
 		final List<Long> cseqs = new CopyOnWriteArrayList<>();
 		volatile int answer = 200;
+
+		/** While true, NOTIFYs are not answered (a slow subscriber) until {@link #release}. */
+		volatile boolean holdAnswers;
+
+		final List<IntConsumer> held = new java.util.concurrent.CopyOnWriteArrayList<>();
 		volatile boolean closed;
 
 		Dialog(SipDialogState state) {
@@ -97,7 +102,20 @@ final class FakeSip {
 			headers.forEach(e -> map.put(e.getKey(), e.getValue()));
 			cseqs.add(cseq.getAndIncrement());
 			notifies.add(new Notify(map, contentType, new String(body, StandardCharsets.UTF_8)));
-			onFinal.accept(answer);
+			if (holdAnswers) {
+				held.add(onFinal);
+			}
+			else {
+				onFinal.accept(answer);
+			}
+		}
+
+		/** Answers the NOTIFYs held back so far with {@link #answer}. */
+		void release() {
+			List<IntConsumer> now = new java.util.ArrayList<>(held);
+			held.clear();
+			holdAnswers = false;
+			now.forEach(c -> c.accept(answer));
 		}
 
 		@Override

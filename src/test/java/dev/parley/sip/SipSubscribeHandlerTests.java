@@ -162,6 +162,30 @@ class SipSubscribeHandlerTests {
 	}
 
 	@Test
+	void aSlowSubscriberHasOneNotifyOutstandingAndThenGetsTheLatestState() {
+		sip.presence.register(presentity);
+		var ex = sip.send(subscribe(presentity), supervisor);
+		int sent = ex.dialog.notifies.size();
+		ex.dialog.holdAnswers = true;
+		sip.presence.setStatus(presentity, "voice", BasicStatus.OPEN);
+		sip.runDue();
+		sip.advance(Duration.ofSeconds(10));
+		sip.presence.setStatus(presentity, "chat", BasicStatus.OPEN);
+		sip.runDue();
+		sip.advance(Duration.ofSeconds(10));
+		sip.presence.setStatus(presentity, "video", BasicStatus.OPEN);
+		sip.runDue();
+		assertThat(ex.dialog.notifies).hasSize(sent + 1);
+		assertThat(ex.dialog.last().body()).contains("<tuple id=\"voice\">").doesNotContain("<tuple id=\"chat\">");
+
+		ex.dialog.release();
+		sip.runDue();
+		assertThat(ex.dialog.notifies).hasSize(sent + 2);
+		assertThat(ex.dialog.last().body()).contains("<tuple id=\"chat\">").contains("<tuple id=\"video\">");
+		assertThat(ex.dialog.cseqs).isSorted().doesNotHaveDuplicates();
+	}
+
+	@Test
 	void aPrincipalWatchingItselfSeesItsOwnStateInFull() {
 		var ex = sip.send(subscribe(presentity), agent);
 		assertThat(ex.dialog.last().state()).startsWith("active");

@@ -627,6 +627,9 @@ public final class ParleySipTransport implements SipTransport {
 			finish(ct, 408);
 			return;
 		}
+		if (log.isDebugEnabled()) {
+			log.debug("SIP: no answer yet to {} after {} ms, sending it again", ct.branch, (now - ct.started) / 1_000_000);
+		}
 		ct.peer.send(ct.bytes);
 		timerE.get(nextLevel).add(ct, now);
 	}
