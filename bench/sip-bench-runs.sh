@@ -61,7 +61,7 @@ cycles_at() {
 # with it (the last state wins), so received < N x changes means Parley fell behind the publisher.
 run_fanout() {
 	start_parley 0s
-	echo "(b) fan-out: sipp watchers (<= 100 per process, -buff_size $BUFF) of one presentity, sipp PUBLISH modifies" >>"$RESULTS"
+	echo "(b) fan-out: sipp watchers (<= ${PER_SIPP:-100} per process, -buff_size $BUFF) of one presentity, sipp PUBLISH modifies" >>"$RESULTS"
 	echo "    in an open loop; notify-interval 0 (RFC 3856 rate limit OFF for this run)" >>"$RESULTS"
 	printf '    %-9s %-13s %8s %10s %10s %9s %9s %8s %6s %12s\n' watchers "publishers/ms" changes expected received coalesced NOTIFY/s retrans unexp parley-drops >>"$RESULTS"
 	# Warm-up, not reported: the JIT compiles the PUBLISH and NOTIFY paths (a cold JVM is 2-3x slower for seconds).
@@ -80,9 +80,10 @@ run_fanout() {
 fanout_at() {
 	FANOUT_RUN=$((${FANOUT_RUN:-0} + 1))
 	local n=$1 k=$2 pause=$3 changes_asked=$4 tag="fanout-$FANOUT_RUN-$1" pids=() procs i left
-	procs=$(((n + 99) / 100)); left=$n
+	local per=${PER_SIPP:-100}
+	procs=$(((n + per - 1) / per)); left=$n
 	for ((i = 0; i < procs; i++)); do
-		local dir="$OUT/$tag-w$i" c=$((left > 100 ? 100 : left)); left=$((left - c)); mkdir -p "$dir"
+		local dir="$OUT/$tag-w$i" c=$((left > per ? per : left)); left=$((left - c)); mkdir -p "$dir"
 		fill fanout-watch.xml 90000 3000 0 0 0 >"$dir/fanout-watch.xml"
 		sipp_start "$dir" fanout-watch.xml "${WATCHER_USERS[$((i % 5))]}" -r 100 -l "$c" -m "$c" -timeout 300s \
 			-max_recv_loops 100000

@@ -3,7 +3,7 @@
 #   bench/sip-bench.sh [all|cycles|fanout|latency]      (docs/benchmarks.md explains every figure)
 # Environment: RATES (subscribe cycles/s to try), FANOUT (watcher counts), CHANGES (per fan-out run; default
 # 200,000 / watchers, between 1,000 and 12,000),
-# PUBLISHERS/PAUSE (publisher calls in parallel, ms between one's changes), LATENCY_CHANGES, CLOSED_LOOP (driver
+# PUBLISHERS/PAUSE (publisher calls in parallel, ms between one's changes), PER_SIPP (watchers per sipp, 100), LATENCY_CHANGES, CLOSED_LOOP (driver
 # watcher counts besides 100), JFR=1 (flight recording of Parley), PARLEY_JAVA_OPTS, PARLEY_ARGS (more settings),
 # BENCH_DB_URL (another database, e.g. jdbc:postgresql://127.0.0.1:5432/bench with PARLEY_DB_USER=postgres; it is
 # emptied (schema public dropped) before each start, like the fresh H2 file of the default).
