@@ -39,8 +39,16 @@ public enum DigestAlgorithm {
 
 	/** Lower-case hex of the digest of the UTF-8 text. */
 	public String hash(String text) {
+		MessageDigest digest = digests.get(); // digest() resets it for the next use
+		return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** One digest per thread: looking the algorithm up costs more than hashing a short text. */
+	private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(this::newDigest);
+
+	private MessageDigest newDigest() {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance(jcaName).digest(text.getBytes(StandardCharsets.UTF_8)));
+			return MessageDigest.getInstance(jcaName);
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);

@@ -126,17 +126,23 @@ final class DigestAuthenticator {
 	}
 
 	private byte[] mac(byte[] data) {
+		Mac mac = macs.get(); // doFinal leaves it keyed and reset for the next use
+		mac.update(realm.getBytes(StandardCharsets.UTF_8));
+		byte[] full = mac.doFinal(data);
+		return java.util.Arrays.copyOf(full, 16);
+	}
+
+	/** One keyed HMAC per thread: looking it up and keying it cost more than the MAC itself. */
+	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			mac.update(realm.getBytes(StandardCharsets.UTF_8));
-			byte[] full = mac.doFinal(data);
-			return java.util.Arrays.copyOf(full, 16);
+			return mac;
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException(e);
 		}
-	}
+	});
 
 	private static String encode(byte[] bytes) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -11,6 +11,8 @@ final class DigestParameters {
 
 	private static final Pattern PARAM = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9_-]*)\\s*=\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[^,\\s]*)\\s*(,|$)");
 
+	private static final Pattern UNESCAPE = Pattern.compile("\\\\(.)");
+
 	private DigestParameters() {
 	}
 
@@ -22,7 +24,9 @@ final class DigestParameters {
 		Matcher m = PARAM.matcher(header.substring(7));
 		int at = 0;
 		while (at < header.length() - 7 && m.find(at) && m.start() == at) {
-			String value = m.group(3) != null ? m.group(3).replaceAll("\\\\(.)", "$1") : m.group(2);
+			String quoted = m.group(3);
+			String value = quoted == null ? m.group(2)
+					: quoted.indexOf('\\') < 0 ? quoted : UNESCAPE.matcher(quoted).replaceAll("$1");
 			map.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), value);
 			at = m.end();
 		}
