@@ -78,8 +78,8 @@ final class Publications {
 		if (previous != null && !byEtag.containsKey(previous.etag())) {
 			return null;
 		}
+		presence.publish(document); // first: its NOTIFYs need not wait for the row (written behind anyway)
 		Publication p = save(Publication.of(newEtag(), document, expiresAt), previous);
-		presence.publish(document);
 		if (previous != null) {
 			withdraw(previous); // what p (or another live publication) still holds stays
 		}
