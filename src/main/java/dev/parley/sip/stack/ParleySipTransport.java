@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -23,7 +22,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -61,8 +59,6 @@ public final class ParleySipTransport implements SipTransport {
 	/** Asked for the UDP socket's buffers (4 MiB); the kernel grants at most net.core.rmem_max / wmem_max. */
 	static final int UDP_BUFFER_BYTES = 4 * 1024 * 1024;
 
-	private static final int MAX_CONNECTIONS = 1024;
-
 	private final String address;
 
 	private final int port;
@@ -77,36 +73,14 @@ public final class ParleySipTransport implements SipTransport {
 
 	private final Map<String, ServerTransaction> servers = new ConcurrentHashMap<>();
 
-	private final Map<String, ClientTransaction> clients = new ConcurrentHashMap<>();
-
-	/** Timer F (and Timer J) in nanoseconds: 64 * T1. */
-	private final long timerFNanos;
+	private final ClientTransactions clients;
 
 	/** Timer J, counted from the request's arrival (the answer follows within milliseconds). */
 	private final FifoDeadlines<ServerTransaction> timerJ;
 
-	/** Timer E levels: T1, 2*T1, 4*T1, then T2 (8 * T1) again and again. */
-	private final List<FifoDeadlines<ClientTransaction>> timerE;
-
-	private final FifoDeadlines<ClientTransaction> reliableTimerF;
-
-	private final Map<String, TcpConnection> connections = new ConcurrentHashMap<>();
+	private final TcpConnections connections;
 
 	private final AtomicLong branches = new AtomicLong();
-
-	private final AtomicInteger connectionThreads = new AtomicInteger();
-
-	private final Object connecting = new Object();
-
-	/**
-	 * Where a TCP connection failed lately: NOTIFYs to it fail at once for a while instead of each holding a
-	 * notifier thread in connect (the subscription ends with the first failure anyway).
-	 */
-	private final Map<String, Long> unreachable = new ConcurrentHashMap<>();
-
-	private static final long UNREACHABLE_NANOS = TimeUnit.SECONDS.toNanos(10);
-
-	private static final int CONNECT_TIMEOUT_MILLIS = 2000;
 
 	private volatile boolean running;
 
@@ -136,11 +110,19 @@ public final class ParleySipTransport implements SipTransport {
 	/** With another T1 (RFC 3261 lets a network choose a larger one; tests a smaller one). */
 	ParleySipTransport(String address, int port, List<String> transports, int threads, int queue,
 			int maxMessageBytes, long t1Millis) {
-		this.timerFNanos = 64 * t1Millis * 1_000_000L;
 		this.timerJ = new FifoDeadlines<>(64 * t1Millis + 500);
-		this.timerE = List.of(new FifoDeadlines<>(t1Millis), new FifoDeadlines<>(2 * t1Millis),
-				new FifoDeadlines<>(4 * t1Millis), new FifoDeadlines<>(8 * t1Millis));
-		this.reliableTimerF = new FifoDeadlines<>(64 * t1Millis);
+		this.clients = new ClientTransactions(t1Millis, this::deliver);
+		this.connections = new TcpConnections(maxMessageBytes,
+				new TcpConnection.Receiver() {
+					@Override
+					public void received(byte[] data, int length, TcpConnection from) {
+						ParleySipTransport.this.received(data, length, from.remote(), from);
+					}
+
+					@Override
+					public void closed(TcpConnection connection) {
+					}
+				});
 		this.address = address;
 		this.port = port;
 		this.transports = List.copyOf(transports);
@@ -161,30 +143,6 @@ public final class ParleySipTransport implements SipTransport {
 		ServerTransaction(String key, Peer peer) {
 			this.key = key;
 			this.peer = peer;
-		}
-	}
-
-	/** A NOTIFY waiting for its final answer. */
-	static final class ClientTransaction {
-
-		final String branch;
-
-		final byte[] bytes;
-
-		final Peer peer;
-
-		final IntConsumer onFinal;
-
-		final long started;
-
-		final AtomicBoolean done = new AtomicBoolean();
-
-		ClientTransaction(String branch, byte[] bytes, Peer peer, IntConsumer onFinal, long started) {
-			this.branch = branch;
-			this.bytes = bytes;
-			this.peer = peer;
-			this.onFinal = onFinal;
-			this.started = started;
 		}
 	}
 
@@ -224,7 +182,8 @@ public final class ParleySipTransport implements SipTransport {
 			startThread("sip-udp", this::readUdp);
 		}
 		if (tcp != null) {
-			startThread("sip-tcp-accept", this::acceptTcp);
+			ServerSocket server = tcp;
+			startThread("sip-tcp-accept", () -> connections.accept(server, () -> running));
 		}
 		startThread("sip-timers", this::runTimers);
 		log.info("SIP listening on {}:{} over {} (Parley's stack)", address, boundPort, transports);
@@ -237,8 +196,7 @@ public final class ParleySipTransport implements SipTransport {
 			running = false;
 			closeQuietly(udp);
 			closeQuietly(tcp);
-			connections.values().forEach(TcpConnection::close);
-			connections.clear();
+			connections.closeAll();
 			if (pool != null) {
 				pool.shutdownNow();
 			}
@@ -294,44 +252,6 @@ public final class ParleySipTransport implements SipTransport {
 		}
 	}
 
-	private void acceptTcp() {
-		ServerSocket server = tcp;
-		while (running) {
-			try {
-				Socket socket = server.accept();
-				if (connections.size() >= MAX_CONNECTIONS) {
-					log.warn("SIP: {} TCP connections open, refusing one from {}", MAX_CONNECTIONS,
-							socket.getRemoteSocketAddress());
-					socket.close();
-					continue;
-				}
-				serve(new TcpConnection(socket, maxMessageBytes));
-			}
-			catch (IOException | RuntimeException e) {
-				if (running) {
-					log.debug("SIP TCP accept failed: {}", e.toString());
-				}
-			}
-		}
-	}
-
-	private void serve(TcpConnection connection) {
-		connections.put(connection.key(), connection);
-		Thread reader = new Thread(() -> connection.read(new TcpConnection.Receiver() {
-			@Override
-			public void received(byte[] data, int length, TcpConnection from) {
-				ParleySipTransport.this.received(data, length, from.remote(), from);
-			}
-
-			@Override
-			public void closed(TcpConnection c) {
-				connections.values().removeIf(x -> x == c);
-			}
-		}), "sip-tcp-" + connectionThreads.incrementAndGet());
-		reader.setDaemon(true);
-		reader.start(); // ends when the connection closes (stop closes them all)
-	}
-
 	private void received(byte[] data, int length, InetSocketAddress source, TcpConnection connection) {
 		if (SipParser.onlyLineEnds(data, 0, length)) {
 			return; // a keep-alive
@@ -341,7 +261,7 @@ public final class ParleySipTransport implements SipTransport {
 		}
 		SipParser.ResponseHead head = SipParser.responseHead(data, length);
 		if (head != null) {
-			onResponse(head.status(), head.branch());
+			clients.answered(head.status(), head.branch());
 			return;
 		}
 		SipMessage m = SipParser.parse(data, 0, length);
@@ -369,7 +289,7 @@ public final class ParleySipTransport implements SipTransport {
 		Peer replyTo;
 		if (connection != null) {
 			replyTo = connection;
-			connections.putIfAbsent(via.host() + ":" + (via.port() < 0 ? 5060 : via.port()), connection);
+			connections.alias(via.host() + ":" + (via.port() < 0 ? 5060 : via.port()), connection);
 		}
 		else {
 			replyTo = new Peer.Udp(udp, via.rport() ? source
@@ -391,8 +311,8 @@ public final class ParleySipTransport implements SipTransport {
 			timerJ.add(tx, System.nanoTime());
 		}
 		String transportName = connection == null ? "udp" : "tcp";
-		String problem = m.problem != null ? m.problem : invalid(m);
-		StackExchange exchange = new StackExchange(this, tx, m, source, toRequest(m, source, transportName));
+		String problem = m.problem != null ? m.problem : Requests.invalid(m);
+		StackExchange exchange = new StackExchange(this, tx, m, source, Requests.toRequest(m, source, transportName));
 		if (problem != null) {
 			exchange.respond(SipResponse.of(400, "Bad Request (" + problem + ")"));
 			return;
@@ -413,42 +333,6 @@ public final class ParleySipTransport implements SipTransport {
 			log.warn("SIP {} failed", exchange.request().method(), e);
 			exchange.respond(SipResponse.of(500, "Server Internal Error"));
 		}
-	}
-
-	/** What makes a request unanswerable by the handler (RFC 3261 s8.1.1 mandatory headers), or null. */
-	static String invalid(SipMessage m) {
-		for (String name : new String[] { "From", "To", "Call-ID", "CSeq" }) {
-			String value = m.first(name);
-			if (value == null || value.isBlank()) {
-				return "missing " + name;
-			}
-		}
-		String[] cseq = m.first("CSeq").trim().split("\\s+");
-		if (cseq.length != 2 || SipParser.parseLength(cseq[0]) < 0) {
-			return "CSeq is not a number and a method";
-		}
-		if (!cseq[1].equals(m.method)) {
-			return "CSeq method " + cseq[1] + " is not the request's " + m.method;
-		}
-		String maxForwards = m.first("Max-Forwards");
-		if (maxForwards != null && (SipParser.parseLength(maxForwards) < 0 || SipParser.parseLength(maxForwards) > 255)) {
-			return "Max-Forwards is not a number from 0 to 255";
-		}
-		if (Headers.uriOf(m.first("From")).isEmpty() || Headers.uriOf(m.first("To")).isEmpty()) {
-			return "From or To has no URI";
-		}
-		return null;
-	}
-
-	private static SipRequest toRequest(SipMessage m, InetSocketAddress source, String transportName) {
-		SipUri uri = SipUri.parse(m.requestUri);
-		String from = m.first("From");
-		String to = m.first("To");
-		String callId = m.first("Call-ID");
-		return new SipRequest(m.method, m.requestUri, uri == null ? "" : uri.user(), uri == null ? "" : uri.host(),
-				callId == null ? "" : callId, from == null ? "" : Headers.uriOf(from),
-				to == null ? "" : Headers.param(to, "tag"), m.headers(), m.body, source.getAddress().getHostAddress(),
-				transportName);
 	}
 
 	/** Sends a request's final answer and keeps it for retransmissions (UDP) or forgets the transaction (TCP). */
@@ -497,22 +381,10 @@ public final class ParleySipTransport implements SipTransport {
 
 	/** Sends a request in a new client transaction to a peer already found. */
 	void request(String branch, byte[] bytes, Peer peer, IntConsumer onFinal) {
-		long now = System.nanoTime();
-		ClientTransaction ct = new ClientTransaction(branch, bytes, peer, onFinal, now);
-		clients.put(branch, ct);
 		if (wire.isTraceEnabled()) {
 			wire.trace("sent to {}\n{}", peer, new String(bytes, StandardCharsets.UTF_8));
 		}
-		if (!peer.send(bytes)) {
-			finish(ct, 503); // a transport error counts as 503 (RFC 3261 s8.1.3.1)
-			return;
-		}
-		if (peer.reliable()) {
-			reliableTimerF.add(ct, now);
-		}
-		else {
-			timerE.get(0).add(ct, now);
-		}
+		clients.send(branch, bytes, peer, onFinal);
 	}
 
 	/** Where a request to {@code next} goes: a UDP address, or a TCP connection (reused, or opened now). */
@@ -526,60 +398,13 @@ public final class ParleySipTransport implements SipTransport {
 			}
 			return new Peer.Udp(channel, new InetSocketAddress(to, p));
 		}
-		String key = to.getHostAddress() + ":" + p;
-		TcpConnection c = connections.get(key);
-		if (c != null && !c.isClosed()) {
-			return c;
-		}
-		Long failed = unreachable.get(key);
-		if (failed != null && System.nanoTime() - failed < UNREACHABLE_NANOS) {
-			throw new IOException("no TCP connection to " + key + " a moment ago either");
-		}
-		synchronized (connecting) {
-			c = connections.get(key);
-			if (c != null && !c.isClosed()) {
-				return c;
-			}
-			Socket socket = new Socket();
-			try {
-				socket.connect(new InetSocketAddress(to, p), CONNECT_TIMEOUT_MILLIS);
-			}
-			catch (IOException e) {
-				socket.close();
-				if (unreachable.size() > MAX_CONNECTIONS) {
-					unreachable.clear();
-				}
-				unreachable.put(key, System.nanoTime());
-				throw e;
-			}
-			unreachable.remove(key);
-			TcpConnection opened = new TcpConnection(socket, maxMessageBytes);
-			serve(opened);
-			connections.put(key, opened);
-			return opened;
-		}
+		return connections.to(to, p);
 	}
 
 	private void onResponse(SipMessage m) {
 		Via via = Via.top(m.first("Via"));
 		if (via != null) {
-			onResponse(m.status, via.branch());
-		}
-	}
-
-	private void onResponse(int status, String branch) {
-		if (status < 200) {
-			return; // provisional: Timer E goes on (RFC 3261 s17.1.2.2 would slow it to T2; harmless either way)
-		}
-		ClientTransaction ct = clients.get(branch);
-		if (ct != null) {
-			finish(ct, status);
-		}
-	}
-
-	private void finish(ClientTransaction ct, int status) {
-		if (clients.remove(ct.branch, ct) && ct.done.compareAndSet(false, true)) {
-			deliver(ct.onFinal, status);
+			clients.answered(m.status, via.branch());
 		}
 	}
 
@@ -606,11 +431,7 @@ public final class ParleySipTransport implements SipTransport {
 			}
 			try {
 				long now = System.nanoTime();
-				for (int level = 0; level < timerE.size(); level++) {
-					int next = Math.min(level + 1, timerE.size() - 1);
-					timerE.get(level).expire(now, ct -> retransmit(ct, next, now));
-				}
-				reliableTimerF.expire(now, ct -> finish(ct, 408));
+				clients.tick(now);
 				timerJ.expire(now, tx -> servers.remove(tx.key, tx));
 			}
 			catch (RuntimeException e) {
@@ -619,24 +440,9 @@ public final class ParleySipTransport implements SipTransport {
 		}
 	}
 
-	private void retransmit(ClientTransaction ct, int nextLevel, long now) {
-		if (ct.done.get()) {
-			return;
-		}
-		if (now - ct.started >= timerFNanos) {
-			finish(ct, 408);
-			return;
-		}
-		if (log.isDebugEnabled()) {
-			log.debug("SIP: no answer yet to {} after {} ms, sending it again", ct.branch, (now - ct.started) / 1_000_000);
-		}
-		ct.peer.send(ct.bytes);
-		timerE.get(nextLevel).add(ct, now);
-	}
-
 	/** Transactions held now (server, client): for tests and diagnostics. */
 	int[] transactions() {
-		return new int[] { servers.size(), clients.size() };
+		return new int[] { servers.size(), clients.count() };
 	}
 
 	// --- helpers -----------------------------------------------------------------------------------------
