@@ -38,6 +38,16 @@ class PidfParsingSafetyTests {
 	}
 
 	@Test
+	void refusesAnUndeclaredEntityAndKeepsThePredefinedOnes() {
+		PidfException e = refused("<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"pres:agent-1@x\"><tuple id=\"t\">"
+				+ "<status><basic>open</basic></status><note>&secret;</note></tuple></presence>");
+		assertThat(e.violations().get(0).code()).isEqualTo("malformed");
+		var doc = new PidfCodec().parse(("<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"pres:agent-1@x\"><tuple id=\"t\">"
+				+ "<status><basic>open</basic></status><note>a &amp; b &#233;</note></tuple></presence>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(doc.tuples().get(0).note()).isEqualTo("a & b \u00e9");
+	}
+
+	@Test
 	void refusesMalformedXmlNamingTheLine() {
 		PidfException e = refused("<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"pres:agent-1@x\">\n<tuple id=\"t\">");
 		assertThat(e.violations().get(0).code()).isEqualTo("malformed");
