@@ -32,8 +32,4 @@ final class FifoDeadlines<T> {
 			action.accept(e.item());
 		}
 	}
-
-	int size() {
-		return queue.size();
-	}
 }

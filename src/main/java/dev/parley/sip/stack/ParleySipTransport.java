@@ -71,12 +71,9 @@ public final class ParleySipTransport implements SipTransport {
 
 	private final int maxMessageBytes;
 
-	private final Map<String, ServerTransaction> servers = new ConcurrentHashMap<>();
+	private final ServerTransactions servers;
 
 	private final ClientTransactions clients;
-
-	/** Timer J, counted from the request's arrival (the answer follows within milliseconds). */
-	private final FifoDeadlines<ServerTransaction> timerJ;
 
 	private final TcpConnections connections;
 
@@ -110,40 +107,16 @@ public final class ParleySipTransport implements SipTransport {
 	/** With another T1 (RFC 3261 lets a network choose a larger one; tests a smaller one). */
 	ParleySipTransport(String address, int port, List<String> transports, int threads, int queue,
 			int maxMessageBytes, long t1Millis) {
-		this.timerJ = new FifoDeadlines<>(64 * t1Millis + 500);
+		this.servers = new ServerTransactions(t1Millis);
 		this.clients = new ClientTransactions(t1Millis, this::deliver);
 		this.connections = new TcpConnections(maxMessageBytes,
-				new TcpConnection.Receiver() {
-					@Override
-					public void received(byte[] data, int length, TcpConnection from) {
-						ParleySipTransport.this.received(data, length, from.remote(), from);
-					}
-
-					@Override
-					public void closed(TcpConnection connection) {
-					}
-				});
+				(data, length, from) -> received(data, length, from.remote(), from));
 		this.address = address;
 		this.port = port;
 		this.transports = List.copyOf(transports);
 		this.threads = threads;
 		this.queue = queue;
 		this.maxMessageBytes = maxMessageBytes;
-	}
-
-	/** A request with its answer, kept for retransmissions of the request. */
-	static final class ServerTransaction {
-
-		final String key;
-
-		final Peer peer;
-
-		volatile byte[] response;
-
-		ServerTransaction(String key, Peer peer) {
-			this.key = key;
-			this.peer = peer;
-		}
 	}
 
 	@Override
@@ -298,17 +271,9 @@ public final class ParleySipTransport implements SipTransport {
 		String key = via.rfc3261() ? via.branch() + "|" + via.sentBy() + "|" + m.method
 				: "2543|" + m.first("Call-ID") + "|" + m.first("CSeq") + "|" + Headers.param(m.first("From"), "tag")
 						+ "|" + m.first("Via");
-		ServerTransaction tx = new ServerTransaction(key, replyTo);
-		ServerTransaction earlier = servers.putIfAbsent(key, tx);
-		if (earlier != null) {
-			byte[] response = earlier.response;
-			if (response != null) {
-				earlier.peer.send(response); // a retransmission: the same answer again
-			}
-			return;
-		}
-		if (!replyTo.reliable()) {
-			timerJ.add(tx, System.nanoTime());
+		ServerTransactions.ServerTransaction tx = servers.begin(key, replyTo);
+		if (tx == null) {
+			return; // a retransmission: answered again, or still being handled
 		}
 		String transportName = connection == null ? "udp" : "tcp";
 		String problem = m.problem != null ? m.problem : Requests.invalid(m);
@@ -336,16 +301,12 @@ public final class ParleySipTransport implements SipTransport {
 	}
 
 	/** Sends a request's final answer and keeps it for retransmissions (UDP) or forgets the transaction (TCP). */
-	void answer(ServerTransaction tx, byte[] response) {
-		tx.response = response;
+	void answer(ServerTransactions.ServerTransaction tx, byte[] response) {
 		if (wire.isTraceEnabled()) {
 			wire.trace("sent\n{}", new String(response, StandardCharsets.UTF_8));
 		}
-		if (!tx.peer.send(response)) {
+		if (!servers.answer(tx, response)) {
 			log.debug("SIP: answer not sent ({} gone)", tx.peer);
-		}
-		if (tx.peer.reliable()) {
-			servers.remove(tx.key, tx);
 		}
 	}
 
@@ -363,20 +324,6 @@ public final class ParleySipTransport implements SipTransport {
 	String contact(String transport) {
 		return contacts.computeIfAbsent(transport.toLowerCase(Locale.ROOT),
 				t -> "<sip:parley@" + host(address) + ":" + boundPort + ";transport=" + t + ">");
-	}
-
-	/** Sends a request in a new client transaction to {@code next}; {@code onFinal} gets the final status. */
-	void request(String branch, byte[] bytes, SipUri next, String transport, IntConsumer onFinal) {
-		Peer peer;
-		try {
-			peer = peerFor(next, transport);
-		}
-		catch (IOException | RuntimeException e) {
-			log.debug("SIP: no way to {}: {}", next, e.toString());
-			deliver(onFinal, 503); // a transport error counts as 503 (RFC 3261 s8.1.3.1)
-			return;
-		}
-		request(branch, bytes, peer, onFinal);
 	}
 
 	/** Sends a request in a new client transaction to a peer already found. */
@@ -432,7 +379,7 @@ public final class ParleySipTransport implements SipTransport {
 			try {
 				long now = System.nanoTime();
 				clients.tick(now);
-				timerJ.expire(now, tx -> servers.remove(tx.key, tx));
+				servers.tick(now);
 			}
 			catch (RuntimeException e) {
 				log.warn("SIP timers: {}", e.toString());
@@ -442,7 +389,7 @@ public final class ParleySipTransport implements SipTransport {
 
 	/** Transactions held now (server, client): for tests and diagnostics. */
 	int[] transactions() {
-		return new int[] { servers.size(), clients.count() };
+		return new int[] { servers.count(), clients.count() };
 	}
 
 	// --- helpers -----------------------------------------------------------------------------------------

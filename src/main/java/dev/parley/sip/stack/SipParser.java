@@ -2,7 +2,6 @@ package dev.parley.sip.stack;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Reads SIP messages (RFC 3261 s7 and s25): start line, header lines (folded lines joined, compact names
@@ -287,9 +286,5 @@ final class SipParser {
 	private static String shorten(String line) {
 		String s = line.length() > 40 ? line.substring(0, 40) + "..." : line;
 		return s.replaceAll("[^\\x20-\\x7e]", "?");
-	}
-
-	static String lower(String s) {
-		return s.toLowerCase(Locale.ROOT);
 	}
 }

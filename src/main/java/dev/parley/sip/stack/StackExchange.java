@@ -1,7 +1,6 @@
 package dev.parley.sip.stack;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,7 +21,7 @@ final class StackExchange implements SipExchange {
 
 	private final ParleySipTransport transport;
 
-	private final ParleySipTransport.ServerTransaction transaction;
+	private final ServerTransactions.ServerTransaction transaction;
 
 	private final SipMessage message;
 
@@ -32,7 +31,7 @@ final class StackExchange implements SipExchange {
 
 	private final AtomicBoolean answered = new AtomicBoolean();
 
-	StackExchange(ParleySipTransport transport, ParleySipTransport.ServerTransaction transaction, SipMessage message,
+	StackExchange(ParleySipTransport transport, ServerTransactions.ServerTransaction transaction, SipMessage message,
 			InetSocketAddress source, SipRequest request) {
 		this.transport = transport;
 		this.transaction = transaction;
@@ -118,9 +117,5 @@ final class StackExchange implements SipExchange {
 		if (value != null) {
 			b.append(name).append(": ").append(Headers.clean(value)).append("\r\n");
 		}
-	}
-
-	static byte[] bytes(String s) {
-		return s.getBytes(StandardCharsets.UTF_8);
 	}
 }

@@ -43,7 +43,13 @@ final class TcpConnections {
 
 	private final TcpConnection.Receiver receiver;
 
-	TcpConnections(int maxMessageBytes, TcpConnection.Receiver messages) {
+	/** Where the messages read from every connection go. */
+	@FunctionalInterface
+	interface Messages {
+		void received(byte[] data, int length, TcpConnection from);
+	}
+
+	TcpConnections(int maxMessageBytes, Messages messages) {
 		this.maxMessageBytes = maxMessageBytes;
 		this.receiver = new TcpConnection.Receiver() {
 			@Override
