@@ -3,6 +3,8 @@ package dev.parley.agent;
 import java.time.Instant;
 import java.util.Set;
 
+import dev.parley.common.Medium;
+
 /** A team of agents with the media it offers and when it takes contacts. */
 public record AgentGroup(String key, String name, String description, Set<Medium> media, WeeklySchedule schedule,
 		long version) {

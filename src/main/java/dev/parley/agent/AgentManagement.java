@@ -10,7 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.parley.agent.internal.AgentStore;
 import dev.parley.agent.internal.GroupStore;
+import dev.parley.common.AgentId;
 import dev.parley.common.ConflictException;
+import dev.parley.common.Medium;
 import dev.parley.common.NotFoundException;
 import dev.parley.common.Violations;
 import dev.parley.identity.Account;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.parley.common.Medium;
 import dev.parley.common.Violations;
 
 /** Rules for groups' and agents' own fields: keys, names, skills, media. */

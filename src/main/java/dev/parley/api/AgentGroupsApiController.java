@@ -24,7 +24,7 @@ import dev.parley.agent.AgentGroup;
 import dev.parley.agent.AgentManagement;
 import dev.parley.agent.ClosureEntry;
 import dev.parley.agent.HoursEntry;
-import dev.parley.agent.Medium;
+import dev.parley.common.Medium;
 import dev.parley.agent.NewAgent;
 import dev.parley.agent.Skill;
 import dev.parley.security.ParleyUser;

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.parley.customer.Agenda;
 import dev.parley.customer.AttributeDefinition;
 import dev.parley.customer.Capabilities;
-import dev.parley.customer.CustomerId;
+import dev.parley.common.CustomerId;
 import dev.parley.customer.CustomerManagement;
 import dev.parley.customer.Demographics;
 import dev.parley.customer.Interests;

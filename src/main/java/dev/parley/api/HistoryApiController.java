@@ -14,15 +14,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.parley.common.PageResult;
-import dev.parley.history.AgentGroup;
+import dev.parley.history.AgentInteractions;
 import dev.parley.history.Direction;
 import dev.parley.history.HistoryFilter;
 import dev.parley.history.InteractionHistory;
 import dev.parley.history.InteractionRecordId;
-import dev.parley.history.Medium;
+import dev.parley.common.Medium;
 import dev.parley.history.NamedInteraction;
 import dev.parley.history.Outcome;
-import dev.parley.history.ProductGroup;
+import dev.parley.history.ProductInteractions;
 import dev.parley.security.ParleyUser;
 
 /**
@@ -48,7 +48,7 @@ class HistoryApiController {
 		static InteractionView of(NamedInteraction n, boolean withTranscript) {
 			var r = n.record();
 			return new InteractionView(r.id().value(), r.productId() == null ? null : r.productId().value(),
-					n.productName() == null ? GENERAL : n.productName(), r.agentId(), n.agentName(), r.medium(),
+					n.productName() == null ? GENERAL : n.productName(), r.agentId().value(), n.agentName(), r.medium(),
 					r.direction(), r.startedAt(), r.endedAt(), r.outcome(), r.summary(),
 					withTranscript ? r.transcript() : null, r.rating(), r.ratingComment(), r.ratedAt(), r.version());
 		}
@@ -59,14 +59,14 @@ class HistoryApiController {
 	}
 
 	record AgentGroupView(UUID agentId, String agentName, int count, List<InteractionView> interactions) {
-		static AgentGroupView of(AgentGroup g) {
-			return new AgentGroupView(g.agentId(), g.agentName(), g.count(),
+		static AgentGroupView of(AgentInteractions g) {
+			return new AgentGroupView(g.agentId().value(), g.agentName(), g.count(),
 					g.interactions().stream().map(InteractionView::of).toList());
 		}
 	}
 
 	record ProductGroupView(UUID productId, String productName, int count, List<AgentGroupView> agents) {
-		static ProductGroupView of(ProductGroup g) {
+		static ProductGroupView of(ProductInteractions g) {
 			return new ProductGroupView(g.isGeneral() ? null : g.productId().value(),
 					g.isGeneral() ? GENERAL : g.productName(), g.count(),
 					g.agents().stream().map(AgentGroupView::of).toList());
@@ -86,7 +86,7 @@ class HistoryApiController {
 			@RequestParam(required = false) String to, @RequestParam(required = false) String zone,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		var filter = HistoryFilter.parse(product, agent, medium, from, to, HistoryFilter.zone(zone));
-		return history.history(user.id(), filter, page, size).map(InteractionView::of);
+		return history.history(user.customerId(), filter, page, size).map(InteractionView::of);
 	}
 
 	@GetMapping("/grouped")
@@ -96,20 +96,20 @@ class HistoryApiController {
 			@RequestParam(required = false) String zone, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
 		var filter = HistoryFilter.parse(product, agent, medium, from, to, HistoryFilter.zone(zone));
-		var grouped = history.grouped(user.id(), filter, page, size);
+		var grouped = history.grouped(user.customerId(), filter, page, size);
 		return new GroupedView(grouped.groups().stream().map(ProductGroupView::of).toList(), grouped.page(),
 				grouped.size(), grouped.total(), grouped.totalPages());
 	}
 
 	@GetMapping("/{id}")
 	InteractionView one(@AuthenticationPrincipal ParleyUser user, @PathVariable UUID id) {
-		return InteractionView.of(history.get(user.id(), new InteractionRecordId(id)), true);
+		return InteractionView.of(history.get(user.customerId(), new InteractionRecordId(id)), true);
 	}
 
 	@PutMapping("/{id}/rating")
 	InteractionView rate(@AuthenticationPrincipal ParleyUser user, @PathVariable UUID id,
 			@RequestBody RatingRequest request) {
-		return InteractionView.of(history.rate(user.id(), new InteractionRecordId(id), request.rating(),
+		return InteractionView.of(history.rate(user.customerId(), new InteractionRecordId(id), request.rating(),
 				request.comment(), request.version()), true);
 	}
 }

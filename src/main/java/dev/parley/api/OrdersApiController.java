@@ -53,29 +53,29 @@ class OrdersApiController {
 	PageResult<OrderView> list(@AuthenticationPrincipal ParleyUser user,
 			@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		return orders.list(user.id(), OrderStatus.parse(status, "status"), page, size).map(OrderView::of);
+		return orders.list(user.customerId(), OrderStatus.parse(status, "status"), page, size).map(OrderView::of);
 	}
 
 	@GetMapping("/orders/{id}")
 	OrderView read(@AuthenticationPrincipal ParleyUser user, @PathVariable String id) {
-		return OrderView.of(orders.get(user.id(), OrderId.parse(id)));
+		return OrderView.of(orders.get(user.customerId(), OrderId.parse(id)));
 	}
 
 	@PostMapping("/orders/{id}/cancel")
 	OrderView cancel(@AuthenticationPrincipal ParleyUser user, @PathVariable String id,
 			@RequestBody CancelRequest request) {
-		return OrderView.of(orders.cancel(user.id(), OrderId.parse(id), request.reason(), request.version()));
+		return OrderView.of(orders.cancel(user.customerId(), OrderId.parse(id), request.reason(), request.version()));
 	}
 
 	@PutMapping("/orders/{id}/delivery-address")
 	OrderView changeAddress(@AuthenticationPrincipal ParleyUser user, @PathVariable String id,
 			@RequestBody AddressRequest request) {
-		return OrderView.of(orders.changeAddress(user.id(), OrderId.parse(id), request.address(), request.version()));
+		return OrderView.of(orders.changeAddress(user.customerId(), OrderId.parse(id), request.address(), request.version()));
 	}
 
 	@GetMapping("/orders/{id}/changes")
 	List<ChangeView> changes(@AuthenticationPrincipal ParleyUser user, @PathVariable String id) {
-		return orders.changes(user.id(), OrderId.parse(id)).stream()
+		return orders.changes(user.customerId(), OrderId.parse(id)).stream()
 			.map(e -> new ChangeView(e.id(), e.occurredAt(), e.actorName(), e.action(), e.field(), e.oldValue(),
 					e.newValue()))
 			.toList();
@@ -83,7 +83,7 @@ class OrdersApiController {
 
 	@GetMapping("/products/owned")
 	List<OwnedView> owned(@AuthenticationPrincipal ParleyUser user) {
-		return orders.productsOwnedBy(user.id()).stream()
+		return orders.productsOwnedBy(user.customerId()).stream()
 			.map(p -> new OwnedView(p.productId().value(), p.productName(), p.quantity(), p.lastDeliveredAt()))
 			.toList();
 	}

@@ -1,5 +1,11 @@
 package dev.parley.customer;
 
-/** One medium the customer can be reached on, with its address (E.164, SIP URI, email; none for chat/video). */
-public record Capability(Medium medium, String address, boolean enabled) {
+import dev.parley.common.AddressKind;
+
+/**
+ * One way the customer can be reached: the kind of address (phone E.164, SIP URI, e-mail; none for chat and
+ * video, which happen in the portal) and whether it may be used now. What it can be used for is
+ * {@link AddressKind#media()}.
+ */
+public record Capability(AddressKind kind, String address, boolean enabled) {
 }

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.parley.common.AddressKind;
 import dev.parley.common.Violations;
 
-/** Validates section 2: addresses per medium (E.164 phones, SIP URIs, email) and the preferred medium. */
+/** Validates section 2: addresses per kind (E.164 phones, SIP URIs, email) and the preferred medium. */
 final class CapabilityRules {
 
 	static final int MAX_ENTRIES = 10;
@@ -28,30 +29,29 @@ final class CapabilityRules {
 		for (int i = 0; i < c.capabilities().size(); i++) {
 			result.add(entry(c.capabilities().get(i), "capabilities[" + i + "]", v));
 		}
-		boolean preferredEnabled = result.stream()
-			.anyMatch(e -> e != null && e.enabled() && e.medium() == c.preferredMedium());
+		boolean preferredEnabled = new Capabilities(result, null, null).enabledMedia().contains(c.preferredMedium());
 		v.check(c.preferredMedium() != null && !preferredEnabled, "preferredMedium", "not-enabled",
-				"must be one of your enabled media");
+				"must be a medium one of your enabled addresses carries");
 		v.throwIfAny();
 		return new Capabilities(result, c.preferredMedium(), c.version());
 	}
 
 	private static Capability entry(Capability e, String field, Violations v) {
-		if (e == null || e.medium() == null) {
-			v.add(field + ".medium", "required", "must be one of PHONE, SIP, EMAIL, CHAT, VIDEO");
+		if (e == null || e.kind() == null) {
+			v.add(field + ".kind", "required", "must be one of PHONE, SIP, EMAIL, CHAT, VIDEO");
 			return null;
 		}
 		String address = e.address() == null || e.address().isBlank() ? null : e.address().trim();
 		if (address == null) {
-			v.check(e.medium().needsAddress(), field + ".address", "required", "must not be blank");
-			return new Capability(e.medium(), null, e.enabled());
+			v.check(e.kind().needsAddress(), field + ".address", "required", "must not be blank");
+			return new Capability(e.kind(), null, e.enabled());
 		}
-		String normalized = e.medium() == Medium.PHONE ? normalizePhone(address) : address;
-		String problem = problem(e.medium(), normalized);
+		String normalized = e.kind() == AddressKind.PHONE ? normalizePhone(address) : address;
+		String problem = problem(e.kind(), normalized);
 		if (problem != null) {
 			v.add(field + ".address", "invalid", problem);
 		}
-		return new Capability(e.medium(), normalized, e.enabled());
+		return new Capability(e.kind(), normalized, e.enabled());
 	}
 
 	/** Removes spaces, dashes, dots and brackets people type into phone numbers. */
@@ -67,11 +67,11 @@ final class CapabilityRules {
 		return E164.matcher(phone).matches();
 	}
 
-	private static String problem(Medium medium, String address) {
+	private static String problem(AddressKind kind, String address) {
 		if (address.length() > 254) {
 			return "must be at most 254 characters";
 		}
-		return switch (medium) {
+		return switch (kind) {
 			case PHONE -> isE164(address) ? null : "must be an international number like +41 44 668 18 00";
 			case SIP -> SIP.matcher(address).matches() ? null : "must be a SIP URI like sip:alice@example.com";
 			case EMAIL -> EMAIL.matcher(address).matches() ? null : "must be an email address like alice@example.com";

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.parley.catalog.Catalog;
 import dev.parley.common.ConflictException;
+import dev.parley.common.CustomerId;
 import dev.parley.common.NotFoundException;
 import dev.parley.customer.internal.CustomerStore;
 import dev.parley.customer.internal.SectionStore;

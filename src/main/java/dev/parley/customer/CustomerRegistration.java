@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.parley.common.AddressKind;
+import dev.parley.common.CustomerId;
 import dev.parley.common.FieldViolation;
 import dev.parley.common.InvalidInputException;
+import dev.parley.common.Medium;
 import dev.parley.customer.internal.CustomerStore;
 import dev.parley.customer.internal.SectionStore;
 import dev.parley.identity.AccountId;
@@ -59,7 +62,7 @@ final class CustomerRegistration {
 		}
 		var demographics = new Demographics(r.displayName().trim(), "en", "en", zone.get(), null, null, Map.of(), 0L);
 		customers.insert(id, demographics, Instant.now(clock));
-		sections.replaceCapabilities(id, List.of(new Capability(Medium.EMAIL, r.email().trim(), true)));
+		sections.replaceCapabilities(id, List.of(new Capability(AddressKind.EMAIL, r.email().trim(), true)));
 		customers.updatePreferredMedium(id, Medium.EMAIL);
 		return id;
 	}

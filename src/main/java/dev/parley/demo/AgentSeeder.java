@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import dev.parley.agent.AgentManagement;
 import dev.parley.agent.ClosureEntry;
 import dev.parley.agent.HoursEntry;
-import dev.parley.agent.Medium;
+import dev.parley.common.Medium;
 import dev.parley.agent.NewAgent;
 import dev.parley.agent.NewGroup;
 import dev.parley.agent.Skill;

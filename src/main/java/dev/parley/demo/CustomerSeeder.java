@@ -26,7 +26,8 @@ import dev.parley.customer.ExceptionKind;
 import dev.parley.customer.Interest;
 import dev.parley.customer.InterestLevel;
 import dev.parley.customer.Interests;
-import dev.parley.customer.Medium;
+import dev.parley.common.AddressKind;
+import dev.parley.common.Medium;
 import dev.parley.customer.Registration;
 import dev.parley.identity.AccountId;
 
@@ -111,15 +112,15 @@ class CustomerSeeder implements DemoSeeder {
 
 	private static Capabilities capabilities(CustomerProfile profile, Person p, Random random) {
 		List<Capability> list = new ArrayList<>(profile.capabilities().capabilities());
-		list.add(new Capability(Medium.PHONE, p.phone(), true));
-		list.add(new Capability(Medium.CHAT, null, true));
+		list.add(new Capability(AddressKind.PHONE, p.phone(), true));
+		list.add(new Capability(AddressKind.CHAT, null, true));
 		if (random.nextInt(3) == 0) {
-			list.add(new Capability(Medium.SIP, "sip:" + p.username() + "@voip.example.com", true));
+			list.add(new Capability(AddressKind.SIP, "sip:" + p.username() + "@voip.example.com", true));
 		}
 		if (random.nextBoolean()) {
-			list.add(new Capability(Medium.VIDEO, null, random.nextBoolean()));
+			list.add(new Capability(AddressKind.VIDEO, null, random.nextBoolean()));
 		}
-		var preferred = List.of(Medium.EMAIL, Medium.PHONE, Medium.CHAT).get(random.nextInt(3));
+		var preferred = List.of(Medium.EMAIL, Medium.VOICE, Medium.CHAT).get(random.nextInt(3));
 		return new Capabilities(list, preferred, profile.capabilities().version());
 	}
 

@@ -9,9 +9,11 @@ import java.util.Random;
 import org.springframework.stereotype.Component;
 
 import dev.parley.catalog.ProductId;
+import dev.parley.common.AgentId;
+import dev.parley.common.CustomerId;
 import dev.parley.history.Direction;
 import dev.parley.history.InteractionHistory;
-import dev.parley.history.Medium;
+import dev.parley.common.Medium;
 import dev.parley.history.NewInteraction;
 import dev.parley.history.Outcome;
 
@@ -52,7 +54,7 @@ class HistorySeeder implements DemoSeeder {
 			for (int i = 0; i < count; i++) {
 				var record = history.record(interaction(customer, products, agents, random, now));
 				if (random.nextInt(3) > 0) {
-					history.rate(customer.id(), record.id(), 2 + random.nextInt(4),
+					history.rate(new CustomerId(customer.id()), record.id(), 2 + random.nextInt(4),
 							COMMENTS[random.nextInt(COMMENTS.length)], record.version());
 				}
 			}
@@ -76,7 +78,7 @@ class HistorySeeder implements DemoSeeder {
 		Outcome outcome = Outcome.values()[random.nextInt(Outcome.values().length)];
 		String transcript = medium == Medium.CHAT ? "Customer: Hello, I need help.\nAgent: " + agent.name()
 				+ " here, happy to help.\nCustomer: Thanks!" : null;
-		return new NewInteraction(customer.id(), product, agent.id(), medium,
+		return new NewInteraction(new CustomerId(customer.id()), product, new AgentId(agent.id()), medium,
 				random.nextInt(4) == 0 ? Direction.OUTBOUND : Direction.INBOUND, start, end, outcome,
 				TOPICS[random.nextInt(TOPICS.length)], transcript);
 	}

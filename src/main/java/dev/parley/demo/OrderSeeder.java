@@ -9,6 +9,7 @@ import java.util.Random;
 import org.springframework.stereotype.Component;
 
 import dev.parley.catalog.ProductId;
+import dev.parley.common.CustomerId;
 import dev.parley.identity.AccountId;
 import dev.parley.orders.DeliveryAddress;
 import dev.parley.orders.NewOrder;
@@ -56,7 +57,7 @@ class OrderSeeder implements DemoSeeder {
 			int count = 2 + random.nextInt(4);
 			for (int i = 0; i < count; i++) {
 				var status = TURNS[turn++ % TURNS.length];
-				var request = new NewOrder(customer.id(), lines(dataset, random), address);
+				var request = new NewOrder(new CustomerId(customer.id()), lines(dataset, random), address);
 				seedOne(request, status, placedAt(status, now, random), random);
 			}
 		}
@@ -70,7 +71,7 @@ class OrderSeeder implements DemoSeeder {
 		Instant at = placed.plus(Duration.ofMinutes(20 + random.nextInt(300)));
 		if (status == OrderStatus.CANCELLED) {
 			fulfilment.cancel(order.id(), random.nextBoolean() ? "Found a better offer" : null,
-					new AccountId(request.customerId()), at);
+					new AccountId(request.customerId().value()), at);
 			return;
 		}
 		fulfilment.pay(order.id(), null, at);

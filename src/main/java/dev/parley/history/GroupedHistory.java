@@ -3,7 +3,7 @@ package dev.parley.history;
 import java.util.List;
 
 /** One page of a customer's records (newest first), grouped by product then by agent. */
-public record GroupedHistory(List<ProductGroup> groups, int page, int size, long total) {
+public record GroupedHistory(List<ProductInteractions> groups, int page, int size, long total) {
 
 	public GroupedHistory {
 		groups = List.copyOf(groups);

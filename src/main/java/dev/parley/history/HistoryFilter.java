@@ -9,14 +9,16 @@ import java.util.Locale;
 import java.util.UUID;
 
 import dev.parley.catalog.ProductId;
+import dev.parley.common.AgentId;
 import dev.parley.common.InvalidInputException;
+import dev.parley.common.Medium;
 import dev.parley.common.Violations;
 
 /**
  * Which records of a customer's history to show. {@code from} and {@code to} are calendar days in the
  * viewer's {@code zone}, both inclusive; any part may be null (no restriction).
  */
-public record HistoryFilter(ProductId product, UUID agent, Medium medium, LocalDate from, LocalDate to,
+public record HistoryFilter(ProductId product, AgentId agent, Medium medium, LocalDate from, LocalDate to,
 		ZoneId zone) {
 
 	public HistoryFilter {
@@ -43,7 +45,7 @@ public record HistoryFilter(ProductId product, UUID agent, Medium medium, LocalD
 		LocalDate fromDate = date(from, "from", v);
 		LocalDate toDate = date(to, "to", v);
 		v.throwIfAny();
-		return new HistoryFilter(productId == null ? null : new ProductId(productId), agentId, m, fromDate, toDate,
+		return new HistoryFilter(productId == null ? null : new ProductId(productId), agentId == null ? null : new AgentId(agentId), m, fromDate, toDate,
 				zone);
 	}
 

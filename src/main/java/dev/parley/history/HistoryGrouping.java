@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.parley.catalog.ProductId;
+import dev.parley.common.AgentId;
 
 /**
  * Groups records by product (ordered by product name, the "General" group of records without a product
@@ -25,31 +26,31 @@ public final class HistoryGrouping {
 	private HistoryGrouping() {
 	}
 
-	public static List<ProductGroup> group(List<NamedInteraction> interactions) {
+	public static List<ProductInteractions> group(List<NamedInteraction> interactions) {
 		Map<ProductId, List<NamedInteraction>> byProduct = new LinkedHashMap<>();
 		for (NamedInteraction n : interactions) {
 			byProduct.computeIfAbsent(n.record().productId(), k -> new ArrayList<>()).add(n);
 		}
-		List<ProductGroup> groups = new ArrayList<>();
+		List<ProductInteractions> groups = new ArrayList<>();
 		byProduct.forEach((product, list) -> groups.add(
-				new ProductGroup(product, product == null ? null : list.get(0).productName(), byAgent(list))));
-		groups.sort(Comparator.comparing(ProductGroup::isGeneral)
-			.thenComparing(ProductGroup::productName, BY_NAME)
+				new ProductInteractions(product, product == null ? null : list.get(0).productName(), byAgent(list))));
+		groups.sort(Comparator.comparing(ProductInteractions::isGeneral)
+			.thenComparing(ProductInteractions::productName, BY_NAME)
 			.thenComparing(g -> Objects.toString(g.productId(), "")));
 		return groups;
 	}
 
-	private static List<AgentGroup> byAgent(List<NamedInteraction> interactions) {
-		Map<UUID, List<NamedInteraction>> byAgent = new LinkedHashMap<>();
+	private static List<AgentInteractions> byAgent(List<NamedInteraction> interactions) {
+		Map<AgentId, List<NamedInteraction>> byAgent = new LinkedHashMap<>();
 		for (NamedInteraction n : interactions) {
 			byAgent.computeIfAbsent(n.record().agentId(), k -> new ArrayList<>()).add(n);
 		}
-		List<AgentGroup> groups = new ArrayList<>();
+		List<AgentInteractions> groups = new ArrayList<>();
 		byAgent.forEach((agent, list) -> {
 			list.sort(NEWEST_FIRST);
-			groups.add(new AgentGroup(agent, list.get(0).agentName(), list));
+			groups.add(new AgentInteractions(agent, list.get(0).agentName(), list));
 		});
-		groups.sort(Comparator.comparing(AgentGroup::agentName, BY_NAME)
+		groups.sort(Comparator.comparing(AgentInteractions::agentName, BY_NAME)
 			.thenComparing(g -> g.agentId().toString()));
 		return groups;
 	}

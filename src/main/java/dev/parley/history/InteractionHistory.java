@@ -12,7 +12,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.parley.common.AgentId;
 import dev.parley.common.ConflictException;
+import dev.parley.common.CustomerId;
 import dev.parley.common.NotFoundException;
 import dev.parley.common.PageResult;
 import dev.parley.history.internal.InteractionStore;
@@ -54,30 +56,30 @@ public class InteractionHistory {
 	}
 
 	/** The customer's records matching the filter, newest first, with product and agent names. */
-	public PageResult<NamedInteraction> history(UUID customer, HistoryFilter filter, int page, int size) {
+	public PageResult<NamedInteraction> history(CustomerId customer, HistoryFilter filter, int page, int size) {
 		PageResult.validate(page, size);
 		var records = store.find(customer, filter, page, size);
 		return new PageResult<>(names.of(records.items()), page, size, records.total());
 	}
 
 	/** One page of the customer's records (newest first), grouped by product then agent. */
-	public GroupedHistory grouped(UUID customer, HistoryFilter filter, int page, int size) {
+	public GroupedHistory grouped(CustomerId customer, HistoryFilter filter, int page, int size) {
 		var flat = history(customer, filter, page, size);
 		return new GroupedHistory(HistoryGrouping.group(flat.items()), page, size, flat.total());
 	}
 
 	/** One of the customer's own records; another customer's record is "not found" like an unknown one. */
-	public NamedInteraction get(UUID customer, InteractionRecordId id) {
+	public NamedInteraction get(CustomerId customer, InteractionRecordId id) {
 		return names.of(List.of(own(customer, id))).get(0);
 	}
 
 	/** The products and agents of the customer's own history, by name, for filter forms. */
-	public FilterChoices choices(UUID customer) {
+	public FilterChoices choices(CustomerId customer) {
 		Map<dev.parley.catalog.ProductId, String> products = names.products(store.productsOf(customer));
-		Map<UUID, String> agents = names.agents(store.agentsOf(customer));
+		Map<AgentId, String> agents = names.agents(store.agentsOf(customer));
 		return new FilterChoices(
 				sorted(products.entrySet().stream().map(e -> new Choice(e.getKey().value(), e.getValue())).toList()),
-				sorted(agents.entrySet().stream().map(e -> new Choice(e.getKey(), e.getValue())).toList()));
+				sorted(agents.entrySet().stream().map(e -> new Choice(e.getKey().value(), e.getValue())).toList()));
 	}
 
 	/**
@@ -85,7 +87,7 @@ public class InteractionHistory {
 	 * each changed field is written to the audit trail in the same transaction.
 	 */
 	@Transactional
-	public NamedInteraction rate(UUID customer, InteractionRecordId id, Integer rating, String comment,
+	public NamedInteraction rate(CustomerId customer, InteractionRecordId id, Integer rating, String comment,
 			Long version) {
 		Rating.check(rating, comment).check(version == null, "version", "required", "must be given").throwIfAny();
 		var current = own(customer, id);
@@ -104,15 +106,15 @@ public class InteractionHistory {
 		return names.of(List.of(rated)).get(0);
 	}
 
-	private void auditRating(UUID customer, InteractionRecord before, InteractionRecord after) {
-		var change = AuditChange.of(new AccountId(customer), customer, "interaction", before.id().toString(), "rate");
+	private void auditRating(CustomerId customer, InteractionRecord before, InteractionRecord after) {
+		var change = AuditChange.of(new AccountId(customer.value()), customer.value(), "interaction", before.id().toString(), "rate");
 		audit.record(change.field("rating", before.rating(), after.rating()));
 		if (!Objects.equals(before.ratingComment(), after.ratingComment())) {
 			audit.record(change.field("comment", before.ratingComment(), after.ratingComment()));
 		}
 	}
 
-	private InteractionRecord own(UUID customer, InteractionRecordId id) {
+	private InteractionRecord own(CustomerId customer, InteractionRecordId id) {
 		return store.find(id).filter(r -> r.belongsTo(customer))
 			.orElseThrow(() -> new NotFoundException("interaction"));
 	}

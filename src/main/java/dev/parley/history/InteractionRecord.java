@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.parley.catalog.ProductId;
+import dev.parley.common.AgentId;
+import dev.parley.common.CustomerId;
+import dev.parley.common.Medium;
 
 /**
  * One past interaction. {@code customerId} and {@code agentId} are account UUIDs; {@code productId} is
  * null for general interactions; {@code transcript} and the rating fields are null until filled.
  */
-public record InteractionRecord(InteractionRecordId id, UUID customerId, ProductId productId, UUID agentId,
+public record InteractionRecord(InteractionRecordId id, CustomerId customerId, ProductId productId, AgentId agentId,
 		Medium medium, Direction direction, Instant startedAt, Instant endedAt, Outcome outcome, String summary,
 		String transcript, Integer rating, String ratingComment, Instant ratedAt, long version) {
 
@@ -17,7 +20,7 @@ public record InteractionRecord(InteractionRecordId id, UUID customerId, Product
 		return rating != null;
 	}
 
-	public boolean belongsTo(UUID customer) {
+	public boolean belongsTo(CustomerId customer) {
 		return customerId.equals(customer);
 	}
 

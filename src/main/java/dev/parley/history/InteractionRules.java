@@ -26,9 +26,9 @@ class InteractionRules {
 
 	void check(NewInteraction r) {
 		var v = new Violations();
-		v.check(r.customerId() == null || !hasRole(r.customerId(), Role.CUSTOMER), "customerId", "unknown",
+		v.check(r.customerId() == null || !hasRole(r.customerId().value(), Role.CUSTOMER), "customerId", "unknown",
 				"must be a customer's account");
-		v.check(r.agentId() == null || !hasRole(r.agentId(), Role.AGENT), "agentId", "unknown",
+		v.check(r.agentId() == null || !hasRole(r.agentId().value(), Role.AGENT), "agentId", "unknown",
 				"must be an agent's account");
 		v.check(r.productId() != null && catalog.find(r.productId()).isEmpty(), "productId", "unknown",
 				"must be a product of the catalog");

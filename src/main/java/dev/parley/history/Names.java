@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import dev.parley.catalog.Catalog;
 import dev.parley.catalog.Product;
 import dev.parley.catalog.ProductId;
+import dev.parley.common.AgentId;
 import dev.parley.identity.Account;
 import dev.parley.identity.AccountId;
 import dev.parley.identity.IdentityManagement;
@@ -32,7 +33,7 @@ class Names {
 
 	List<NamedInteraction> of(List<InteractionRecord> records) {
 		var productIds = new LinkedHashSet<ProductId>();
-		var agentIds = new LinkedHashSet<UUID>();
+		var agentIds = new LinkedHashSet<AgentId>();
 		records.forEach(r -> {
 			if (r.productId() != null) {
 				productIds.add(r.productId());
@@ -40,7 +41,7 @@ class Names {
 			agentIds.add(r.agentId());
 		});
 		Map<ProductId, String> products = products(productIds);
-		Map<UUID, String> agents = agents(agentIds);
+		Map<AgentId, String> agents = agents(agentIds);
 		return records.stream()
 			.map(r -> new NamedInteraction(r, r.productId() == null ? null : products.get(r.productId()),
 					agents.get(r.agentId())))
@@ -54,10 +55,10 @@ class Names {
 		return names;
 	}
 
-	Map<UUID, String> agents(Collection<UUID> ids) {
-		Map<UUID, String> names = new HashMap<>();
+	Map<AgentId, String> agents(Collection<AgentId> ids) {
+		Map<AgentId, String> names = new HashMap<>();
 		ids.forEach(id -> names.put(id,
-				identity.find(new AccountId(id)).map(Account::displayName).orElse(UNKNOWN)));
+				identity.find(new AccountId(id.value())).map(Account::displayName).orElse(UNKNOWN)));
 		return names;
 	}
 }

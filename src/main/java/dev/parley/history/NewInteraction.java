@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.parley.catalog.ProductId;
+import dev.parley.common.AgentId;
+import dev.parley.common.CustomerId;
+import dev.parley.common.Medium;
 
 /** What a finished interaction leaves behind; {@code productId} and {@code transcript} are optional. */
-public record NewInteraction(UUID customerId, ProductId productId, UUID agentId, Medium medium,
+public record NewInteraction(CustomerId customerId, ProductId productId, AgentId agentId, Medium medium,
 		Direction direction, Instant startedAt, Instant endedAt, Outcome outcome, String summary,
 		String transcript) {
 }

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import dev.parley.customer.CustomerId;
+import dev.parley.common.CustomerId;
 import dev.parley.customer.CustomerManagement;
 import dev.parley.identity.Role;
 import dev.parley.security.ParleyUser;

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.parley.common.ConflictException;
+import dev.parley.common.CustomerId;
 import dev.parley.common.InvalidInputException;
 import dev.parley.common.Violations;
 
@@ -18,7 +19,7 @@ import dev.parley.common.Violations;
  * machine throws {@link ConflictException} (code {@code state}); invalid input {@link InvalidInputException}.
  * {@code number} is null until the store has assigned one.
  */
-public record Order(OrderId id, String number, UUID customerId, List<OrderItem> items, DeliveryAddress address,
+public record Order(OrderId id, String number, CustomerId customerId, List<OrderItem> items, DeliveryAddress address,
 		OrderStatus status, List<StatusChange> timeline, long version) {
 
 	public static final int MAX_REASON = 500;
@@ -31,7 +32,7 @@ public record Order(OrderId id, String number, UUID customerId, List<OrderItem> 
 	}
 
 	/** A new order: at least one item, all in one currency, and a valid delivery address. */
-	public static Order place(OrderId id, UUID customerId, List<OrderItem> items, DeliveryAddress address,
+	public static Order place(OrderId id, CustomerId customerId, List<OrderItem> items, DeliveryAddress address,
 			Instant at) {
 		var v = new Violations().check(items == null || items.isEmpty(), "items", "required", "must not be empty");
 		v.check(items != null && items.stream().map(OrderItem::currency).distinct().count() > 1, "items", "currency",

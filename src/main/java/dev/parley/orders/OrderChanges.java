@@ -2,6 +2,7 @@ package dev.parley.orders;
 
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import dev.parley.common.ConflictException;
@@ -10,7 +11,10 @@ import dev.parley.identity.AuditChange;
 import dev.parley.identity.AuditLog;
 import dev.parley.orders.internal.OrderStore;
 
-/** Loads orders and saves a change together with its audit entries; callers hold the transaction. */
+/**
+ * Loads orders and saves a change together with its audit entries and, when the status moved, its
+ * {@link OrderStatusChanged} event; callers hold the transaction.
+ */
 @Component
 class OrderChanges {
 
@@ -18,10 +22,12 @@ class OrderChanges {
 
 	private final OrderStore store;
 	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
 
-	OrderChanges(OrderStore store, AuditLog audit) {
+	OrderChanges(OrderStore store, AuditLog audit, ApplicationEventPublisher events) {
 		this.store = store;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	Order load(OrderId id) {
@@ -37,6 +43,16 @@ class OrderChanges {
 			throw ConflictException.stale("order " + before.number());
 		}
 		entries.forEach(audit::record);
+		if (before.status() != after.status()) {
+			announce(before.status(), after);
+		}
 		return store.find(after.id()).orElseThrow();
+	}
+
+	/** Announces the order's latest status step ({@link OrderStatusChanged}) in the caller's transaction. */
+	void announce(OrderStatus previous, Order order) {
+		var step = order.timeline().get(order.timeline().size() - 1);
+		events.publishEvent(new OrderStatusChanged(order.id(), order.number(), order.customerId(), previous,
+				order.status(), step.at()));
 	}
 }

@@ -58,8 +58,9 @@ public class OrderFulfilment {
 		v.throwIfAny();
 		var order = store.insert(Order.place(OrderId.random(), request.customerId(), items, request.address(),
 				when(at)));
-		audit.record(AuditChange.of(actor, order.customerId(), OrderChanges.ENTITY, order.number(), "place")
+		audit.record(AuditChange.of(actor, order.customerId().value(), OrderChanges.ENTITY, order.number(), "place")
 			.field("status", null, order.status()));
+		changes.announce(null, order);
 		return order;
 	}
 
@@ -73,7 +74,7 @@ public class OrderFulfilment {
 	public Order ship(OrderId id, String carrier, String trackingNumber, AccountId actor, Instant at) {
 		var before = changes.load(id);
 		var after = before.ship(carrier, trackingNumber, when(at));
-		var change = AuditChange.of(actor, before.customerId(), OrderChanges.ENTITY, before.number(), "ship");
+		var change = AuditChange.of(actor, before.customerId().value(), OrderChanges.ENTITY, before.number(), "ship");
 		var shipped = after.timeline().get(after.timeline().size() - 1);
 		return changes.save(before, after, List.of(change.field("status", before.status(), after.status()),
 				change.field("tracking", null, shipped.carrier() + " " + shipped.trackingNumber())));
@@ -101,7 +102,7 @@ public class OrderFulfilment {
 	}
 
 	private Order step(Order before, Order after, AccountId actor, String action) {
-		var change = AuditChange.of(actor, before.customerId(), OrderChanges.ENTITY, before.number(), action);
+		var change = AuditChange.of(actor, before.customerId().value(), OrderChanges.ENTITY, before.number(), action);
 		return changes.save(before, after, List.of(change.field("status", before.status(), after.status())));
 	}
 

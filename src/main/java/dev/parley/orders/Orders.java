@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.parley.common.CustomerId;
 import dev.parley.common.NotFoundException;
 import dev.parley.common.PageResult;
 import dev.parley.identity.AccountId;
@@ -41,12 +42,12 @@ public class Orders {
 	}
 
 	/** The customer's orders, newest first, optionally only those of one status (null for all). */
-	public PageResult<Order> list(UUID customerId, OrderStatus status, int page, int size) {
+	public PageResult<Order> list(CustomerId customerId, OrderStatus status, int page, int size) {
 		PageResult.validate(page, size);
 		return store.page(customerId, status, page, size);
 	}
 
-	public Order get(UUID customerId, OrderId id) {
+	public Order get(CustomerId customerId, OrderId id) {
 		var order = changes.load(id);
 		if (!order.customerId().equals(customerId)) {
 			throw new NotFoundException("order");
@@ -56,12 +57,12 @@ public class Orders {
 
 	/** Cancels the customer's unshipped order; {@code version} is the version the customer saw. */
 	@Transactional
-	public Order cancel(UUID customerId, OrderId id, String reason, Long version) {
+	public Order cancel(CustomerId customerId, OrderId id, String reason, Long version) {
 		var before = get(customerId, id);
 		before.checkVersion(version);
-		var after = before.cancel(customerId, reason, Instant.now(clock));
-		var change = AuditChange.of(new AccountId(customerId), customerId, OrderChanges.ENTITY, before.number(),
-				"cancel");
+		var after = before.cancel(customerId.value(), reason, Instant.now(clock));
+		var change = AuditChange.of(new AccountId(customerId.value()), customerId.value(), OrderChanges.ENTITY,
+				before.number(), "cancel");
 		var entries = new ArrayList<>(List.of(change.field("status", before.status(), after.status())));
 		String why = after.timeline().get(after.timeline().size() - 1).reason();
 		if (why != null) {
@@ -72,24 +73,24 @@ public class Orders {
 
 	/** Changes the delivery address of the customer's unshipped order: one audit entry per changed field. */
 	@Transactional
-	public Order changeAddress(UUID customerId, OrderId id, DeliveryAddress address, Long version) {
+	public Order changeAddress(CustomerId customerId, OrderId id, DeliveryAddress address, Long version) {
 		var before = get(customerId, id);
 		before.checkVersion(version);
 		var after = before.changeAddress(address);
-		var change = AuditChange.of(new AccountId(customerId), customerId, OrderChanges.ENTITY, before.number(),
-				"change-address");
+		var change = AuditChange.of(new AccountId(customerId.value()), customerId.value(), OrderChanges.ENTITY,
+				before.number(), "change-address");
 		List<AuditChange> entries = new ArrayList<>();
 		diff(entries, change, before.address(), after.address());
 		return entries.isEmpty() ? before : changes.save(before, after, entries);
 	}
 
 	/** The audit entries of the customer's order, newest first. */
-	public List<AuditEntry> changes(UUID customerId, OrderId id) {
+	public List<AuditEntry> changes(CustomerId customerId, OrderId id) {
 		return audit.ofEntity(OrderChanges.ENTITY, get(customerId, id).number());
 	}
 
 	/** Products the customer owns: items of delivered orders that were not returned, per product. */
-	public List<OwnedProduct> productsOwnedBy(UUID customerId) {
+	public List<OwnedProduct> productsOwnedBy(CustomerId customerId) {
 		return store.ownedBy(Objects.requireNonNull(customerId, "customerId"));
 	}
 

@@ -24,7 +24,7 @@ import dev.parley.common.InvalidInputException;
 import dev.parley.presence.Activity;
 import dev.parley.presence.BasicStatus;
 import dev.parley.presence.Contact;
-import dev.parley.presence.ContactMeans;
+import dev.parley.common.AddressKind;
 import dev.parley.presence.PresenceDocument;
 import dev.parley.presence.PresenceTuple;
 import dev.parley.presence.PresentityId;
@@ -92,7 +92,7 @@ final class PidfReader {
 		String address = Dom.text(contact);
 		Element caps = Dom.child(t, CAPS, "servcaps");
 		boolean video = caps != null && "true".equals(Dom.text(Dom.child(caps, CAPS, "video")));
-		ContactMeans means = video ? ContactMeans.VIDEO : ContactMeans.ofScheme(Contact.scheme(address));
+		AddressKind means = video ? AddressKind.VIDEO : AddressKind.ofScheme(Contact.scheme(address));
 		if (means == null) {
 			throw PidfException.of("contact.address", "scheme", "the contact's URI scheme is not supported");
 		}

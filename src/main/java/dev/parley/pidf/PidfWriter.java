@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import dev.parley.presence.Activity;
-import dev.parley.presence.ContactMeans;
+import dev.parley.common.AddressKind;
 import dev.parley.presence.PresenceDocument;
 import dev.parley.presence.PresenceTuple;
 
@@ -63,7 +63,7 @@ final class PidfWriter {
 		if (person) {
 			w.writeNamespace("dm", DATA_MODEL);
 		}
-		if (doc.tuples().stream().anyMatch(t -> t.contact() != null && t.contact().means() == ContactMeans.VIDEO)) {
+		if (doc.tuples().stream().anyMatch(t -> t.contact() != null && t.contact().means() == AddressKind.VIDEO)) {
 			w.writeNamespace("caps", CAPS);
 		}
 		if (doc.tuples().stream().anyMatch(t -> !t.figures().isEmpty())) {
@@ -84,7 +84,7 @@ final class PidfWriter {
 		if (!t.activities().isEmpty() || t.until() != null) {
 			activities(w, t.activities(), t.until());
 		}
-		if (t.contact() != null && t.contact().means() == ContactMeans.VIDEO) {
+		if (t.contact() != null && t.contact().means() == AddressKind.VIDEO) {
 			w.writeStartElement(CAPS, "servcaps");
 			text(w, CAPS, "video", "true");
 			w.writeEndElement();

@@ -4,13 +4,14 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import dev.parley.common.AddressKind;
 import dev.parley.common.Violations;
 
 /**
  * RFC 2778 COMMUNICATION ADDRESS: a contact means and a contact address (a URI), with an optional
  * priority between 0 and 1 in steps of 0.001 (PIDF's qvalue), {@code null} when not given.
  */
-public record Contact(ContactMeans means, String address, Double priority) {
+public record Contact(AddressKind means, String address, Double priority) {
 
 	private static final Pattern URI = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):\\S+");
 
@@ -25,7 +26,7 @@ public record Contact(ContactMeans means, String address, Double priority) {
 				"must be between 0 and 1 with at most 3 decimals").throwIfAny();
 	}
 
-	public Contact(ContactMeans means, String address) {
+	public Contact(AddressKind means, String address) {
 		this(means, address, null);
 	}
 

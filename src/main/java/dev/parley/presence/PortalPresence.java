@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 import dev.parley.common.NotFoundException;
 import dev.parley.customer.AgendaChanged;
-import dev.parley.customer.CustomerId;
+import dev.parley.common.CustomerId;
 import dev.parley.customer.CustomerManagement;
 import dev.parley.presence.internal.ChoiceStore;
 

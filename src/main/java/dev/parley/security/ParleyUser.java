@@ -8,6 +8,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
+import dev.parley.common.AgentId;
+import dev.parley.common.CustomerId;
 import dev.parley.identity.Account;
 import dev.parley.identity.AccountId;
 import dev.parley.identity.Role;
@@ -30,6 +32,16 @@ public final class ParleyUser implements UserDetails {
 	/** The account's id as the plain UUID that customer and agent ids share. */
 	public UUID id() {
 		return account.id().value();
+	}
+
+	/** The signed-in customer's id (the same UUID as the account's). */
+	public CustomerId customerId() {
+		return new CustomerId(id());
+	}
+
+	/** The signed-in agent's id (the same UUID as the account's). */
+	public AgentId agentId() {
+		return new AgentId(id());
 	}
 
 	public Role role() {

@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.parley.agent.AgentState;
+import dev.parley.agent.AgentStates;
+import dev.parley.agent.AgentStatus;
 import dev.parley.common.InvalidInputException;
 import dev.parley.identity.AccountId;
 import dev.parley.identity.IdentityManagement;
-import dev.parley.presence.AgentState;
-import dev.parley.presence.AgentStates;
-import dev.parley.presence.AgentStatus;
 import dev.parley.presence.PresenceDocument;
 import dev.parley.presence.PresencePrivacy;
 import dev.parley.presence.PresenceSummary;
@@ -26,7 +26,7 @@ import dev.parley.presence.PresentityId;
 import dev.parley.security.ParleyUser;
 
 /**
- * The agent workstation (/agent): the agent's routing state, set here until routing sets it, and the
+ * The agent workstation (/agent): the agent's routing state (kept by the agent module), and the
  * customers who let agents watch them, whose rows live push fills and keeps current (topic customers).
  */
 @Controller
@@ -53,7 +53,7 @@ class AgentWorkstationController {
 
 	@GetMapping("/agent")
 	String agent(@AuthenticationPrincipal ParleyUser user, Model model) {
-		AgentStatus status = states.status(user.id());
+		AgentStatus status = states.status(user.agentId());
 		model.addAttribute("agentState", status.state().token());
 		model.addAttribute("agentReason", status.reason() == null ? "" : status.reason().token());
 		model.addAttribute("states", Arrays.stream(AgentState.values()).map(AgentState::token).toList());
@@ -66,7 +66,7 @@ class AgentWorkstationController {
 	String state(@AuthenticationPrincipal ParleyUser user, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
 		try {
-			states.set(user.id(), state, reason);
+			states.change(user.agentId(), state, reason);
 			redirect.addFlashAttribute("flash",
 					messages.getMessage("presence.agent.state.saved", null, LocaleContextHolder.getLocale()));
 			return "redirect:/agent";

@@ -22,7 +22,7 @@ import dev.parley.history.GroupedHistory;
 import dev.parley.history.HistoryFilter;
 import dev.parley.history.InteractionHistory;
 import dev.parley.history.InteractionRecordId;
-import dev.parley.history.Medium;
+import dev.parley.common.Medium;
 import dev.parley.security.ParleyUser;
 
 /** The customer's interaction history: filter, grouped by product and agent, details and rating. */
@@ -53,11 +53,11 @@ class CustomerHistoryController {
 	String list(@AuthenticationPrincipal ParleyUser user, FilterForm filter, @RequestParam(defaultValue = "0") int page,
 			@ModelAttribute("viewerZone") ZoneId zone, Model model) {
 		model.addAttribute("filter", filter);
-		model.addAttribute("choices", history.choices(user.id()));
+		model.addAttribute("choices", history.choices(user.customerId()));
 		try {
 			var parsed = HistoryFilter.parse(filter.product(), filter.agent(), filter.medium(), filter.from(),
 					filter.to(), zone);
-			model.addAttribute("history", history.grouped(user.id(), parsed, Math.max(page, 0), PAGE_SIZE));
+			model.addAttribute("history", history.grouped(user.customerId(), parsed, Math.max(page, 0), PAGE_SIZE));
 		}
 		catch (InvalidInputException e) {
 			model.addAttribute("errors", FieldErrors.of(e));
@@ -68,7 +68,7 @@ class CustomerHistoryController {
 
 	@GetMapping("/{id}")
 	String detail(@AuthenticationPrincipal ParleyUser user, @PathVariable UUID id, Model model) {
-		var item = history.get(user.id(), new InteractionRecordId(id));
+		var item = history.get(user.customerId(), new InteractionRecordId(id));
 		model.addAttribute("item", item);
 		if (!model.containsAttribute("rating")) {
 			model.addAttribute("rating", item.record().rating());
@@ -82,7 +82,7 @@ class CustomerHistoryController {
 			@RequestParam(required = false) String rating, @RequestParam(required = false) String comment,
 			@RequestParam(required = false) Long version, Locale locale, Model model, RedirectAttributes redirect) {
 		try {
-			history.rate(user.id(), new InteractionRecordId(id), stars(rating), comment, version);
+			history.rate(user.customerId(), new InteractionRecordId(id), stars(rating), comment, version);
 			redirect.addFlashAttribute("flash", messages.getMessage("history.rated", null, locale));
 			redirect.addFlashAttribute("rated", true);
 			return "redirect:/customer/history/" + id;

@@ -27,8 +27,8 @@ class CustomerHomeController {
 	@GetMapping("/customer")
 	String home(@AuthenticationPrincipal ParleyUser user, Model model) {
 		model.addAttribute("name", user.displayName());
-		model.addAttribute("orders", orders.list(user.id(), null, 0, RECENT).items());
-		model.addAttribute("interactions", history.history(user.id(), HistoryFilter.none(), 0, RECENT).items());
+		model.addAttribute("orders", orders.list(user.customerId(), null, 0, RECENT).items());
+		model.addAttribute("interactions", history.history(user.customerId(), HistoryFilter.none(), 0, RECENT).items());
 		return "customer/home";
 	}
 }

@@ -59,7 +59,7 @@ class OrdersController {
 		catch (InvalidInputException e) {
 			model.addAttribute("errors", FieldErrors.of(e));
 		}
-		model.addAttribute("orders", orders.list(user.id(), filter, Math.max(page, 0), PAGE_SIZE));
+		model.addAttribute("orders", orders.list(user.customerId(), filter, Math.max(page, 0), PAGE_SIZE));
 		model.addAttribute("status", filter == null ? null : filter.key());
 		model.addAttribute("statuses", OrderStatus.values());
 		return "customer/orders";
@@ -67,9 +67,9 @@ class OrdersController {
 
 	@GetMapping("/{id}")
 	String detail(@AuthenticationPrincipal ParleyUser user, @PathVariable String id, Model model) {
-		Order order = orders.get(user.id(), OrderId.parse(id));
+		Order order = orders.get(user.customerId(), OrderId.parse(id));
 		model.addAttribute("order", order);
-		model.addAttribute("changes", orders.changes(user.id(), order.id()));
+		model.addAttribute("changes", orders.changes(user.customerId(), order.id()));
 		model.addAttribute("addressFields", ADDRESS_FIELDS);
 		if (!model.containsAttribute("address")) {
 			model.addAttribute("address", values(order.address()));
@@ -82,7 +82,7 @@ class OrdersController {
 			@RequestParam(required = false) String reason, @RequestParam(required = false) Long version, Model model,
 			RedirectAttributes redirect) {
 		try {
-			var order = orders.cancel(user.id(), OrderId.parse(id), reason, version);
+			var order = orders.cancel(user.customerId(), OrderId.parse(id), reason, version);
 			redirect.addFlashAttribute("flash", message("order.cancelled", order.number()));
 			return "redirect:/customer/orders/" + order.id();
 		}
@@ -102,7 +102,7 @@ class OrdersController {
 		var address = new DeliveryAddress(form.get("recipient"), form.get("line1"), form.get("line2"),
 				form.get("postalCode"), form.get("city"), form.get("region"), form.get("country"));
 		try {
-			var order = orders.changeAddress(user.id(), OrderId.parse(id), address, version(form.get("version")));
+			var order = orders.changeAddress(user.customerId(), OrderId.parse(id), address, version(form.get("version")));
 			redirect.addFlashAttribute("flash", message("order.addressChanged", order.number()));
 			return "redirect:/customer/orders/" + order.id();
 		}

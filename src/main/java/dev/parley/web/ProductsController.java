@@ -35,7 +35,7 @@ class ProductsController {
 	@GetMapping("/customer/products")
 	String list(@AuthenticationPrincipal ParleyUser user, @RequestParam(required = false) String category,
 			Model model) {
-		model.addAttribute("owned", orders.productsOwnedBy(user.id()));
+		model.addAttribute("owned", orders.productsOwnedBy(user.customerId()));
 		String selected = category == null || category.isBlank() ? null : category;
 		List<Product> products;
 		try {

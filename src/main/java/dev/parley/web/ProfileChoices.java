@@ -9,7 +9,8 @@ import java.util.Locale;
 
 import dev.parley.customer.ExceptionKind;
 import dev.parley.customer.InterestLevel;
-import dev.parley.customer.Medium;
+import dev.parley.common.AddressKind;
+import dev.parley.common.Medium;
 
 /** The fixed option lists of the profile and registration forms, computed once. */
 public final class ProfileChoices {
@@ -37,6 +38,10 @@ public final class ProfileChoices {
 
 	public List<Medium> media() {
 		return List.of(Medium.values());
+	}
+
+	public List<AddressKind> addressKinds() {
+		return List.of(AddressKind.values());
 	}
 
 	public List<DayOfWeek> days() {

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.parley.catalog.Catalog;
 import dev.parley.common.ConflictException;
 import dev.parley.common.InvalidInputException;
-import dev.parley.customer.CustomerId;
+import dev.parley.common.CustomerId;
 import dev.parley.customer.CustomerManagement;
 import dev.parley.security.ParleyUser;
 import dev.parley.web.ProfileForms.AgendaForm;

@@ -19,7 +19,8 @@ import dev.parley.customer.ExceptionKind;
 import dev.parley.customer.Interest;
 import dev.parley.customer.InterestLevel;
 import dev.parley.customer.Interests;
-import dev.parley.customer.Medium;
+import dev.parley.common.AddressKind;
+import dev.parley.common.Medium;
 
 /**
  * The profile page's four forms, bound by field (public fields, direct field access). List sections show
@@ -58,11 +59,11 @@ final class ProfileForms {
 	}
 
 	public static class CapabilityRow {
-		public String medium, address;
+		public String kind, address;
 		public boolean enabled, remove;
 
 		boolean ignored() {
-			return remove || blank(medium);
+			return remove || blank(kind);
 		}
 	}
 
@@ -77,7 +78,7 @@ final class ProfileForms {
 			f.preferredMedium = c.preferredMedium() == null ? "" : c.preferredMedium().name();
 			c.capabilities().forEach(cap -> {
 				var row = new CapabilityRow();
-				row.medium = cap.medium().name();
+				row.kind = cap.kind().name();
 				row.address = cap.address();
 				row.enabled = cap.enabled();
 				f.capabilities.add(row);
@@ -87,7 +88,7 @@ final class ProfileForms {
 
 		Capabilities toSection() {
 			var list = capabilities.stream().filter(r -> !r.ignored())
-				.map(r -> new Capability(parse(r.medium, Medium::valueOf, null), r.address, r.enabled)).toList();
+				.map(r -> new Capability(parse(r.kind, AddressKind::valueOf, null), r.address, r.enabled)).toList();
 			return new Capabilities(list, blank(preferredMedium) ? null : parse(preferredMedium, Medium::valueOf, null),
 					version);
 		}

@@ -6,7 +6,7 @@ import java.time.ZonedDateTime;
 
 import org.springframework.stereotype.Component;
 
-import dev.parley.customer.CustomerId;
+import dev.parley.common.CustomerId;
 import dev.parley.customer.CustomerManagement;
 import dev.parley.identity.Role;
 import dev.parley.security.ParleyUser;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.parley.common.Medium;
 import dev.parley.identity.AuditLog;
 import dev.parley.identity.IdentityManagement;
 import dev.parley.identity.Role;

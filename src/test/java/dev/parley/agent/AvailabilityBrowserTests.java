@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.parley.common.Medium;
 import dev.parley.identity.IdentityManagement;
 import dev.parley.identity.Role;
 import dev.parley.testing.AccountFixtures;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.parley.common.CustomerId;
 import dev.parley.identity.IdentityManagement;
 import dev.parley.orders.DeliveryAddress;
 import dev.parley.orders.NewOrder;
@@ -42,7 +43,7 @@ class ProductsBrowserTests {
 		catalog.addProduct(new Product(ProductId.random(), "DE-" + suffix, "Standing Desk " + suffix, "desks" + suffix,
 				"Sit or stand.", 49900, "EUR", true, List.of(), List.of()));
 		var customer = AccountFixtures.account(identity, Role.CUSTOMER);
-		var order = fulfilment.place(new NewOrder(customer.id().value(), List.of(new NewOrder.Line(lamp.id(), 2)),
+		var order = fulfilment.place(new NewOrder(new CustomerId(customer.id().value()), List.of(new NewOrder.Line(lamp.id(), 2)),
 				new DeliveryAddress("Test Customer", "Main Street 1", null, "10115", "Berlin", null, "DE")), null, null);
 		fulfilment.pay(order.id(), null, null);
 		fulfilment.ship(order.id(), "DHL", "TRACK1", null, null);

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.parley.common.AddressKind;
+import dev.parley.common.Medium;
+
 class CapabilityRulesTests {
 
 	static List<String> fields(Capabilities c) {
@@ -33,38 +36,38 @@ class CapabilityRulesTests {
 
 	@Test
 	void normalizesPhonesAndKeepsOrder() {
-		var valid = CapabilityRules.validate(of(Medium.PHONE, new Capability(Medium.PHONE, " +41 44-668 18 00 ", true),
-				new Capability(Medium.VIDEO, null, true)));
+		var valid = CapabilityRules.validate(of(Medium.VOICE, new Capability(AddressKind.PHONE, " +41 44-668 18 00 ", true),
+				new Capability(AddressKind.VIDEO, null, true)));
 		assertThat(valid.capabilities()).extracting(Capability::address).containsExactly("+41446681800", null);
 	}
 
 	@Test
 	void checksSipUrisAndEmailAddresses() {
-		assertThat(fields(of(null, new Capability(Medium.SIP, "sips:ann@pbx.example.com:5061", true),
-				new Capability(Medium.EMAIL, "ann+x@mail.example.co.uk", true)))).isEmpty();
-		assertThat(fields(of(null, new Capability(Medium.SIP, "ann@example.com", true),
-				new Capability(Medium.SIP, "sip:@example.com", true), new Capability(Medium.EMAIL, "ann@localhost", true))))
+		assertThat(fields(of(null, new Capability(AddressKind.SIP, "sips:ann@pbx.example.com:5061", true),
+				new Capability(AddressKind.EMAIL, "ann+x@mail.example.co.uk", true)))).isEmpty();
+		assertThat(fields(of(null, new Capability(AddressKind.SIP, "ann@example.com", true),
+				new Capability(AddressKind.SIP, "sip:@example.com", true), new Capability(AddressKind.EMAIL, "ann@localhost", true))))
 			.containsExactly("capabilities[0].address", "capabilities[1].address", "capabilities[2].address");
 	}
 
 	@Test
 	void needsAnAddressOnlyForPhoneSipAndEmail() {
-		assertThat(fields(of(null, new Capability(Medium.CHAT, null, true), new Capability(Medium.PHONE, "", true),
-				new Capability(null, "x", true)))).containsExactly("capabilities[1].address", "capabilities[2].medium");
+		assertThat(fields(of(null, new Capability(AddressKind.CHAT, null, true), new Capability(AddressKind.PHONE, "", true),
+				new Capability(null, "x", true)))).containsExactly("capabilities[1].address", "capabilities[2].kind");
 	}
 
 	@Test
 	void thePreferredMediumMustBeEnabled() {
-		assertThat(fields(of(Medium.CHAT, new Capability(Medium.CHAT, null, false)))).containsExactly("preferredMedium");
-		assertThat(fields(of(Medium.EMAIL, new Capability(Medium.CHAT, null, true)))).containsExactly("preferredMedium");
-		assertThat(fields(of(Medium.CHAT, new Capability(Medium.CHAT, null, true)))).isEmpty();
+		assertThat(fields(of(Medium.CHAT, new Capability(AddressKind.CHAT, null, false)))).containsExactly("preferredMedium");
+		assertThat(fields(of(Medium.EMAIL, new Capability(AddressKind.CHAT, null, true)))).containsExactly("preferredMedium");
+		assertThat(fields(of(Medium.CHAT, new Capability(AddressKind.CHAT, null, true)))).isEmpty();
 	}
 
 	@Test
 	void holdsAtMostTenEntries() {
 		var many = new ArrayList<Capability>();
 		for (int i = 0; i < 11; i++) {
-			many.add(new Capability(Medium.CHAT, null, true));
+			many.add(new Capability(AddressKind.CHAT, null, true));
 		}
 		assertThat(fields(new Capabilities(many, null, 0L))).containsExactly("capabilities");
 	}

@@ -1,5 +1,6 @@
 package dev.parley.customer;
 
+import dev.parley.common.CustomerId;
 import dev.parley.identity.TokenManagement;
 import dev.parley.testing.AccountFixtures;
 

@@ -79,16 +79,16 @@ class CustomerProfileApiTests {
 	void savesCapabilitiesNormalizingPhoneNumbers() {
 		var saved = put("capabilities", s -> {
 			var list = s.putArray("capabilities");
-			list.addObject().put("medium", "PHONE").put("address", "+41 44-668 18 00").put("enabled", true);
-			list.addObject().put("medium", "SIP").put("address", "sip:cora@example.com").put("enabled", true);
-			list.addObject().put("medium", "CHAT").put("enabled", false);
-			s.put("preferredMedium", "PHONE");
+			list.addObject().put("kind", "PHONE").put("address", "+41 44-668 18 00").put("enabled", true);
+			list.addObject().put("kind", "SIP").put("address", "sip:cora@example.com").put("enabled", true);
+			list.addObject().put("kind", "CHAT").put("enabled", false);
+			s.put("preferredMedium", "VOICE");
 		});
 		assertThat(saved.status()).isEqualTo(200);
 		var c = profile().get("capabilities");
 		assertThat(c.get("capabilities").get(0).get("address").asString()).isEqualTo("+41446681800");
 		assertThat(c.get("capabilities")).hasSize(3);
-		assertThat(c.get("preferredMedium").asString()).isEqualTo("PHONE");
+		assertThat(c.get("preferredMedium").asString()).isEqualTo("VOICE");
 		assertThat(c.get("version").asLong()).isEqualTo(1);
 	}
 

@@ -90,13 +90,13 @@ class CustomerProfileInvalidInputApiTests {
 		rejects("capabilities", s -> cap(s, "SIP", "cora@example.com"), "capabilities[0].address");
 		rejects("capabilities", s -> cap(s, "SIP", "sip:example.com"), "capabilities[0].address");
 		rejects("capabilities", s -> cap(s, "EMAIL", "cora.example.com"), "capabilities[0].address");
-		rejects("capabilities", s -> cap(s, null, "x"), "capabilities[0].medium");
-		rejects("capabilities", s -> cap(s, "FAX", "+41446681800"), "capabilities[0].medium");
+		rejects("capabilities", s -> cap(s, null, "x"), "capabilities[0].kind");
+		rejects("capabilities", s -> cap(s, "FAX", "+41446681800"), "capabilities[0].kind");
 		rejects("capabilities", s -> s.put("preferredMedium", "VIDEO"), "preferredMedium");
 		rejects("capabilities", s -> {
 			var list = s.putArray("capabilities");
 			for (int i = 0; i < 11; i++) {
-				list.addObject().put("medium", "CHAT").put("enabled", true);
+				list.addObject().put("kind", "CHAT").put("enabled", true);
 			}
 			s.putNull("preferredMedium");
 		}, "capabilities");
@@ -139,10 +139,10 @@ class CustomerProfileInvalidInputApiTests {
 		return "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 	}
 
-	static void cap(ObjectNode s, String medium, String address) {
+	static void cap(ObjectNode s, String kind, String address) {
 		var entry = s.putArray("capabilities").addObject().put("address", address).put("enabled", true);
-		if (medium != null) {
-			entry.put("medium", medium);
+		if (kind != null) {
+			entry.put("kind", kind);
 		}
 		s.putNull("preferredMedium");
 	}

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.parley.common.CustomerId;
 import dev.parley.identity.IdentityManagement;
 import dev.parley.identity.Role;
 import dev.parley.testing.AccountFixtures;

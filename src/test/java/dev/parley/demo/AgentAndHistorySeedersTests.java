@@ -14,6 +14,7 @@ import dev.parley.catalog.Catalog;
 import dev.parley.catalog.Category;
 import dev.parley.catalog.Product;
 import dev.parley.catalog.ProductId;
+import dev.parley.common.CustomerId;
 import dev.parley.common.PageResult;
 import dev.parley.history.HistoryFilter;
 import dev.parley.history.InteractionHistory;
@@ -68,7 +69,7 @@ class AgentAndHistorySeedersTests {
 		assertThat(dataset.agents).hasSize(10);
 		assertThat(dataset.signIns).extracting(DemoDataset.SignIn::username).contains("agent1", "agent10");
 		assertThat(agents.agents(null)).hasSize(10);
-		PageResult<?> page = history.history(dataset.customers.get(0).id(), HistoryFilter.none(), 0, 50);
+		PageResult<?> page = history.history(new CustomerId(dataset.customers.get(0).id()), HistoryFilter.none(), 0, 50);
 		assertThat(page.total()).isBetween(4L, 12L);
 	}
 }

@@ -9,9 +9,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import dev.parley.catalog.Catalog;
 import dev.parley.catalog.Category;
 import dev.parley.customer.AttributeManagement;
-import dev.parley.customer.CustomerId;
+import dev.parley.common.CustomerId;
 import dev.parley.customer.CustomerManagement;
-import dev.parley.customer.Medium;
+import dev.parley.common.AddressKind;
 import dev.parley.identity.IdentityManagement;
 
 @SpringBootTest
@@ -47,7 +47,7 @@ class CustomerSeederTests {
 		var profile = customers.profile(new CustomerId(alice.id().value()));
 		assertThat(profile.demographics().timeZone()).isEqualTo("Europe/London");
 		assertThat(profile.demographics().attributes()).containsKey("loyalty_tier");
-		assertThat(profile.capabilities().capabilities()).extracting(c -> c.medium()).contains(Medium.EMAIL, Medium.PHONE);
+		assertThat(profile.capabilities().capabilities()).extracting(c -> c.kind()).contains(AddressKind.EMAIL, AddressKind.PHONE);
 		assertThat(profile.agenda().windows()).isNotEmpty();
 		assertThat(profile.interests().interests()).isNotEmpty();
 	}

@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.parley.catalog.Catalog;
+import dev.parley.common.CustomerId;
 import dev.parley.identity.IdentityManagement;
 import dev.parley.identity.Role;
 import dev.parley.orders.Order;
@@ -58,7 +59,7 @@ class OrderSeederTests {
 
 		List<Order> all = new ArrayList<>();
 		for (var customer : dataset.customers) {
-			var theirs = orders.list(customer.id(), null, 0, 50).items();
+			var theirs = orders.list(new CustomerId(customer.id()), null, 0, 50).items();
 			assertThat(theirs).hasSizeBetween(2, 5);
 			all.addAll(theirs);
 		}
@@ -83,6 +84,6 @@ class OrderSeederTests {
 		transaction.executeWithoutResult(s -> seeder.seed(dataset));
 		transaction.executeWithoutResult(s -> seeder.seed(new DemoDataset()));
 
-		assertThat(orders.list(account.id().value(), null, 0, 10).total()).isZero();
+		assertThat(orders.list(new CustomerId(account.id().value()), null, 0, 10).total()).isZero();
 	}
 }

@@ -12,6 +12,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.parley.catalog.Catalog;
 import dev.parley.catalog.ProductId;
+import dev.parley.common.CustomerId;
+import dev.parley.common.Medium;
 import dev.parley.identity.Account;
 import dev.parley.identity.IdentityManagement;
 import dev.parley.identity.Role;
@@ -178,7 +180,7 @@ class HistoryApiTests {
 		assertThat(list("?agent=" + ana.id().value()).get("total").asLong()).isEqualTo(2);
 		assertThat(api.get("/api/v1/me/history", stranger.token()).json().get("total").asLong()).isZero();
 		assertThat(api.get("/api/v1/me/history/grouped", stranger.token()).json().get("groups").isEmpty()).isTrue();
-		assertThat(history.get(me.id(), phoneAna.id()).record().rating()).isNull();
+		assertThat(history.get(new CustomerId(me.id()), phoneAna.id()).record().rating()).isNull();
 	}
 
 	@Test
@@ -220,19 +222,19 @@ class HistoryApiTests {
 		assertThat(tooLong.json().get("errors").findValuesAsString("field")).containsExactly("comment");
 		var missing = api.put("/api/v1/me/history/" + phoneAna.id() + "/rating", me.token(), "{}");
 		assertThat(missing.json().get("errors").findValuesAsString("field")).containsExactly("rating", "version");
-		var unchanged = history.get(me.id(), phoneAna.id()).record();
+		var unchanged = history.get(new CustomerId(me.id()), phoneAna.id()).record();
 		assertThat(unchanged.rating()).isNull();
 		assertThat(unchanged.version()).isZero();
 	}
 
 	@Test
 	void refusesAStaleVersionWithConflict() {
-		history.rate(me.id(), phoneAna.id(), 5, null, 0L);
+		history.rate(new CustomerId(me.id()), phoneAna.id(), 5, null, 0L);
 		var stale = api.put("/api/v1/me/history/" + phoneAna.id() + "/rating", me.token(),
 				ApiClient.json(Map.of("rating", 1, "version", 0)));
 		assertThat(stale.status()).isEqualTo(409);
 		assertThat(stale.json().get("code").asString()).isEqualTo("stale");
-		assertThat(history.get(me.id(), phoneAna.id()).record().rating()).isEqualTo(5);
+		assertThat(history.get(new CustomerId(me.id()), phoneAna.id()).record().rating()).isEqualTo(5);
 	}
 
 	@Test
@@ -243,7 +245,7 @@ class HistoryApiTests {
 		var wrongType = api.put("/api/v1/me/history/" + phoneAna.id() + "/rating", me.token(),
 				"{\"rating\":\"five\",\"version\":0}");
 		assertThat(wrongType.status()).isEqualTo(400);
-		assertThat(history.get(me.id(), phoneAna.id()).record().rating()).isNull();
+		assertThat(history.get(new CustomerId(me.id()), phoneAna.id()).record().rating()).isNull();
 	}
 
 	@Test

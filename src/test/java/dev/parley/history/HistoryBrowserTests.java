@@ -10,6 +10,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.parley.catalog.Catalog;
+import dev.parley.common.Medium;
 import dev.parley.identity.IdentityManagement;
 import dev.parley.identity.Role;
 import dev.parley.testing.AccountFixtures;

@@ -8,6 +8,9 @@ import dev.parley.catalog.Catalog;
 import dev.parley.catalog.Category;
 import dev.parley.catalog.Product;
 import dev.parley.catalog.ProductId;
+import dev.parley.common.AgentId;
+import dev.parley.common.CustomerId;
+import dev.parley.common.Medium;
 import dev.parley.identity.Account;
 import dev.parley.identity.IdentityManagement;
 import dev.parley.identity.Role;
@@ -36,7 +39,7 @@ final class HistoryFixtures {
 	static InteractionRecord record(InteractionHistory history, UUID customer, ProductId product, Account agent,
 			Medium medium, String startedAt, String summary) {
 		Instant start = Instant.parse(startedAt);
-		return history.record(new NewInteraction(customer, product, agent.id().value(), medium, Direction.INBOUND,
+		return history.record(new NewInteraction(new CustomerId(customer), product, new AgentId(agent.id().value()), medium, Direction.INBOUND,
 				start, start.plusSeconds(900), Outcome.RESOLVED, summary,
 				medium == Medium.CHAT ? "Customer: hi\nAgent: hello" : null));
 	}

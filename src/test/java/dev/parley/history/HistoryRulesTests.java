@@ -12,12 +12,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.catalog.ProductId;
+import dev.parley.common.AgentId;
+import dev.parley.common.CustomerId;
 import dev.parley.common.FieldViolation;
 import dev.parley.common.InvalidInputException;
+import dev.parley.common.Medium;
 
 class HistoryRulesTests {
 
-	static final UUID CUSTOMER = UUID.randomUUID();
+	static final CustomerId CUSTOMER = new CustomerId(UUID.randomUUID());
 	static final UUID ANA = UUID.randomUUID();
 	static final UUID BEN = UUID.randomUUID();
 	static final ProductId PHONE = ProductId.random();
@@ -26,7 +29,7 @@ class HistoryRulesTests {
 	static NamedInteraction named(ProductId product, String productName, UUID agent, String agentName,
 			String startedAt) {
 		Instant start = Instant.parse(startedAt);
-		var r = new InteractionRecord(InteractionRecordId.random(), CUSTOMER, product, agent, Medium.CHAT,
+		var r = new InteractionRecord(InteractionRecordId.random(), CUSTOMER, product, new AgentId(agent), Medium.CHAT,
 				Direction.INBOUND, start, start.plusSeconds(600), Outcome.RESOLVED, "s", null, null, null, null, 0);
 		return new NamedInteraction(r, productName, agentName);
 	}
@@ -41,11 +44,11 @@ class HistoryRulesTests {
 
 		var groups = HistoryGrouping.group(List.of(general, old, phone, recent, routerAna));
 
-		assertThat(groups).extracting(ProductGroup::productName).containsExactly("Phone", "Router", null);
+		assertThat(groups).extracting(ProductInteractions::productName).containsExactly("Phone", "Router", null);
 		assertThat(groups.get(2).isGeneral()).isTrue();
 		var router = groups.get(1);
 		assertThat(router.count()).isEqualTo(3);
-		assertThat(router.agents()).extracting(AgentGroup::agentName).containsExactly("Ana", "Ben");
+		assertThat(router.agents()).extracting(AgentInteractions::agentName).containsExactly("Ana", "Ben");
 		assertThat(router.agents().get(1).interactions()).containsExactly(recent, old);
 		assertThat(router.agents().get(1).count()).isEqualTo(2);
 	}

@@ -8,6 +8,7 @@ import dev.parley.catalog.Catalog;
 import dev.parley.catalog.Category;
 import dev.parley.catalog.Product;
 import dev.parley.catalog.ProductId;
+import dev.parley.common.CustomerId;
 
 /** Catalog products and orders for tests, placed through the services. */
 public final class OrderFixtures {
@@ -28,7 +29,7 @@ public final class OrderFixtures {
 	}
 
 	public static Order place(OrderFulfilment fulfilment, UUID customer, Product product, int quantity, Instant at) {
-		return fulfilment.place(new NewOrder(customer, List.of(new NewOrder.Line(product.id(), quantity)), address()),
+		return fulfilment.place(new NewOrder(new CustomerId(customer), List.of(new NewOrder.Line(product.id(), quantity)), address()),
 				null, at);
 	}
 

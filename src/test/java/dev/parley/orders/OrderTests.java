@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.parley.catalog.ProductId;
 import dev.parley.common.ConflictException;
+import dev.parley.common.CustomerId;
 import dev.parley.common.FieldViolation;
 import dev.parley.common.InvalidInputException;
 
@@ -18,7 +19,7 @@ import dev.parley.common.InvalidInputException;
 class OrderTests {
 
 	static final Instant T0 = Instant.parse("2025-01-10T09:00:00Z");
-	static final UUID CUSTOMER = UUID.randomUUID();
+	static final CustomerId CUSTOMER = new CustomerId(UUID.randomUUID());
 
 	static DeliveryAddress address() {
 		return new DeliveryAddress("Alice Example", "Main Street 1", null, "10115", "Berlin", null, "DE");
@@ -61,14 +62,14 @@ class OrderTests {
 
 	@Test
 	void refusesToCancelAShippedOrderWithAClearMessage() {
-		assertThatThrownBy(() -> shipped().cancel(CUSTOMER, null, T0)).isInstanceOf(ConflictException.class)
+		assertThatThrownBy(() -> shipped().cancel(CUSTOMER.value(), null, T0)).isInstanceOf(ConflictException.class)
 			.hasMessage("order PO-100042 has shipped and can no longer be cancelled");
 		var delivered = shipped().deliver(T0);
-		assertThatThrownBy(() -> delivered.cancel(CUSTOMER, null, T0)).isInstanceOf(ConflictException.class);
-		var cancelled = placed().cancel(CUSTOMER, null, T0);
-		assertThatThrownBy(() -> cancelled.cancel(CUSTOMER, null, T0)).isInstanceOf(ConflictException.class)
+		assertThatThrownBy(() -> delivered.cancel(CUSTOMER.value(), null, T0)).isInstanceOf(ConflictException.class);
+		var cancelled = placed().cancel(CUSTOMER.value(), null, T0);
+		assertThatThrownBy(() -> cancelled.cancel(CUSTOMER.value(), null, T0)).isInstanceOf(ConflictException.class)
 			.hasMessageContaining("has been cancelled");
-		assertThatThrownBy(() -> delivered.acceptReturn(T0).cancel(CUSTOMER, null, T0))
+		assertThatThrownBy(() -> delivered.acceptReturn(T0).cancel(CUSTOMER.value(), null, T0))
 			.isInstanceOf(ConflictException.class);
 	}
 
@@ -80,7 +81,7 @@ class OrderTests {
 		assertThatThrownBy(() -> shipped().acceptReturn(T0)).isInstanceOf(ConflictException.class)
 			.hasMessageContaining("cannot be returned yet");
 		assertThatThrownBy(() -> placed().pay(T0).pay(T0)).isInstanceOf(ConflictException.class);
-		assertThatThrownBy(() -> placed().cancel(CUSTOMER, null, T0).pay(T0)).isInstanceOf(ConflictException.class)
+		assertThatThrownBy(() -> placed().cancel(CUSTOMER.value(), null, T0).pay(T0)).isInstanceOf(ConflictException.class)
 			.hasMessageContaining("can no longer be paid");
 	}
 
@@ -92,8 +93,8 @@ class OrderTests {
 
 	@Test
 	void cancelReasonIsAtMost500Characters() {
-		assertThat(fields(() -> placed().cancel(CUSTOMER, "x".repeat(501), T0))).containsExactly("reason");
-		assertThat(placed().cancel(CUSTOMER, "x".repeat(500), T0).status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(fields(() -> placed().cancel(CUSTOMER.value(), "x".repeat(501), T0))).containsExactly("reason");
+		assertThat(placed().cancel(CUSTOMER.value(), "x".repeat(500), T0).status()).isEqualTo(OrderStatus.CANCELLED);
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.parley.catalog.Catalog;
 import dev.parley.catalog.Product;
+import dev.parley.common.CustomerId;
 import dev.parley.identity.IdentityManagement;
 import dev.parley.identity.Role;
 import dev.parley.identity.TokenManagement;
@@ -132,7 +133,7 @@ class OrdersApiTests {
 		assertThat(response.status()).isEqualTo(409);
 		assertThat(response.json().get("detail").asString())
 			.isEqualTo("order " + order.number() + " has shipped and can no longer be cancelled");
-		assertThat(orders.get(me.id(), order.id()).status()).isEqualTo(OrderStatus.SHIPPED);
+		assertThat(orders.get(new CustomerId(me.id()), order.id()).status()).isEqualTo(OrderStatus.SHIPPED);
 	}
 
 	@Test
@@ -140,7 +141,7 @@ class OrdersApiTests {
 		var order = OrderFixtures.place(fulfilment, me.id(), phone, 1, null);
 		var body = ApiClient.json(Map.of("reason", "x".repeat(501), "version", 0));
 		assertThat(field(api.post(path(order) + "/cancel", me.token(), body))).isEqualTo("reason");
-		assertThat(orders.get(me.id(), order.id()).status()).isEqualTo(OrderStatus.PLACED);
+		assertThat(orders.get(new CustomerId(me.id()), order.id()).status()).isEqualTo(OrderStatus.PLACED);
 	}
 
 	@Test
@@ -167,7 +168,7 @@ class OrdersApiTests {
 		var response = api.put(path(order) + "/delivery-address", me.token(), ApiClient.json(body));
 		assertThat(response.status()).isEqualTo(409);
 		assertThat(response.json().get("detail").asString()).contains("has shipped");
-		assertThat(orders.get(me.id(), order.id()).address()).isEqualTo(OrderFixtures.address());
+		assertThat(orders.get(new CustomerId(me.id()), order.id()).address()).isEqualTo(OrderFixtures.address());
 	}
 
 	@Test
@@ -183,7 +184,7 @@ class OrdersApiTests {
 				"deliveryAddress.recipient", "deliveryAddress.line1", "deliveryAddress.line2",
 				"deliveryAddress.postalCode", "deliveryAddress.city", "deliveryAddress.region",
 				"deliveryAddress.country");
-		var after = orders.get(me.id(), order.id());
+		var after = orders.get(new CustomerId(me.id()), order.id());
 		assertThat(after.address()).isEqualTo(OrderFixtures.address());
 		assertThat(after.version()).isZero();
 		assertThat(api.get(path(order) + "/changes", me.token()).json().findValuesAsString("action"))
@@ -201,7 +202,7 @@ class OrdersApiTests {
 		var move = api.put(path(order) + "/delivery-address", me.token(),
 				ApiClient.json(address("Bob", "Elm Road 2", "Hamburg", "20095", "DE", 0L)));
 		assertThat(move.status()).isEqualTo(409);
-		var after = orders.get(me.id(), order.id());
+		var after = orders.get(new CustomerId(me.id()), order.id());
 		assertThat(after.status()).isEqualTo(OrderStatus.PAID);
 		assertThat(after.address()).isEqualTo(OrderFixtures.address());
 	}
@@ -222,7 +223,7 @@ class OrdersApiTests {
 		assertThat(move.status()).isEqualTo(400);
 		assertThat(api.post(path(order) + "/cancel", me.token(), "null").status()).isEqualTo(400);
 		assertThat(api.post(path(order) + "/cancel", me.token(), "{\"version\":\"one\"}").status()).isEqualTo(400);
-		assertThat(orders.get(me.id(), order.id()).status()).isEqualTo(OrderStatus.PLACED);
+		assertThat(orders.get(new CustomerId(me.id()), order.id()).status()).isEqualTo(OrderStatus.PLACED);
 	}
 
 	@Test
@@ -239,7 +240,7 @@ class OrdersApiTests {
 			assertNotFound(api.put(path + "/delivery-address", me.token(), move));
 			assertNotFound(api.get(path + "/changes", me.token()));
 		}
-		var after = orders.get(other.id(), theirs.id());
+		var after = orders.get(new CustomerId(other.id()), theirs.id());
 		assertThat(after.status()).isEqualTo(OrderStatus.PLACED);
 		assertThat(after.address()).isEqualTo(OrderFixtures.address());
 	}

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.parley.presence.Activity;
 import dev.parley.presence.Contact;
-import dev.parley.presence.ContactMeans;
+import dev.parley.common.AddressKind;
 import dev.parley.presence.PresenceDocument;
 import dev.parley.presence.PresenceTuple;
 
@@ -43,9 +43,9 @@ class PidfCodecTests {
 	@Test
 	void roundTripsAMultiDeviceDocumentWithEveryKindOfMarkup() {
 		PresenceDocument doc = new PresenceDocument(AGENT, List.of(voiceOnThePhone(), chatIdle(),
-				PresenceTuple.open("video").withContact(new Contact(ContactMeans.VIDEO, "sip:agent7-video@cc.example", 1.0)),
-				PresenceTuple.closed("mail").withContact(new Contact(ContactMeans.MAILTO, "mailto:a7@cc.example", 0.125)),
-				PresenceTuple.open("phone").withContact(new Contact(ContactMeans.TEL, "tel:+441632960123"))
+				PresenceTuple.open("video").withContact(new Contact(AddressKind.VIDEO, "sip:agent7-video@cc.example", 1.0)),
+				PresenceTuple.closed("mail").withContact(new Contact(AddressKind.EMAIL, "mailto:a7@cc.example", 0.125)),
+				PresenceTuple.open("phone").withContact(new Contact(AddressKind.PHONE, "tel:+441632960123"))
 					.withActivities(Activity.WRAP_UP).withUntil(T0.plusSeconds(90)).withNote("Nachbearbeitung: Ärger, 続く")),
 				Set.of(Activity.MEETING, Activity.PRESENTATION), "Training until 11 — back soon");
 		String xml = codec.write(doc);
@@ -111,7 +111,7 @@ class PidfCodecTests {
 		assertThat(doc.entity().key()).isEqualTo("7");
 		assertThat(doc.tuples()).singleElement().satisfies(t -> {
 			assertThat(t.isOpen()).isTrue();
-			assertThat(t.contact()).isEqualTo(new Contact(ContactMeans.SIP, "sip:agent7@cc.example", 0.8));
+			assertThat(t.contact()).isEqualTo(new Contact(AddressKind.SIP, "sip:agent7@cc.example", 0.8));
 			assertThat(t.timestamp()).isEqualTo(T0);
 		});
 		assertThat(doc.personActivities()).containsExactly(Activity.ON_THE_PHONE);

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import dev.parley.customer.Agenda;
-import dev.parley.customer.CustomerId;
+import dev.parley.common.CustomerId;
 import dev.parley.customer.CustomerManagement;
 import dev.parley.customer.DatedException;
 import dev.parley.customer.ExceptionKind;

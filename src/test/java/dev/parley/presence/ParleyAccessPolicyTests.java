@@ -174,9 +174,9 @@ class ParleyAccessPolicyTests {
 		presence.subscribe(Watcher.account(UUID.randomUUID(), WatcherClass.AGENT), STRANGE_AGENT, HOUR);
 		var all = presence.watchers(STRANGE_AGENT);
 		assertThat(all).hasSize(2);
-		assertThat(AgentStates.visibleToAgent(all, true)).singleElement()
+		assertThat(AgentPresence.visibleToAgent(all, true)).singleElement()
 			.satisfies(w -> assertThat(w.watcher().watcherClass()).isEqualTo(WatcherClass.AGENT));
-		assertThat(AgentStates.visibleToAgent(all, false)).hasSize(2);
+		assertThat(AgentPresence.visibleToAgent(all, false)).hasSize(2);
 	}
 
 	@Test

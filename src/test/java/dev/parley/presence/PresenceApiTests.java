@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.parley.common.AgentId;
+import dev.parley.common.CustomerId;
 import dev.parley.history.Direction;
 import dev.parley.history.InteractionHistory;
-import dev.parley.history.Medium;
+import dev.parley.common.Medium;
 import dev.parley.history.NewInteraction;
 import dev.parley.history.Outcome;
 import dev.parley.identity.IdentityManagement;
@@ -114,7 +116,7 @@ class PresenceApiTests {
 		var agent = AccountFixtures.account(identity, Role.AGENT);
 		String path = "/api/v1/presence/agent-" + agent.id().value();
 		assertThat(api.get(path, customer.token()).status()).isEqualTo(404);
-		history.record(new NewInteraction(customer.id(), null, agent.id().value(), Medium.CHAT, Direction.INBOUND,
+		history.record(new NewInteraction(new CustomerId(customer.id()), null, new AgentId(agent.id().value()), Medium.CHAT, Direction.INBOUND,
 				Instant.parse("2025-01-01T10:00:00Z"), Instant.parse("2025-01-01T10:10:00Z"), Outcome.RESOLVED,
 				"Asked about a bill", null));
 		var seen = api.get(path, customer.token());

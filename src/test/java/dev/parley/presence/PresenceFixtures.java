@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.parley.common.AddressKind;
+
 /** Test data for the presence service: presentities, watchers, a settable clock, a recording notifier. */
 public final class PresenceFixtures {
 
@@ -35,12 +37,12 @@ public final class PresenceFixtures {
 	}
 
 	public static PresenceTuple voiceOnThePhone() {
-		return PresenceTuple.open("voice").withContact(new Contact(ContactMeans.SIP, "sip:agent7@cc.example", 0.8))
+		return PresenceTuple.open("voice").withContact(new Contact(AddressKind.SIP, "sip:agent7@cc.example", 0.8))
 			.withActivities(Activity.ON_THE_PHONE).withTimestamp(T0);
 	}
 
 	public static PresenceTuple chatIdle() {
-		return PresenceTuple.open("chat").withContact(new Contact(ContactMeans.CHAT, "im:agent7@cc.example"))
+		return PresenceTuple.open("chat").withContact(new Contact(AddressKind.CHAT, "im:agent7@cc.example"))
 			.withTimestamp(T0);
 	}
 

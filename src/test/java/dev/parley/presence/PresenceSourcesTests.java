@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.parley.agent.AgentStatus;
 import dev.parley.common.InvalidInputException;
 import dev.parley.customer.Agenda;
 import dev.parley.customer.DatedException;
@@ -63,10 +64,10 @@ class PresenceSourcesTests {
 	@Test
 	void agentRoutingStatesReadAsPresence() {
 		var now = Instant.parse("2025-03-03T10:00:00Z");
-		assertThat(AgentStatus.parse("logged-out", null, now).tuple().isOpen()).isFalse();
-		assertThat(AgentStatus.parse("ready", null, now).tuple().activities()).isEmpty();
-		assertThat(AgentStatus.parse("wrap-up", null, now).tuple().activities()).containsExactly(Activity.WRAP_UP);
-		assertThat(AgentStatus.parse("not-ready", "meal", now).tuple().activities()).containsExactly(Activity.MEAL);
+		assertThat(AgentPresence.tuple(AgentStatus.parse("logged-out", null, now)).isOpen()).isFalse();
+		assertThat(AgentPresence.tuple(AgentStatus.parse("ready", null, now)).activities()).isEmpty();
+		assertThat(AgentPresence.tuple(AgentStatus.parse("wrap-up", null, now)).activities()).containsExactly(Activity.WRAP_UP);
+		assertThat(AgentPresence.tuple(AgentStatus.parse("not-ready", "meal", now)).activities()).containsExactly(Activity.MEAL);
 		assertThatThrownBy(() -> AgentStatus.parse("not-ready", "", now))
 			.isInstanceOfSatisfying(InvalidInputException.class,
 					e -> assertThat(e.violations().get(0).field()).isEqualTo("reason"));

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.parley.common.AddressKind;
 import dev.parley.common.InvalidInputException;
 import dev.parley.common.NotFoundException;
 import dev.parley.presence.PresenceFixtures.Harness;
@@ -131,8 +132,8 @@ class PresenceTests {
 	void refusesInvalidTuplesNamingTheField() {
 		assertThatThrownBy(() -> PresenceTuple.open("1voice")).isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("tuple.id");
-		assertThatThrownBy(() -> new Contact(ContactMeans.TEL, "sip:a@b")).hasMessageContaining("contact.address");
-		assertThatThrownBy(() -> new Contact(ContactMeans.SIP, "sip:a@b", 0.1234)).hasMessageContaining("contact.priority");
+		assertThatThrownBy(() -> new Contact(AddressKind.PHONE, "sip:a@b")).hasMessageContaining("contact.address");
+		assertThatThrownBy(() -> new Contact(AddressKind.SIP, "sip:a@b", 0.1234)).hasMessageContaining("contact.priority");
 		assertThatThrownBy(() -> PresenceTuple.open("t").withNote("x".repeat(1025))).hasMessageContaining("tuple.note");
 		assertThatThrownBy(() -> PresenceDocument.of(AGENT, chatIdle(), chatIdle())).hasMessageContaining("unique");
 		assertThatThrownBy(() -> presence.publish(AGENT)).isInstanceOf(InvalidInputException.class);

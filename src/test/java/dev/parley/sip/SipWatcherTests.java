@@ -11,7 +11,8 @@ import org.springframework.beans.factory.annotation.Value;
 
 import dev.parley.identity.IdentityManagement;
 import dev.parley.identity.Role;
-import dev.parley.presence.AgentStates;
+import dev.parley.agent.AgentStates;
+import dev.parley.common.AgentId;
 import dev.parley.presence.BasicStatus;
 import dev.parley.presence.Presence;
 import dev.parley.presence.PresencePrivacy;
@@ -77,7 +78,7 @@ class SipWatcherTests {
 		var run = new Sipp(sipPort).service(presentity.userPart()).auth(supervisor.username(), AccountFixtures.PASSWORD)
 			.start("watch.xml", Map.of("expect", "<basic>open</basic>"));
 		waitForNotify(run);
-		agentStates.set(agent.id().value(), "ready", null);
+		agentStates.change(new AgentId(agent.id().value()), "ready", null);
 		var result = run.await();
 		assertThat(result.passed()).as(result.toString()).isTrue();
 		assertThat(result.messages()).contains("Subscription-State: active");

@@ -15,9 +15,11 @@ import dev.parley.catalog.Catalog;
 import dev.parley.catalog.Category;
 import dev.parley.catalog.Product;
 import dev.parley.catalog.ProductId;
+import dev.parley.common.AgentId;
+import dev.parley.common.CustomerId;
 import dev.parley.history.Direction;
 import dev.parley.history.InteractionHistory;
-import dev.parley.history.Medium;
+import dev.parley.common.Medium;
 import dev.parley.history.NewInteraction;
 import dev.parley.history.Outcome;
 import dev.parley.identity.IdentityManagement;
@@ -51,12 +53,12 @@ class CustomerHomeBrowserTests {
 		var product = catalog.addProduct(new Product(ProductId.random(), "SKU-" + key, "Kettle " + key, key, "Boils.",
 				2500, "EUR", true, List.of(), List.of()));
 		var customer = AccountFixtures.account(identity, Role.CUSTOMER);
-		var order = fulfilment.place(new NewOrder(customer.id().value(), List.of(new NewOrder.Line(product.id(), 1)),
+		var order = fulfilment.place(new NewOrder(new CustomerId(customer.id().value()), List.of(new NewOrder.Line(product.id(), 1)),
 				new DeliveryAddress("Test Customer", "Main Street 1", null, "10115", "Berlin", null, "DE")), null, null);
 
 		var agent = AccountFixtures.account(identity, Role.AGENT);
 		var start = Instant.now().minus(2, ChronoUnit.DAYS);
-		history.record(new NewInteraction(customer.id().value(), product.id(), agent.id().value(), Medium.VIDEO,
+		history.record(new NewInteraction(new CustomerId(customer.id().value()), product.id(), new AgentId(agent.id().value()), Medium.VIDEO,
 				Direction.INBOUND, start, start.plus(10, ChronoUnit.MINUTES), Outcome.RESOLVED, "Kettle descaled", null));
 
 		browser.signIn(customer.username(), AccountFixtures.PASSWORD);

@@ -28,8 +28,8 @@ class ProfileBrowserTests {
 			.select(By.id("d-country"), "BR");
 		submit(browser, "demographics-form");
 
-		browser.select(By.id("cap-1-medium"), "PHONE").type(By.id("cap-1-address"), "+41 44 668 18 00")
-			.select(By.id("cap-preferred"), "PHONE");
+		browser.select(By.id("cap-1-kind"), "PHONE").type(By.id("cap-1-address"), "+41 44 668 18 00")
+			.select(By.id("cap-preferred"), "VOICE");
 		submit(browser, "capabilities-form");
 
 		browser.select(By.id("win-0-day"), "MONDAY");
@@ -48,7 +48,7 @@ class ProfileBrowserTests {
 		assertThat(browser.value(By.id("d-timeZone"))).isEqualTo("America/Sao_Paulo");
 		assertThat(browser.value(By.id("cap-0-address"))).isEqualTo(username + "@example.com");
 		assertThat(browser.value(By.id("cap-1-address"))).isEqualTo("+41446681800");
-		assertThat(browser.value(By.id("cap-preferred"))).isEqualTo("PHONE");
+		assertThat(browser.value(By.id("cap-preferred"))).isEqualTo("VOICE");
 		assertThat(browser.value(By.id("win-0-day"))).isEqualTo("MONDAY");
 		assertThat(browser.value(By.id("win-0-end"))).isEqualTo("12:00");
 		assertThat(browser.value(By.id("exc-0-note"))).isEqualTo("day off");
@@ -67,7 +67,7 @@ class ProfileBrowserTests {
 	@Test
 	void anInvalidPhoneShowsAnErrorNextToTheFieldAndSavesNothing(Browser browser) {
 		signIn(browser);
-		browser.select(By.id("cap-1-medium"), "PHONE").type(By.id("cap-1-address"), "12345");
+		browser.select(By.id("cap-1-kind"), "PHONE").type(By.id("cap-1-address"), "12345");
 		browser.find(By.cssSelector("#capabilities-form button[type=submit]")).click();
 
 		var error = browser.find(By.id("cap-1-address-error"));

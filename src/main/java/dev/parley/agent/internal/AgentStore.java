@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.parley.agent.AgentId;
-import dev.parley.agent.Medium;
+import dev.parley.common.AgentId;
+import dev.parley.common.Medium;
 import dev.parley.agent.Skill;
 
 /** The agents table with their skills. Display names live with the account, in identity. */
@@ -20,14 +20,16 @@ public class AgentStore {
 	}
 
 	private final JdbcClient jdbc;
+	private final MediaRows media;
 
 	AgentStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.media = new MediaRows(jdbc, "agent_media", "agent_id");
 	}
 
 	public void insert(Row row) {
-		jdbc.sql("INSERT INTO agents (id, group_key, media) VALUES (?, ?, ?)")
-			.params(row.id().value(), row.groupKey(), MediaColumn.write(row.media())).update();
+		jdbc.sql("INSERT INTO agents (id, group_key) VALUES (?, ?)").params(row.id().value(), row.groupKey()).update();
+		media.replace(row.id().value(), row.media());
 		for (Skill s : row.skills()) {
 			jdbc.sql("INSERT INTO agent_skills (agent_id, skill_key, level) VALUES (?, ?, ?)")
 				.params(row.id().value(), s.key(), s.level()).update();
@@ -35,25 +37,25 @@ public class AgentStore {
 	}
 
 	public Optional<Row> find(AgentId id) {
-		return jdbc.sql("SELECT * FROM agents WHERE id = ?").param(id.value()).query((rs, n) -> row(
-				rs.getObject("id", UUID.class), rs.getString("group_key"), rs.getString("media"))).optional();
+		return jdbc.sql("SELECT id, group_key FROM agents WHERE id = ?").param(id.value())
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).optional()
+			.map(a -> row(UUID.fromString(a[0]), a[1]));
 	}
 
 	public List<Row> all(String groupKey) {
-		var spec = groupKey == null ? jdbc.sql("SELECT * FROM agents")
-				: jdbc.sql("SELECT * FROM agents WHERE group_key = ?").param(groupKey);
-		return spec.query((rs, n) -> new String[] { rs.getString("id"), rs.getString("group_key"),
-				rs.getString("media") }).list().stream()
-			.map(a -> row(UUID.fromString(a[0]), a[1], a[2])).toList();
+		var spec = groupKey == null ? jdbc.sql("SELECT id, group_key FROM agents")
+				: jdbc.sql("SELECT id, group_key FROM agents WHERE group_key = ?").param(groupKey);
+		return spec.query((rs, n) -> new String[] { rs.getString("id"), rs.getString("group_key") }).list().stream()
+			.map(a -> row(UUID.fromString(a[0]), a[1])).toList();
 	}
 
 	public long countInGroup(String groupKey) {
 		return jdbc.sql("SELECT COUNT(*) FROM agents WHERE group_key = ?").param(groupKey).query(Long.class).single();
 	}
 
-	private Row row(UUID id, String group, String media) {
+	private Row row(UUID id, String group) {
 		var skills = jdbc.sql("SELECT skill_key, level FROM agent_skills WHERE agent_id = ? ORDER BY skill_key")
 			.param(id).query((rs, n) -> new Skill(rs.getString(1), rs.getInt(2))).list();
-		return new Row(new AgentId(id), group, MediaColumn.read(media), skills);
+		return new Row(new AgentId(id), group, media.read(id), skills);
 	}
 }

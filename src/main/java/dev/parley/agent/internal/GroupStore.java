@@ -22,9 +22,11 @@ import dev.parley.agent.WeeklySchedule;
 public class GroupStore {
 
 	private final JdbcClient jdbc;
+	private final MediaRows media;
 
 	GroupStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.media = new MediaRows(jdbc, "agent_group_media", "group_key");
 	}
 
 	public List<AgentGroup> all() {
@@ -38,23 +40,23 @@ public class GroupStore {
 
 	public void insert(AgentGroup g) {
 		jdbc.sql("""
-				INSERT INTO agent_groups (group_key, name, description, time_zone, media, version)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(g.key(), g.name(), g.description(), g.schedule().zone().getId(), MediaColumn.write(g.media()),
-					g.version())
+				INSERT INTO agent_groups (group_key, name, description, time_zone, version)
+				VALUES (?, ?, ?, ?, ?)""")
+			.params(g.key(), g.name(), g.description(), g.schedule().zone().getId(), g.version())
 			.update();
+		media.replace(g.key(), g.media());
 		writeSchedule(g.key(), g.schedule());
 	}
 
 	/** Replaces the group's fields and schedule if it still has {@code expectedVersion}; false if it moved on. */
 	public boolean update(AgentGroup g, long expectedVersion) {
 		int rows = jdbc.sql("""
-				UPDATE agent_groups SET name = ?, description = ?, time_zone = ?, media = ?, version = ?
+				UPDATE agent_groups SET name = ?, description = ?, time_zone = ?, version = ?
 				WHERE group_key = ? AND version = ?""")
-			.params(g.name(), g.description(), g.schedule().zone().getId(), MediaColumn.write(g.media()), g.version(),
-					g.key(), expectedVersion)
+			.params(g.name(), g.description(), g.schedule().zone().getId(), g.version(), g.key(), expectedVersion)
 			.update();
 		if (rows == 1) {
+			media.replace(g.key(), g.media());
 			jdbc.sql("DELETE FROM group_opening_hours WHERE group_key = ?").param(g.key()).update();
 			jdbc.sql("DELETE FROM group_closures WHERE group_key = ?").param(g.key()).update();
 			writeSchedule(g.key(), g.schedule());
@@ -88,6 +90,6 @@ public class GroupStore {
 			.query((r, n) -> new Closure(r.getObject("closed_on", LocalDate.class), r.getString("note"))).list();
 		var schedule = new WeeklySchedule(ZoneId.of(rs.getString("time_zone")), hours, closures);
 		return new AgentGroup(key, rs.getString("name"), rs.getString("description"),
-				MediaColumn.read(rs.getString("media")), schedule, rs.getLong("version"));
+				media.read(key), schedule, rs.getLong("version"));
 	}
 }

@@ -13,9 +13,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.parley.customer.CustomerId;
+import dev.parley.common.CustomerId;
 import dev.parley.customer.Demographics;
-import dev.parley.customer.Medium;
+import dev.parley.common.Medium;
 
 /** The customers table (demographics and the four section versions) and the attribute values. */
 @Repository

@@ -10,12 +10,12 @@ import org.springframework.stereotype.Repository;
 
 import dev.parley.customer.AvailabilityWindow;
 import dev.parley.customer.Capability;
-import dev.parley.customer.CustomerId;
+import dev.parley.common.CustomerId;
 import dev.parley.customer.DatedException;
 import dev.parley.customer.ExceptionKind;
 import dev.parley.customer.Interest;
 import dev.parley.customer.InterestLevel;
-import dev.parley.customer.Medium;
+import dev.parley.common.AddressKind;
 
 /** The list parts of a profile: capabilities, agenda windows and exceptions, interests; each kept in order. */
 @Repository
@@ -28,9 +28,9 @@ public class SectionStore {
 	}
 
 	public List<Capability> capabilities(CustomerId id) {
-		return jdbc.sql("SELECT medium, address, enabled FROM customer_capabilities WHERE customer_id = ? ORDER BY position")
+		return jdbc.sql("SELECT kind, address, enabled FROM customer_capabilities WHERE customer_id = ? ORDER BY position")
 			.param(id.value())
-			.query((rs, n) -> new Capability(Medium.valueOf(rs.getString(1)), rs.getString(2), rs.getBoolean(3)))
+			.query((rs, n) -> new Capability(AddressKind.valueOf(rs.getString(1)), rs.getString(2), rs.getBoolean(3)))
 			.list();
 	}
 
@@ -38,8 +38,8 @@ public class SectionStore {
 		jdbc.sql("DELETE FROM customer_capabilities WHERE customer_id = ?").param(id.value()).update();
 		for (int i = 0; i < list.size(); i++) {
 			var c = list.get(i);
-			jdbc.sql("INSERT INTO customer_capabilities (customer_id, position, medium, address, enabled) VALUES (?, ?, ?, ?, ?)")
-				.params(id.value(), i, c.medium().name(), c.address(), c.enabled()).update();
+			jdbc.sql("INSERT INTO customer_capabilities (customer_id, position, kind, address, enabled) VALUES (?, ?, ?, ?, ?)")
+				.params(id.value(), i, c.kind().name(), c.address(), c.enabled()).update();
 		}
 	}
 

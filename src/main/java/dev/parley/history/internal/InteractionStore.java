@@ -13,12 +13,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.parley.catalog.ProductId;
+import dev.parley.common.AgentId;
+import dev.parley.common.CustomerId;
 import dev.parley.common.PageResult;
 import dev.parley.history.Direction;
 import dev.parley.history.HistoryFilter;
 import dev.parley.history.InteractionRecord;
 import dev.parley.history.InteractionRecordId;
-import dev.parley.history.Medium;
+import dev.parley.common.Medium;
 import dev.parley.history.Outcome;
 
 /** The interaction_records table. */
@@ -36,7 +38,7 @@ public class InteractionStore {
 				INSERT INTO interaction_records (id, customer_id, product_id, agent_id, medium, direction, started_at,
 				ended_at, outcome, summary, transcript, rating, rating_comment, rated_at, version)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(r.id().value(), r.customerId(), r.productId() == null ? null : r.productId().value(), r.agentId(),
+			.params(r.id().value(), r.customerId().value(), r.productId() == null ? null : r.productId().value(), r.agentId().value(),
 					r.medium().name(), r.direction().name(), ts(r.startedAt()), ts(r.endedAt()), r.outcome().name(),
 					r.summary(), r.transcript(), r.rating(), r.ratingComment(), ts(r.ratedAt()), r.version())
 			.update();
@@ -57,16 +59,16 @@ public class InteractionStore {
 	}
 
 	/** One customer's records matching the filter, newest first. */
-	public PageResult<InteractionRecord> find(UUID customer, HistoryFilter filter, int page, int size) {
+	public PageResult<InteractionRecord> find(CustomerId customer, HistoryFilter filter, int page, int size) {
 		var where = new StringBuilder(" WHERE customer_id = ?");
-		var params = new ArrayList<Object>(List.of(customer));
+		var params = new ArrayList<Object>(List.of(customer.value()));
 		if (filter.product() != null) {
 			where.append(" AND product_id = ?");
 			params.add(filter.product().value());
 		}
 		if (filter.agent() != null) {
 			where.append(" AND agent_id = ?");
-			params.add(filter.agent());
+			params.add(filter.agent().value());
 		}
 		if (filter.medium() != null) {
 			where.append(" AND medium = ?");
@@ -91,14 +93,14 @@ public class InteractionStore {
 		return new PageResult<>(items, page, size, total);
 	}
 
-	public List<ProductId> productsOf(UUID customer) {
+	public List<ProductId> productsOf(CustomerId customer) {
 		return jdbc.sql("SELECT DISTINCT product_id FROM interaction_records WHERE customer_id = ? AND product_id IS NOT NULL")
-			.param(customer).query((rs, n) -> new ProductId(rs.getObject(1, UUID.class))).list();
+			.param(customer.value()).query((rs, n) -> new ProductId(rs.getObject(1, UUID.class))).list();
 	}
 
-	public List<UUID> agentsOf(UUID customer) {
-		return jdbc.sql("SELECT DISTINCT agent_id FROM interaction_records WHERE customer_id = ?").param(customer)
-			.query((rs, n) -> rs.getObject(1, UUID.class)).list();
+	public List<AgentId> agentsOf(CustomerId customer) {
+		return jdbc.sql("SELECT DISTINCT agent_id FROM interaction_records WHERE customer_id = ?")
+			.param(customer.value()).query((rs, n) -> new AgentId(rs.getObject(1, UUID.class))).list();
 	}
 
 	private static Timestamp ts(Instant instant) {
@@ -115,8 +117,8 @@ public class InteractionStore {
 		int rating = rs.getInt("rating");
 		Integer ratingOrNull = rs.wasNull() ? null : rating;
 		return new InteractionRecord(new InteractionRecordId(rs.getObject("id", UUID.class)),
-				rs.getObject("customer_id", UUID.class), product == null ? null : new ProductId(product),
-				rs.getObject("agent_id", UUID.class), Medium.valueOf(rs.getString("medium")),
+				new CustomerId(rs.getObject("customer_id", UUID.class)), product == null ? null : new ProductId(product),
+				new AgentId(rs.getObject("agent_id", UUID.class)), Medium.valueOf(rs.getString("medium")),
 				Direction.valueOf(rs.getString("direction")), instant(rs, "started_at"), instant(rs, "ended_at"),
 				Outcome.valueOf(rs.getString("outcome")), rs.getString("summary"), rs.getString("transcript"),
 				ratingOrNull, rs.getString("rating_comment"), instant(rs, "rated_at"), rs.getLong("version"));

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.parley.catalog.ProductId;
+import dev.parley.common.CustomerId;
 import dev.parley.common.PageResult;
 import dev.parley.orders.DeliveryAddress;
 import dev.parley.orders.Order;
@@ -40,7 +41,7 @@ public class OrderStore {
 		jdbc.sql("""
 				INSERT INTO orders (id, customer_id, status, placed_at, recipient, line1, line2, postal_code, city,
 				region, country, lock_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(o.id().value(), o.customerId(), o.status().name(), ts(o.placedAt()), a.recipient(), a.line1(),
+			.params(o.id().value(), o.customerId().value(), o.status().name(), ts(o.placedAt()), a.recipient(), a.line1(),
 					a.line2(), a.postalCode(), a.city(), a.region(), a.country(), o.version())
 			.update();
 		for (int i = 0; i < o.items().size(); i++) {
@@ -78,9 +79,9 @@ public class OrderStore {
 	}
 
 	/** A customer's orders, newest first, optionally of one status. */
-	public PageResult<Order> page(UUID customerId, OrderStatus status, int page, int size) {
+	public PageResult<Order> page(CustomerId customerId, OrderStatus status, int page, int size) {
 		String where = " WHERE customer_id = ?" + (status == null ? "" : " AND status = ?");
-		List<Object> params = new ArrayList<>(List.of(customerId));
+		List<Object> params = new ArrayList<>(List.of(customerId.value()));
 		if (status != null) {
 			params.add(status.name());
 		}
@@ -94,7 +95,7 @@ public class OrderStore {
 	}
 
 	/** Items of the customer's delivered (not returned) orders, summed per product, latest delivery first. */
-	public List<OwnedProduct> ownedBy(UUID customerId) {
+	public List<OwnedProduct> ownedBy(CustomerId customerId) {
 		return jdbc.sql("""
 				SELECT i.product_id, MAX(i.product_name) AS product_name, SUM(i.quantity) AS quantity,
 				MAX(s.occurred_at) AS delivered_at
@@ -102,7 +103,7 @@ public class OrderStore {
 				JOIN order_status_changes s ON s.order_id = o.id AND s.status = 'DELIVERED'
 				WHERE o.customer_id = ? AND o.status = 'DELIVERED'
 				GROUP BY i.product_id ORDER BY delivered_at DESC, product_name""")
-			.param(customerId)
+			.param(customerId.value())
 			.query((rs, n) -> new OwnedProduct(new ProductId(rs.getObject("product_id", UUID.class)),
 					rs.getString("product_name"), rs.getInt("quantity"), rs.getTimestamp("delivered_at").toInstant()))
 			.list();
@@ -139,7 +140,7 @@ public class OrderStore {
 		var address = new DeliveryAddress(rs.getString("recipient"), rs.getString("line1"), rs.getString("line2"),
 				rs.getString("postal_code"), rs.getString("city"), rs.getString("region"), rs.getString("country"));
 		return new Order(new OrderId(rs.getObject("id", UUID.class)), PREFIX + rs.getLong("order_no"),
-				rs.getObject("customer_id", UUID.class), List.of(), address, OrderStatus.valueOf(rs.getString("status")),
+				new CustomerId(rs.getObject("customer_id", UUID.class)), List.of(), address, OrderStatus.valueOf(rs.getString("status")),
 				List.of(), rs.getLong("lock_version"));
 	}
 

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import dev.parley.common.CustomerId;
 import dev.parley.history.InteractionHistory;
 import dev.parley.presence.CustomerRelations;
 
@@ -19,6 +20,6 @@ class HistoryRelations implements CustomerRelations {
 
 	@Override
 	public boolean interacted(UUID customer, UUID agent) {
-		return history.choices(customer).agents().stream().anyMatch(c -> c.id().equals(agent));
+		return history.choices(new CustomerId(customer)).agents().stream().anyMatch(c -> c.id().equals(agent));
 	}
 }

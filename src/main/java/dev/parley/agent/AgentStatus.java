@@ -1,11 +1,10 @@
-package dev.parley.presence;
+package dev.parley.agent;
 
 import java.time.Instant;
-import java.util.Set;
 
 import dev.parley.common.Violations;
 
-/** An agent's routing state, the reason when not ready, and since when; mapped to one presence tuple. */
+/** An agent's routing state, the reason when not ready, and since when. */
 public record AgentStatus(AgentState state, AgentState.Reason reason, Instant since) {
 
 	public static AgentStatus loggedOut() {
@@ -24,18 +23,5 @@ public record AgentStatus(AgentState state, AgentState.Reason reason, Instant si
 					"a not-ready agent gives a reason")
 			.throwIfAny();
 		return new AgentStatus(s, s == AgentState.NOT_READY ? r : null, now);
-	}
-
-	/** The tuple {@code routing}: closed when logged out, else open with what the agent is doing. */
-	public PresenceTuple tuple() {
-		PresenceTuple t = PresenceTuple.of(AgentStates.TUPLE,
-				state == AgentState.LOGGED_OUT ? BasicStatus.CLOSED : BasicStatus.OPEN);
-		Set<Activity> activities = switch (state) {
-			case LOGGED_OUT, READY -> Set.of();
-			case NOT_READY -> Set.of(reason.activity());
-			case BUSY -> Set.of(Activity.BUSY);
-			case WRAP_UP -> Set.of(Activity.WRAP_UP);
-		};
-		return new PresenceTuple(t.id(), t.status(), null, activities, null, since, null, null);
 	}
 }

@@ -1,12 +1,12 @@
-package dev.parley.customer;
+package dev.parley.common;
 
 import java.util.Objects;
 import java.util.UUID;
 
-/** A customer's identity: the UUID of their identity account. */
-public record CustomerId(UUID value) {
+/** An agent's id: the UUID of their identity account. */
+public record AgentId(UUID value) {
 
-	public CustomerId {
+	public AgentId {
 		Objects.requireNonNull(value, "value");
 	}
 

@@ -5,9 +5,9 @@ import java.util.List;
 import dev.parley.catalog.ProductId;
 
 /** A customer's interactions about one product ({@code productId} null: the "General" group), by agent. */
-public record ProductGroup(ProductId productId, String productName, List<AgentGroup> agents) {
+public record ProductInteractions(ProductId productId, String productName, List<AgentInteractions> agents) {
 
-	public ProductGroup {
+	public ProductInteractions {
 		agents = List.copyOf(agents);
 	}
 
@@ -16,6 +16,6 @@ public record ProductGroup(ProductId productId, String productName, List<AgentGr
 	}
 
 	public int count() {
-		return agents.stream().mapToInt(AgentGroup::count).sum();
+		return agents.stream().mapToInt(AgentInteractions::count).sum();
 	}
 }

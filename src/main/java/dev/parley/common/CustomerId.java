@@ -1,12 +1,12 @@
-package dev.parley.agent;
+package dev.parley.common;
 
 import java.util.Objects;
 import java.util.UUID;
 
-/** An agent's id: the UUID of their identity account. */
-public record AgentId(UUID value) {
+/** A customer's identity: the UUID of their identity account. */
+public record CustomerId(UUID value) {
 
-	public AgentId {
+	public CustomerId {
 		Objects.requireNonNull(value, "value");
 	}
 

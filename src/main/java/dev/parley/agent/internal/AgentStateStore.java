@@ -1,0 +1,65 @@
+package dev.parley.agent.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.parley.agent.AgentState;
+import dev.parley.agent.AgentStatus;
+import dev.parley.common.AgentId;
+
+/** The agent_states table: one row per agent who ever set a state. */
+@Repository
+public class AgentStateStore {
+
+	private final JdbcClient jdbc;
+
+	AgentStateStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<AgentStatus> find(AgentId agent) {
+		return jdbc.sql("SELECT state, reason, since FROM agent_states WHERE agent_id = ?").param(agent.value())
+			.query((rs, n) -> status(rs)).optional();
+	}
+
+	public Map<AgentId, AgentStatus> loggedIn() {
+		Map<AgentId, AgentStatus> all = new LinkedHashMap<>();
+		jdbc.sql("SELECT agent_id, state, reason, since FROM agent_states WHERE state <> 'LOGGED_OUT'")
+			.query((ResultSet rs) -> {
+				all.put(new AgentId(rs.getObject("agent_id", UUID.class)), status(rs));
+			});
+		return all;
+	}
+
+	/** Writes the agent's state (the row locked for the update); returns the state it replaced. */
+	public AgentStatus upsert(AgentId agent, AgentStatus status) {
+		Optional<AgentStatus> previous = jdbc
+			.sql("SELECT state, reason, since FROM agent_states WHERE agent_id = ? FOR UPDATE").param(agent.value())
+			.query((rs, n) -> status(rs)).optional();
+		Object[] values = { status.state().name(), status.reason() == null ? null : status.reason().name(),
+				Timestamp.from(status.since()), agent.value() };
+		if (previous.isPresent()) {
+			jdbc.sql("UPDATE agent_states SET state = ?, reason = ?, since = ?, version = version + 1 WHERE agent_id = ?")
+				.params(values).update();
+		}
+		else {
+			jdbc.sql("INSERT INTO agent_states (state, reason, since, agent_id, version) VALUES (?, ?, ?, ?, 0)")
+				.params(values).update();
+		}
+		return previous.orElse(AgentStatus.loggedOut());
+	}
+
+	private static AgentStatus status(ResultSet rs) throws SQLException {
+		String reason = rs.getString("reason");
+		return new AgentStatus(AgentState.valueOf(rs.getString("state")),
+				reason == null ? null : AgentState.Reason.valueOf(reason), rs.getTimestamp("since").toInstant());
+	}
+}
