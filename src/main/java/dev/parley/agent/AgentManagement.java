@@ -125,7 +125,9 @@ public class AgentManagement {
 		AgentRules.skills(request.skills(), v).throwIfAny();
 		Account account = identity.open(AccountId.random(),
 				new NewAccount(request.username(), request.password(), request.displayName(), Role.AGENT));
-		var row = new AgentStore.Row(new AgentId(account.id().value()), request.groupKey(), request.media(),
+		var capacities = new java.util.EnumMap<Medium, Integer>(Medium.class);
+		request.media().forEach(m -> capacities.put(m, Agent.defaultCapacity(m)));
+		var row = new AgentStore.Row(new AgentId(account.id().value()), request.groupKey(), capacities,
 				request.skills() == null ? List.of() : request.skills());
 		agents.insert(row);
 		audit.record(AuditChange.of(actor, null, "agent", row.id().toString(), "hire")
@@ -145,7 +147,7 @@ public class AgentManagement {
 
 	private Agent agent(AgentStore.Row row) {
 		String name = identity.find(new AccountId(row.id().value())).map(Account::displayName).orElse("Unknown");
-		return new Agent(row.id(), name, row.groupKey(), row.skills(), row.media());
+		return new Agent(row.id(), name, row.groupKey(), row.skills(), row.capacities());
 	}
 
 	private AgentGroup current(String key, Long version) {

@@ -28,9 +28,19 @@ public enum AgentState {
 		return this != LOGGED_OUT;
 	}
 
-	/** Why a not-ready agent is not ready (reason codes). */
+	/** Whether the agent chose to take work: ready, or busy and in wrap-up, which Parley derives from their work. */
+	public boolean isAvailable() {
+		return this == READY || this == BUSY || this == WRAP_UP;
+	}
+
+	/** The states an agent chooses; busy and wrap-up follow from their work. */
+	public boolean isChosen() {
+		return this == LOGGED_OUT || this == NOT_READY || this == READY;
+	}
+
+	/** Why a not-ready agent is not ready (reason codes); {@code MISSED_OFFER} is set by routing. */
 	public enum Reason {
-		BREAK, MEAL, MEETING, TRAINING, OTHER;
+		BREAK, MEAL, MEETING, TRAINING, OTHER, MISSED_OFFER;
 
 		public String token() {
 			return name().toLowerCase(Locale.ROOT).replace('_', '-');

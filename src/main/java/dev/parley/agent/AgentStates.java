@@ -50,8 +50,46 @@ public class AgentStates {
 		AgentStatus stamped = status.since() == null
 				? new AgentStatus(status.state(), status.reason(), Instant.now(clock)) : status;
 		AgentStatus previous = store.upsert(agent, stamped);
-		events.publishEvent(new AgentStateChanged(agent, previous.state(), stamped.state(), stamped.reason(),
-				stamped.since()));
+		if (previous.state() != stamped.state() || previous.reason() != stamped.reason()) {
+			events.publishEvent(new AgentStateChanged(agent, previous.state(), stamped.state(), stamped.reason(),
+					stamped.since()));
+		}
 		return stamped;
+	}
+
+	/**
+	 * Derives busy and wrap-up from an available agent's work: wrap-up when all they still do is wrap up, busy
+	 * when they have no free capacity, else ready. An agent who chose not ready or logged out keeps that.
+	 */
+	@Transactional
+	public AgentStatus followWork(AgentId agent, Workload work) {
+		AgentStatus current = status(agent);
+		if (!current.state().isAvailable()) {
+			return current;
+		}
+		AgentState derived = work.wrappingUp() && !work.working() ? AgentState.WRAP_UP
+				: work.full() ? AgentState.BUSY : AgentState.READY;
+		return derived == current.state() ? current : change(agent, new AgentStatus(derived, null, null));
+	}
+
+	/**
+	 * The agent let an offer expire; after {@code limit} in a row they are set not ready (reason missed offer).
+	 * Returns true when that happened.
+	 */
+	@Transactional
+	public boolean missedOffer(AgentId agent, int limit) {
+		int missed = store.addMissedOffer(agent);
+		if (missed >= limit && status(agent).state().isAvailable()) {
+			store.resetMissedOffers(agent);
+			change(agent, new AgentStatus(AgentState.NOT_READY, AgentState.Reason.MISSED_OFFER, null));
+			return true;
+		}
+		return false;
+	}
+
+	/** The agent took an offer: their run of missed offers starts over. */
+	@Transactional
+	public void tookOffer(AgentId agent) {
+		store.resetMissedOffers(agent);
 	}
 }

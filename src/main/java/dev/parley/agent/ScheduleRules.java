@@ -106,12 +106,16 @@ public final class ScheduleRules {
 		}
 	}
 
+	/** A time of day like 09:00; a closing time of 24:00 is the end of the day. */
 	private static LocalTime time(String value, String field, Violations v) {
+		if (field.endsWith("close") && value != null && value.trim().equals("24:00")) {
+			return LocalTime.MAX;
+		}
 		try {
 			return LocalTime.parse(value.trim());
 		}
 		catch (RuntimeException e) {
-			v.add(field, "time", "must be a time like 09:00");
+			v.add(field, "time", "must be a time like 09:00 (a closing time may be 24:00)");
 			return null;
 		}
 	}

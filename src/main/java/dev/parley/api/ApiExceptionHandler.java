@@ -26,6 +26,7 @@ import dev.parley.common.ConflictException;
 import dev.parley.common.FieldViolation;
 import dev.parley.common.InvalidInputException;
 import dev.parley.common.NotFoundException;
+import dev.parley.common.RefusedException;
 
 /**
  * Maps every error of the API to an RFC 9457 problem detail. Invalid input gets 400 with an
@@ -85,6 +86,23 @@ class ApiExceptionHandler {
 	ResponseEntity<ProblemDetail> conflict(ConflictException e) {
 		var response = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), List.of());
 		response.getBody().setProperty("code", e.code());
+		return response;
+	}
+
+	@ExceptionHandler(RefusedException.class)
+	ResponseEntity<ProblemDetail> refused(RefusedException e) {
+		HttpStatus status = switch (e.kind()) {
+			case NOT_YOURS -> HttpStatus.FORBIDDEN;
+			case CANNOT_SERVE -> HttpStatus.UNPROCESSABLE_CONTENT;
+			case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+		};
+		var response = problem(status, status.getReasonPhrase(), e.getMessage(), List.of());
+		response.getBody().setProperty("code", e.code());
+		if (e.kind() == RefusedException.Kind.TOO_MANY_REQUESTS) {
+			return ResponseEntity.status(status).header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
+		}
 		return response;
 	}
 

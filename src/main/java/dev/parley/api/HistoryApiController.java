@@ -21,7 +21,7 @@ import dev.parley.history.InteractionHistory;
 import dev.parley.history.InteractionRecordId;
 import dev.parley.common.Medium;
 import dev.parley.history.NamedInteraction;
-import dev.parley.history.Outcome;
+import dev.parley.common.Outcome;
 import dev.parley.history.ProductInteractions;
 import dev.parley.security.ParleyUser;
 

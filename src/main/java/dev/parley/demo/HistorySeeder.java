@@ -15,7 +15,7 @@ import dev.parley.history.Direction;
 import dev.parley.history.InteractionHistory;
 import dev.parley.common.Medium;
 import dev.parley.history.NewInteraction;
-import dev.parley.history.Outcome;
+import dev.parley.common.Outcome;
 
 /** Each demo customer gets 4 to 12 past interactions over the last year, some of them rated. */
 @Component

@@ -17,7 +17,7 @@ import dev.parley.common.ConflictException;
 import dev.parley.common.CustomerId;
 import dev.parley.common.NotFoundException;
 import dev.parley.common.PageResult;
-import dev.parley.history.internal.InteractionStore;
+import dev.parley.history.internal.InteractionRecordStore;
 import dev.parley.identity.AccountId;
 import dev.parley.identity.AuditChange;
 import dev.parley.identity.AuditLog;
@@ -29,13 +29,13 @@ import dev.parley.identity.AuditLog;
 @Service
 public class InteractionHistory {
 
-	private final InteractionStore store;
+	private final InteractionRecordStore store;
 	private final InteractionRules rules;
 	private final Names names;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	InteractionHistory(InteractionStore store, InteractionRules rules, Names names, AuditLog audit,
+	InteractionHistory(InteractionRecordStore store, InteractionRules rules, Names names, AuditLog audit,
 			Optional<Clock> clock) {
 		this.store = store;
 		this.rules = rules;
@@ -47,8 +47,21 @@ public class InteractionHistory {
 	/** Records a finished interaction. */
 	@Transactional
 	public InteractionRecord record(NewInteraction request) {
+		return record(InteractionRecordId.random(), request);
+	}
+
+	/**
+	 * Records a finished interaction under the given id, once: recording the same id again (an event delivered
+	 * twice) changes nothing and returns the record kept.
+	 */
+	@Transactional
+	public InteractionRecord record(InteractionRecordId id, NewInteraction request) {
+		var kept = store.find(id);
+		if (kept.isPresent()) {
+			return kept.get();
+		}
 		rules.check(request);
-		var record = new InteractionRecord(InteractionRecordId.random(), request.customerId(), request.productId(),
+		var record = new InteractionRecord(id, request.customerId(), request.productId(),
 				request.agentId(), request.medium(), request.direction(), request.startedAt(), request.endedAt(),
 				request.outcome(), request.summary().strip(), blankToNull(request.transcript()), null, null, null, 0);
 		store.insert(record);

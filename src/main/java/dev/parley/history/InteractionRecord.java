@@ -7,6 +7,7 @@ import dev.parley.catalog.ProductId;
 import dev.parley.common.AgentId;
 import dev.parley.common.CustomerId;
 import dev.parley.common.Medium;
+import dev.parley.common.Outcome;
 
 /**
  * One past interaction. {@code customerId} and {@code agentId} are account UUIDs; {@code productId} is

@@ -73,7 +73,7 @@ public class AgentPresence {
 			case MEAL -> Activity.MEAL;
 			case MEETING -> Activity.MEETING;
 			case TRAINING -> Activity.PRESENTATION;
-			case BREAK, OTHER -> Activity.AWAY;
+			case BREAK, OTHER, MISSED_OFFER -> Activity.AWAY;
 		};
 	}
 

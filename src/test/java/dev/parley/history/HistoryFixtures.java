@@ -11,6 +11,7 @@ import dev.parley.catalog.ProductId;
 import dev.parley.common.AgentId;
 import dev.parley.common.CustomerId;
 import dev.parley.common.Medium;
+import dev.parley.common.Outcome;
 import dev.parley.identity.Account;
 import dev.parley.identity.IdentityManagement;
 import dev.parley.identity.Role;

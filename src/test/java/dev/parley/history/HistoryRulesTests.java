@@ -17,6 +17,7 @@ import dev.parley.common.CustomerId;
 import dev.parley.common.FieldViolation;
 import dev.parley.common.InvalidInputException;
 import dev.parley.common.Medium;
+import dev.parley.common.Outcome;
 
 class HistoryRulesTests {
 

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.parley.agent.AgentState;
 import dev.parley.agent.AgentStatus;
 import dev.parley.common.InvalidInputException;
 import dev.parley.customer.Agenda;
@@ -66,7 +67,11 @@ class PresenceSourcesTests {
 		var now = Instant.parse("2025-03-03T10:00:00Z");
 		assertThat(AgentPresence.tuple(AgentStatus.parse("logged-out", null, now)).isOpen()).isFalse();
 		assertThat(AgentPresence.tuple(AgentStatus.parse("ready", null, now)).activities()).isEmpty();
-		assertThat(AgentPresence.tuple(AgentStatus.parse("wrap-up", null, now)).activities()).containsExactly(Activity.WRAP_UP);
+		assertThat(AgentPresence.tuple(new AgentStatus(AgentState.WRAP_UP, null, now)).activities())
+			.containsExactly(Activity.WRAP_UP);
+		assertThat(AgentPresence.tuple(new AgentStatus(AgentState.BUSY, null, now)).activities())
+			.containsExactly(Activity.BUSY);
+		assertThatThrownBy(() -> AgentStatus.parse("busy", null, now)).isInstanceOf(InvalidInputException.class);
 		assertThat(AgentPresence.tuple(AgentStatus.parse("not-ready", "meal", now)).activities()).containsExactly(Activity.MEAL);
 		assertThatThrownBy(() -> AgentStatus.parse("not-ready", "", now))
 			.isInstanceOfSatisfying(InvalidInputException.class,

@@ -21,7 +21,7 @@ import dev.parley.history.Direction;
 import dev.parley.history.InteractionHistory;
 import dev.parley.common.Medium;
 import dev.parley.history.NewInteraction;
-import dev.parley.history.Outcome;
+import dev.parley.common.Outcome;
 import dev.parley.identity.IdentityManagement;
 import dev.parley.identity.Role;
 import dev.parley.orders.DeliveryAddress;

@@ -57,6 +57,19 @@ public class AgentStateStore {
 		return previous.orElse(AgentStatus.loggedOut());
 	}
 
+	/** Counts one more missed offer (the agent has a row: offers go to available agents only); the new count. */
+	public int addMissedOffer(AgentId agent) {
+		jdbc.sql("UPDATE agent_states SET missed_offers = missed_offers + 1 WHERE agent_id = ?").param(agent.value())
+			.update();
+		return jdbc.sql("SELECT missed_offers FROM agent_states WHERE agent_id = ?").param(agent.value())
+			.query(Integer.class).optional().orElse(0);
+	}
+
+	public void resetMissedOffers(AgentId agent) {
+		jdbc.sql("UPDATE agent_states SET missed_offers = 0 WHERE agent_id = ? AND missed_offers <> 0")
+			.param(agent.value()).update();
+	}
+
 	private static AgentStatus status(ResultSet rs) throws SQLException {
 		String reason = rs.getString("reason");
 		return new AgentStatus(AgentState.valueOf(rs.getString("state")),

@@ -16,20 +16,20 @@ import dev.parley.agent.Skill;
 public class AgentStore {
 
 	/** An agent's own row: group, media and skills. */
-	public record Row(AgentId id, String groupKey, java.util.Set<Medium> media, List<Skill> skills) {
+	public record Row(AgentId id, String groupKey, java.util.Map<Medium, Integer> capacities, List<Skill> skills) {
 	}
 
 	private final JdbcClient jdbc;
-	private final MediaRows media;
 
 	AgentStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.media = new MediaRows(jdbc, "agent_media", "agent_id");
 	}
 
 	public void insert(Row row) {
 		jdbc.sql("INSERT INTO agents (id, group_key) VALUES (?, ?)").params(row.id().value(), row.groupKey()).update();
-		media.replace(row.id().value(), row.media());
+		row.capacities().forEach((medium, capacity) -> jdbc
+			.sql("INSERT INTO agent_media (agent_id, medium, capacity) VALUES (?, ?, ?)")
+			.params(row.id().value(), medium.name(), capacity).update());
 		for (Skill s : row.skills()) {
 			jdbc.sql("INSERT INTO agent_skills (agent_id, skill_key, level) VALUES (?, ?, ?)")
 				.params(row.id().value(), s.key(), s.level()).update();
@@ -56,6 +56,11 @@ public class AgentStore {
 	private Row row(UUID id, String group) {
 		var skills = jdbc.sql("SELECT skill_key, level FROM agent_skills WHERE agent_id = ? ORDER BY skill_key")
 			.param(id).query((rs, n) -> new Skill(rs.getString(1), rs.getInt(2))).list();
-		return new Row(new AgentId(id), group, media.read(id), skills);
+		var capacities = new java.util.EnumMap<Medium, Integer>(Medium.class);
+		jdbc.sql("SELECT medium, capacity FROM agent_media WHERE agent_id = ?").param(id)
+			.query((java.sql.ResultSet rs) -> {
+				capacities.put(Medium.valueOf(rs.getString(1)), rs.getInt(2));
+			});
+		return new Row(new AgentId(id), group, capacities, skills);
 	}
 }

@@ -21,15 +21,15 @@ import dev.parley.history.HistoryFilter;
 import dev.parley.history.InteractionRecord;
 import dev.parley.history.InteractionRecordId;
 import dev.parley.common.Medium;
-import dev.parley.history.Outcome;
+import dev.parley.common.Outcome;
 
 /** The interaction_records table. */
 @Repository
-public class InteractionStore {
+public class InteractionRecordStore {
 
 	private final JdbcClient jdbc;
 
-	InteractionStore(JdbcClient jdbc) {
+	InteractionRecordStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

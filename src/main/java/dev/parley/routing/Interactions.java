@@ -1,0 +1,176 @@
+package dev.parley.routing;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import dev.parley.catalog.Catalog;
+import dev.parley.catalog.Product;
+import dev.parley.common.ConflictException;
+import dev.parley.common.CustomerId;
+import dev.parley.common.Medium;
+import dev.parley.common.NotFoundException;
+import dev.parley.common.RefusedException;
+import dev.parley.common.Violations;
+import dev.parley.customer.CustomerManagement;
+import dev.parley.customer.Interest;
+import dev.parley.customer.InterestLevel;
+import dev.parley.routing.internal.InteractionSteps;
+import dev.parley.routing.internal.InteractionStore;
+import dev.parley.routing.internal.RoutingBoard;
+
+/**
+ * The customer's side of the broker: start a contact (the queue picked from the product, else the customer's
+ * interests, else the default; or the customer's own choice), see where it stands and the place in the queue,
+ * and leave.
+ */
+@Service
+public class Interactions {
+
+	/** A customer has at most this many contacts open at once. */
+	public static final int MAX_OPEN = 3;
+	public static final int MAX_TOPIC = 200;
+
+	/** An interaction as its customer sees it, with the place in the queue while it waits (0 otherwise). */
+	public record Seen(Interaction interaction, int position) {
+	}
+
+	private final InteractionSteps steps;
+	private final InteractionStore store;
+	private final RoutingBoard board;
+	private final QueueManagement queues;
+	private final Catalog catalog;
+	private final CustomerManagement customers;
+
+	Interactions(InteractionSteps steps, InteractionStore store, RoutingBoard board, QueueManagement queues,
+			Catalog catalog, CustomerManagement customers) {
+		this.steps = steps;
+		this.store = store;
+		this.board = board;
+		this.queues = queues;
+		this.catalog = catalog;
+		this.customers = customers;
+	}
+
+	/** Starts a contact: checked, queued and persisted before it is answered. */
+	public Seen start(CustomerId customer, NewContact contact) {
+		var v = new Violations();
+		v.check(contact == null || contact.medium() == null, "medium", "required",
+				"must be one of CHAT, VOICE, EMAIL, VIDEO");
+		Optional<Product> product = contact == null || contact.product() == null ? Optional.empty()
+				: catalog.find(contact.product());
+		v.check(contact != null && contact.product() != null && product.isEmpty(), "product", "unknown",
+				"is not a product of the catalog");
+		String topic = contact == null || contact.topic() == null || contact.topic().isBlank() ? null
+				: contact.topic().strip();
+		v.maxLength(topic, MAX_TOPIC, "topic");
+		Optional<Queue> chosen = contact == null || contact.queue() == null || contact.queue().isBlank()
+				? Optional.empty() : queues.find(contact.queue());
+		v.check(contact != null && contact.queue() != null && !contact.queue().isBlank() && chosen.isEmpty(), "queue",
+				"unknown", "is not a queue");
+		v.throwIfAny();
+		Medium medium = contact.medium();
+		Queue queue = chosen.orElseGet(() -> pick(customer, product.orElse(null), medium));
+		if (!queue.serves(medium)) {
+			throw new RefusedException(RefusedException.Kind.CANNOT_SERVE, "medium-not-served",
+					"The queue " + queue.name() + " does not take " + medium.name().toLowerCase() + " contacts");
+		}
+		Instant now = steps.now();
+		if (!queues.isOpen(queue, now)) {
+			throw new RefusedException(RefusedException.Kind.CANNOT_SERVE, "queue-closed",
+					"The queue " + queue.name() + " is closed now" + queues.nextOpening(queue, now)
+						.map(at -> "; it opens at " + at).orElse(""));
+		}
+		if (store.countOpen(customer) >= MAX_OPEN) {
+			throw new ConflictException("too-many-open",
+					"You have " + MAX_OPEN + " contacts open already; leave one before starting another");
+		}
+		var interaction = new Interaction(InteractionId.random(), customer, medium, queue.key(),
+				product.map(Product::id).orElse(null), topic, 0, InteractionState.QUEUED, null, null, null, null, null,
+				now, now, store.nextEnqueueSeq(), null, null, null, null, null, null, 0);
+		steps.create(interaction);
+		return new Seen(interaction, Math.max(1, board.position(interaction.id())));
+	}
+
+	/** The product's category's queue for this medium, else one for the customer's strongest interests, else the default. */
+	Queue pick(CustomerId customer, Product product, Medium medium) {
+		List<Queue> all = queues.queues();
+		if (product != null) {
+			Optional<Queue> byProduct = forCategory(all, product.categoryKey(), medium);
+			if (byProduct.isPresent()) {
+				return byProduct.get();
+			}
+		}
+		var interests = customers.profile(customer).interests().interests().stream()
+			.filter(i -> i.categoryKey() != null)
+			.sorted(Comparator.comparing(Interest::level, Comparator.comparingInt(InterestLevel::ordinal).reversed()))
+			.toList();
+		for (Interest interest : interests) {
+			Optional<Queue> byInterest = forCategory(all, interest.categoryKey(), medium);
+			if (byInterest.isPresent()) {
+				return byInterest.get();
+			}
+		}
+		return all.stream().filter(Queue::defaultQueue).findFirst()
+			.orElseThrow(() -> new RefusedException(RefusedException.Kind.CANNOT_SERVE, "no-queue",
+					"No queue takes contacts now"));
+	}
+
+	private static Optional<Queue> forCategory(List<Queue> all, String category, Medium medium) {
+		return all.stream().filter(q -> q.categories().contains(category) && q.serves(medium)).findFirst();
+	}
+
+	/** The customer's interactions, newest first. */
+	public List<Seen> mine(CustomerId customer) {
+		return store.ofCustomer(customer, 50).stream().map(this::seen).toList();
+	}
+
+	/** One of the customer's interactions; another customer's answers as unknown. */
+	public Seen get(CustomerId customer, InteractionId id) {
+		return seen(own(customer, id));
+	}
+
+	/**
+	 * The customer leaves: a waiting contact is abandoned, a connected one ends (its agent wraps up). Leaving one
+	 * that is over already changes nothing.
+	 */
+	public Seen leave(CustomerId customer, InteractionId id) {
+		Interaction i = own(customer, id);
+		switch (i.state()) {
+			case QUEUED, OFFERED -> {
+				if (!steps.abandon(i, customer)) {
+					return leave(customer, id); // it moved on meanwhile (an agent took it): leave what it is now
+				}
+			}
+			case CONNECTED -> {
+				Queue queue = queues.find(i.queue()).orElseThrow();
+				if (!steps.end(i, null, queue)) {
+					return leave(customer, id);
+				}
+			}
+			default -> {
+				// wrap-up, closed, abandoned: the conversation is over already
+			}
+		}
+		return get(customer, id);
+	}
+
+	/** Any interaction by id, for modules that check who takes part (chat). */
+	public Optional<Interaction> find(InteractionId id) {
+		return store.find(id);
+	}
+
+	private Interaction own(CustomerId customer, InteractionId id) {
+		if (id == null) {
+			throw new NotFoundException("interaction");
+		}
+		return store.find(id).filter(i -> i.isFor(customer)).orElseThrow(() -> new NotFoundException("interaction"));
+	}
+
+	private Seen seen(Interaction i) {
+		return new Seen(i, i.state() == InteractionState.QUEUED ? Math.max(1, board.position(i.id())) : 0);
+	}
+}
