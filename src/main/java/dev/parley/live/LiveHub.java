@@ -34,6 +34,7 @@ class LiveHub implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
 
 	private final Map<String, LiveConnection> connections = new ConcurrentHashMap<>();
+	private final Map<UUID, Set<LiveConnection>> byAccount = new ConcurrentHashMap<>();
 	private final PortalPresence portal;
 	private final PresencePush push;
 	private final LiveSettings settings;
@@ -51,6 +52,7 @@ class LiveHub implements SmartLifecycle {
 	LiveConnection open(LiveConnection.Viewer viewer, Set<LiveConnection.Topic> topics, Channel channel) {
 		var connection = new LiveConnection(UUID.randomUUID().toString(), viewer, topics, channel);
 		connections.put(connection.id(), connection);
+		byAccount.computeIfAbsent(viewer.account(), k -> ConcurrentHashMap.newKeySet()).add(connection);
 		if (viewer.role() == Role.CUSTOMER) {
 			portal.opened(viewer.account(), connection.id());
 		}
@@ -68,6 +70,10 @@ class LiveHub implements SmartLifecycle {
 			return;
 		}
 		connections.remove(connection.id());
+		byAccount.computeIfPresent(connection.viewer().account(), (k, set) -> {
+			set.remove(connection);
+			return set.isEmpty() ? null : set;
+		});
 		push.stop(connection);
 		if (connection.viewer().role() == Role.CUSTOMER) {
 			portal.closed(connection.viewer().account(), connection.id());
@@ -103,6 +109,23 @@ class LiveHub implements SmartLifecycle {
 		run(() -> connections.values().stream()
 			.filter(c -> c.wants(LiveConnection.Topic.ME) && presentity.key().equals(c.viewer().account().toString()))
 			.forEach(c -> push.watchers(c, this)));
+	}
+
+	/** Sends an event to every open connection of the account (all their tabs), on the push thread. */
+	void sendToAccount(UUID account, String event, String data) {
+		if (account == null || !byAccount.containsKey(account)) {
+			return;
+		}
+		run(() -> {
+			Set<LiveConnection> open = byAccount.get(account);
+			if (open != null) {
+				List.copyOf(open).forEach(c -> send(c, event, data));
+			}
+		});
+	}
+
+	boolean isConnected(UUID account) {
+		return byAccount.containsKey(account);
 	}
 
 	/** Sends on the push thread; a failed send closes the connection. */
@@ -158,6 +181,7 @@ class LiveHub implements SmartLifecycle {
 	public synchronized void stop() {
 		connections.values().forEach(LiveConnection::close);
 		connections.clear();
+		byAccount.clear();
 		keepAlive.shutdownNow();
 		sender.shutdownNow();
 		sender = null;

@@ -2,8 +2,9 @@
  * Live push to pages: Server-Sent Events over Spring MVC's {@code SseEmitter}, behind a small connection
  * abstraction with an explicit lifecycle (open, keep-alive, closed). It implements the presence
  * {@link dev.parley.presence.Notifier} port and pushes HTML fragments the page swaps in. A customer's
- * connection is also the "portal open" signal of their presence; the page reports idle here.
+ * connection is also the "portal open" signal of their presence; the page reports idle here. The broker's
+ * steps and chat messages reach the accounts they concern as JSON events ({@code BrokerPush}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "presence", "security", "identity",
-		"customer", "common" })
+		"customer", "common", "routing", "chat" })
 package dev.parley.live;

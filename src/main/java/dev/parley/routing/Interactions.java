@@ -158,6 +158,11 @@ public class Interactions {
 		return get(customer, id);
 	}
 
+	/** The contacts waiting in a queue with their places, as this node sees them. */
+	public List<Seen> waiting(String queue) {
+		return board.placements(queue).stream().map(p -> new Seen(p.interaction(), p.position())).toList();
+	}
+
 	/** Any interaction by id, for modules that check who takes part (chat). */
 	public Optional<Interaction> find(InteractionId id) {
 		return store.find(id);

@@ -252,6 +252,27 @@ public class RoutingBoard {
 		return line == null ? 0 : line.headSet(p.waiting()).size() + 1;
 	}
 
+	/** The contacts waiting in a queue's lines with their place: for pushing positions to waiting customers. */
+	public synchronized List<Placement> placements(String queue) {
+		List<Placement> all = new ArrayList<>();
+		lines.forEach((key, line) -> {
+			if (key.queue().equals(queue)) {
+				int place = 1;
+				for (Waiting w : line) {
+					Placed p = interactions.get(w.id());
+					if (p != null) {
+						all.add(new Placement(p.row(), place++));
+					}
+				}
+			}
+		});
+		return all;
+	}
+
+	/** An interaction and its place in its line. */
+	public record Placement(Interaction interaction, int position) {
+	}
+
 	/** Contacts waiting in a queue (all media). */
 	public synchronized int waiting(String queue) {
 		return lines.entrySet().stream().filter(e -> e.getKey().queue().equals(queue))
