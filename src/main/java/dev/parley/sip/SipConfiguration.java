@@ -15,7 +15,6 @@ import dev.parley.presence.Presence;
 import dev.parley.presence.Presentities;
 import dev.parley.presence.PresenceSettings;
 import dev.parley.sip.internal.SipStateStore;
-import dev.parley.sip.jain.JainSipTransport;
 import dev.parley.sip.stack.ParleySipTransport;
 
 /** Wires the SIP adapter when {@code parley.sip.enabled} is true (the default). */
@@ -43,10 +42,6 @@ class SipConfiguration {
 	@Bean
 	SipTransport sipTransport(SipSettings settings) {
 		int maxMessageBytes = Math.max(65_536, settings.maxBodyBytes() + 8192);
-		if (settings.stack().equals("jain")) {
-			return new JainSipTransport(settings.address(), settings.port(), settings.transports(), settings.threads(),
-					settings.queue(), maxMessageBytes);
-		}
 		return new ParleySipTransport(settings.address(), settings.port(), settings.transports(), settings.threads(),
 				settings.queue(), maxMessageBytes);
 	}

@@ -26,8 +26,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        put MD5 first for clients that only read the topmost challenge (sipp does)
  * @param threads the stack's and the handler's thread pool sizes (bounded, never unlimited)
  * @param queue requests waiting for a handler thread; past it: 503
- * @param stack the SIP stack behind {@link SipTransport}: {@code parley} (Parley's own, the default) or
- *        {@code jain} (the JAIN SIP reference implementation)
  * @param terminateOnShutdown whether a graceful shutdown tells every subscriber {@code terminated;reason=deactivated}
  *        (and forgets the subscriptions); by default they stay stored and carry on after the restart
  */
@@ -35,7 +33,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record SipSettings(Boolean enabled, String address, Integer port, List<String> transports, String domain,
 		String realm, Duration nonceLifetime, Integer maxBodyBytes, Duration notifyInterval,
 		Integer requestsPerSecond, List<String> digestAlgorithms, Integer threads, Integer queue,
-		Boolean terminateOnShutdown, String stack) {
+		Boolean terminateOnShutdown) {
 
 	public SipSettings {
 		enabled = enabled == null || enabled;
@@ -53,10 +51,6 @@ public record SipSettings(Boolean enabled, String address, Integer port, List<St
 		threads = threads == null ? 4 : Math.max(1, threads);
 		queue = queue == null ? 1000 : Math.max(1, queue);
 		terminateOnShutdown = terminateOnShutdown != null && terminateOnShutdown;
-		stack = stack == null || stack.isBlank() ? "parley" : stack.trim().toLowerCase(Locale.ROOT);
-		if (!stack.equals("parley") && !stack.equals("jain")) {
-			throw new IllegalArgumentException("parley.sip.stack: parley or jain, not " + stack);
-		}
 		for (String t : transports) {
 			if (!t.equals("udp") && !t.equals("tcp")) {
 				throw new IllegalArgumentException("parley.sip.transports: only udp and tcp are supported, not " + t);
@@ -68,21 +62,21 @@ public record SipSettings(Boolean enabled, String address, Integer port, List<St
 	}
 
 	public static SipSettings defaults() {
-		return new SipSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new SipSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	public SipSettings withRealm(String value) {
 		return new SipSettings(enabled, address, port, transports, domain, value, nonceLifetime, maxBodyBytes,
-				notifyInterval, requestsPerSecond, digestAlgorithms, threads, queue, terminateOnShutdown, stack);
+				notifyInterval, requestsPerSecond, digestAlgorithms, threads, queue, terminateOnShutdown);
 	}
 
 	public SipSettings withNotifyInterval(Duration value) {
 		return new SipSettings(enabled, address, port, transports, domain, realm, nonceLifetime, maxBodyBytes,
-				value, requestsPerSecond, digestAlgorithms, threads, queue, terminateOnShutdown, stack);
+				value, requestsPerSecond, digestAlgorithms, threads, queue, terminateOnShutdown);
 	}
 
 	public SipSettings withRequestsPerSecond(int value) {
 		return new SipSettings(enabled, address, port, transports, domain, realm, nonceLifetime, maxBodyBytes,
-				notifyInterval, value, digestAlgorithms, threads, queue, terminateOnShutdown, stack);
+				notifyInterval, value, digestAlgorithms, threads, queue, terminateOnShutdown);
 	}
 }
