@@ -26,23 +26,11 @@ public class PresenceReading {
 	/** The presentity's document as this account may see it. */
 	public PresenceDocument fetch(UUID account, Role role, String presentity) {
 		PresentityId id = parse(presentity);
-		Watcher watcher = watcher(account, role, id);
+		Watcher watcher = Watchers.forAccount(account, role, id);
 		if (!presentities.ensure(id) || !(presence.fetch(watcher, id) instanceof FetchResult.Fetched fetched)) {
 			throw new NotFoundException("presentity");
 		}
 		return fetched.document();
-	}
-
-	/** The account as a watcher of the presentity: SELF for its own, else the class its role gives. */
-	public static Watcher watcher(UUID account, Role role, PresentityId target) {
-		boolean own = target.key().equals(account.toString())
-				&& (target.kind() == PresentityKind.CUSTOMER || target.kind() == PresentityKind.AGENT);
-		WatcherClass watcherClass = own ? WatcherClass.SELF : switch (role) {
-			case CUSTOMER -> WatcherClass.CUSTOMER;
-			case AGENT -> WatcherClass.AGENT;
-			case SUPERVISOR, ADMIN -> WatcherClass.SUPERVISOR;
-		};
-		return Watcher.account(account, watcherClass);
 	}
 
 	/** {@code customer-<uuid>}, or a full {@code pres:}/{@code sip:} URI; anything else is a 400 naming it. */

@@ -6,13 +6,11 @@ import dev.parley.common.InvalidInputException;
 import dev.parley.identity.Account;
 import dev.parley.identity.Role;
 import dev.parley.presence.PresentityId;
-import dev.parley.presence.PresentityKind;
-import dev.parley.presence.Watcher;
-import dev.parley.presence.WatcherClass;
+import dev.parley.presence.Watchers;
 
 /**
- * Who is who: a Request-URI's user part as a presentity, an authenticated account as the presence
- * {@link Watcher} a browser of the same account would be, and who may publish for a presentity.
+ * Who is who over SIP: a Request-URI's user part as a presentity, and who may publish for a presentity. The watcher
+ * an account is, and whose presentity is whose, are the presence module's ({@link Watchers}).
  */
 final class SipPrincipals {
 
@@ -33,29 +31,9 @@ final class SipPrincipals {
 		}
 	}
 
-	/** The account as a watcher: {@code urn:uuid:<account>}, SELF for its own presentity, else by role. */
-	static Watcher watcher(Account account, PresentityId presentity) {
-		return Watcher.account(account.id().value(), owns(account, presentity) ? WatcherClass.SELF : byRole(account.role()));
-	}
-
-	static WatcherClass byRole(Role role) {
-		return switch (role) {
-			case CUSTOMER -> WatcherClass.CUSTOMER;
-			case AGENT -> WatcherClass.AGENT;
-			case SUPERVISOR, ADMIN -> WatcherClass.SUPERVISOR;
-		};
-	}
-
-	/** The presentity's principal: the customer or agent whose account id is its key. */
-	static boolean owns(Account account, PresentityId presentity) {
-		boolean person = presentity.kind() == PresentityKind.CUSTOMER && account.role() == Role.CUSTOMER
-				|| presentity.kind() == PresentityKind.AGENT && account.role().isStaff();
-		return person && presentity.key().equals(account.id().value().toString());
-	}
-
 	/** Its principal; supervisors and admins for agents; any staff for queues, groups and the center. */
 	static boolean mayPublish(Account account, PresentityId presentity) {
-		if (owns(account, presentity)) {
+		if (Watchers.isOwn(account, presentity)) {
 			return true;
 		}
 		return switch (presentity.kind()) {

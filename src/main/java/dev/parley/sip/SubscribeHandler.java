@@ -17,6 +17,7 @@ import dev.parley.presence.SubscribeResult;
 import dev.parley.presence.Subscription;
 import dev.parley.presence.SubscriptionState;
 import dev.parley.presence.Watcher;
+import dev.parley.presence.Watchers;
 
 /**
  * SUBSCRIBE for {@code presence} (RFC 3856) and {@code presence.winfo} (RFC 3857) with RFC 6665's rules:
@@ -108,8 +109,8 @@ final class SubscribeHandler {
 			winfo.subscribe(exchange, event, expires, account, presentity);
 			return;
 		}
-		Watcher watcher = SipPrincipals.watcher(account, presentity);
-		if (!known.test(presentity) && SipPrincipals.owns(account, presentity)) {
+		Watcher watcher = Watchers.forAccount(account, presentity);
+		if (!known.test(presentity) && Watchers.isOwn(account, presentity)) {
 			presence.register(presentity); // a principal watching itself: its presentity exists from now on
 		}
 		Duration requested = expires < 0 ? null : Duration.ofSeconds(expires);
