@@ -16,7 +16,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.w3c.dom.Element;
 
@@ -37,7 +39,7 @@ final class PidfReader {
 
 	private static final Set<String> UNDERSTOOD = Set.of(PIDF, RPID, DATA_MODEL, CAPS, FIGURES);
 
-	PresenceDocument read(byte[] body) {
+	PresenceDocument read(byte[] body, Function<String, Optional<PresentityId>> entities) {
 		Element root = SecureXml.parse(body).getDocumentElement();
 		if (!PIDF.equals(root.getNamespaceURI()) || !"presence".equals(root.getLocalName())) {
 			throw PidfException.of("presence", "root", "the root element must be <presence> in namespace " + PIDF);
@@ -48,7 +50,8 @@ final class PidfReader {
 			throw PidfException.of("entity", "required", "the entity attribute (presentity URI) is required");
 		}
 		try {
-			PresentityId id = PresentityId.fromUri(entity);
+			PresentityId id = entities.apply(entity.trim()).orElseThrow(() -> PidfException.of("entity", "invalid",
+					"is not a Parley presentity URI (pres:<kind>-<key>@<domain>)"));
 			List<PresenceTuple> tuples = new ArrayList<>();
 			for (Element t : Dom.children(root, PIDF, "tuple")) {
 				tuples.add(tuple(t));

@@ -28,6 +28,12 @@ final class PidfWriter {
 
 	static final String PERSON_ID = "person";
 
+	private final PresentityUris uris;
+
+	PidfWriter(PresentityUris uris) {
+		this.uris = uris;
+	}
+
 	private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
 	String write(PresenceDocument doc) {
@@ -37,7 +43,7 @@ final class PidfWriter {
 			w.writeStartDocument("UTF-8", "1.0");
 			w.writeStartElement("", "presence", PIDF);
 			declareNamespaces(w, doc);
-			w.writeAttribute("entity", doc.entity().presUri());
+			w.writeAttribute("entity", uris.presUri(doc.entity()));
 			for (PresenceTuple t : doc.tuples()) {
 				tuple(w, t);
 			}

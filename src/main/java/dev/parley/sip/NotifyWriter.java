@@ -19,9 +19,14 @@ final class NotifyWriter {
 	record Notify(List<Map.Entry<String, String>> headers, String contentType, byte[] body) {
 	}
 
-	private final PidfCodec pidf = new PidfCodec();
+	private final PidfCodec pidf;
 
-	private final WatcherInfoCodec winfo = new WatcherInfoCodec();
+	private final WatcherInfoCodec winfo;
+
+	NotifyWriter(PidfCodec pidf, WatcherInfoCodec winfo) {
+		this.pidf = pidf;
+		this.winfo = winfo;
+	}
 
 	/** A written document and the instance it was written from. */
 	private record Written(PresenceDocument document, byte[] body) {

@@ -24,9 +24,11 @@ final class PublishHandler {
 
 	private final Clock clock;
 
-	private final PidfCodec pidf = new PidfCodec();
+	private final PidfCodec pidf;
 
-	PublishHandler(Publications publications, DigestAuthenticator authenticator, PresenceSettings limits, Clock clock) {
+	PublishHandler(Publications publications, DigestAuthenticator authenticator, PresenceSettings limits, Clock clock,
+			PidfCodec pidf) {
+		this.pidf = pidf;
 		this.publications = publications;
 		this.authenticator = authenticator;
 		this.limits = limits;

@@ -13,6 +13,7 @@ import org.springframework.context.SmartLifecycle;
 import dev.parley.common.NotFoundException;
 import dev.parley.identity.DigestAlgorithm;
 import dev.parley.identity.DigestCredentials;
+import dev.parley.pidf.PidfCodec;
 import dev.parley.presence.Presence;
 import dev.parley.presence.PresentityId;
 import dev.parley.presence.PresenceSettings;
@@ -49,7 +50,8 @@ final class SipAdapter implements SmartLifecycle {
 	private volatile boolean running;
 
 	SipAdapter(SipTransport transport, SipNotifier notifier, ScheduledExecutorService scheduler, Presence presence,
-			Predicate<PresentityId> known, PresenceSettings limits, DigestCredentials credentials, SipSettings settings, Clock clock) {
+			Predicate<PresentityId> known, PresenceSettings limits, DigestCredentials credentials, SipSettings settings, Clock clock,
+			PidfCodec pidf) {
 		this.terminateOnShutdown = settings.terminateOnShutdown();
 		this.transport = transport;
 		this.notifier = notifier;
@@ -63,12 +65,12 @@ final class SipAdapter implements SmartLifecycle {
 		var authenticator = new DigestAuthenticator(credentials::verify, realm, settings.nonceLifetime(), clock,
 				settings.digestAlgorithms().stream().map(a -> DigestAlgorithm.ofToken(a).orElseThrow(
 						() -> new IllegalStateException("parley.sip.digest-algorithms: unknown " + a))).toList());
-		this.publications = new Publications(presence, notifier.store());
+		this.publications = new Publications(presence, notifier.store(), pidf);
 		this.recovery = new SipRecovery(notifier.store(), transport::dialog, presence, known, notifier, publications, clock);
 		this.flood = new FloodGuard(settings.requestsPerSecond(), clock::millis);
 		this.dispatch = new SipRequestDispatch(flood, settings.maxBodyBytes(),
 				new SubscribeHandler(presence, known, notifier, authenticator, limits, clock),
-				new PublishHandler(publications, authenticator, limits, clock));
+				new PublishHandler(publications, authenticator, limits, clock, pidf));
 		notifier.onGone(s -> {
 			if (s.isLocal()) {
 				return;

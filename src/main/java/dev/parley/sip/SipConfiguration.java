@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.parley.identity.DigestCredentials;
+import dev.parley.pidf.PidfCodec;
+import dev.parley.pidf.WatcherInfoCodec;
 import dev.parley.presence.Presence;
 import dev.parley.presence.Presentities;
 import dev.parley.presence.PresenceSettings;
@@ -34,9 +36,9 @@ class SipConfiguration {
 
 	@Bean
 	SipNotifier sipNotifier(ScheduledExecutorService sipScheduler, SipSettings settings, ObjectProvider<Clock> clock,
-			SipStateStore sipStateStore) {
+			SipStateStore sipStateStore, PidfCodec pidf, WatcherInfoCodec winfo) {
 		return new SipNotifier(SipNotifier.Scheduler.of(sipScheduler), clock.getIfAvailable(Clock::systemUTC),
-				settings.notifyInterval().toMillis(), sipStateStore);
+				settings.notifyInterval().toMillis(), sipStateStore, new NotifyWriter(pidf, winfo));
 	}
 
 	@Bean
@@ -49,8 +51,8 @@ class SipConfiguration {
 	@Bean
 	SipAdapter sipAdapter(SipTransport sipTransport, SipNotifier sipNotifier, ScheduledExecutorService sipScheduler,
 			Presence presence, Presentities presentities, PresenceSettings limits, DigestCredentials credentials,
-			SipSettings settings, ObjectProvider<Clock> clock) {
+			SipSettings settings, ObjectProvider<Clock> clock, PidfCodec pidf) {
 		return new SipAdapter(sipTransport, sipNotifier, sipScheduler, presence, presentities::ensure, limits,
-				credentials, settings, clock.getIfAvailable(Clock::systemUTC));
+				credentials, settings, clock.getIfAvailable(Clock::systemUTC), pidf);
 	}
 }

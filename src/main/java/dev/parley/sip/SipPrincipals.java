@@ -2,7 +2,6 @@ package dev.parley.sip;
 
 import java.util.Optional;
 
-import dev.parley.common.InvalidInputException;
 import dev.parley.identity.Account;
 import dev.parley.identity.Role;
 import dev.parley.presence.PresentityId;
@@ -23,12 +22,7 @@ final class SipPrincipals {
 		if (user.isEmpty() || user.length() > 80) {
 			return Optional.empty();
 		}
-		try {
-			return Optional.of(PresentityId.fromUri("sip:" + user + "@" + PresentityId.DOMAIN));
-		}
-		catch (InvalidInputException e) {
-			return Optional.empty();
-		}
+		return PresentityId.ofUserPart(user);
 	}
 
 	/** Its principal; supervisors and admins for agents; any staff for queues, groups and the center. */

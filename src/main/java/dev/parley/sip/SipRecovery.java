@@ -8,11 +8,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.parley.identity.AccountId;
+import dev.parley.pidf.PresentityUris;
 import dev.parley.presence.PresenceDocument;
+import dev.parley.pidf.PresentityUris;
 import dev.parley.presence.Presence;
+import dev.parley.pidf.PresentityUris;
 import dev.parley.presence.PresentityId;
+import dev.parley.pidf.PresentityUris;
 import dev.parley.presence.SubscribeResult;
+import dev.parley.pidf.PresentityUris;
 import dev.parley.presence.Watcher;
+import dev.parley.pidf.PresentityUris;
 import dev.parley.presence.WatcherClass;
 import dev.parley.sip.internal.SipStateStore;
 import dev.parley.sip.internal.StoredPublication;
@@ -97,7 +103,7 @@ final class SipRecovery {
 	private boolean resumed(StoredSubscription s) {
 		try {
 			SipEvent event = new SipEvent(s.eventPackage(), s.eventId());
-			PresentityId presentity = PresentityId.fromUri(s.presentity());
+			PresentityId presentity = stored(s.presentity());
 			Watcher watcher = new Watcher(s.watcherUri(), WatcherClass.valueOf(s.watcherClass()));
 			SipDialog dialog = dialogs.apply(s.dialog().withNextCSeq(s.cseqReserved()));
 			if (event.isWinfo()) {
@@ -113,6 +119,12 @@ final class SipRecovery {
 			log.warn("SIP subscription {} not recovered: {}", s.key(), e.toString());
 			return false;
 		}
+	}
+
+	/** A stored presentity: its token, or (rows written before tokens were stored) a {@code pres:} URI. */
+	static PresentityId stored(String presentity) {
+		return PresentityId.ofUserPart(presentity).or(() -> PresentityUris.parse(presentity))
+			.orElseThrow(() -> new IllegalArgumentException("not a presentity: " + presentity));
 	}
 
 	private void presence(SipDialog dialog, SipEvent event, Watcher watcher, StoredSubscription s, PresentityId presentity) {

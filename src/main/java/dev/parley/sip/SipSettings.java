@@ -7,13 +7,13 @@ import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the SIP SIMPLE adapter ({@code parley.sip.*}).
+ * Settings of the SIP SIMPLE adapter ({@code parley.sip.*}). {@code parley.sip.domain}, the host part of every
+ * presentity URI, is read by the PIDF module's {@code PresentityUris}: the API writes those URIs too.
  *
  * @param enabled whether Parley listens for SIP at all
  * @param address the local address to bind (loopback by default)
  * @param port the port for every transport
  * @param transports {@code udp} and/or {@code tcp}
- * @param domain the host part of Parley's SIP addresses ({@code sip:agent-<uuid>@<domain>})
  * @param realm the digest realm; must be the identity module's ({@code parley.identity.digest-realm}), for
  *        which the HA1 values are stored
  * @param nonceLifetime how long a digest nonce is good; an older one gets {@code stale=true}
@@ -30,10 +30,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        (and forgets the subscriptions); by default they stay stored and carry on after the restart
  */
 @ConfigurationProperties("parley.sip")
-public record SipSettings(Boolean enabled, String address, Integer port, List<String> transports, String domain,
-		String realm, Duration nonceLifetime, Integer maxBodyBytes, Duration notifyInterval,
-		Integer requestsPerSecond, List<String> digestAlgorithms, Integer threads, Integer queue,
-		Boolean terminateOnShutdown) {
+public record SipSettings(Boolean enabled, String address, Integer port, List<String> transports, String realm,
+		Duration nonceLifetime, Integer maxBodyBytes, Duration notifyInterval, Integer requestsPerSecond,
+		List<String> digestAlgorithms, Integer threads, Integer queue, Boolean terminateOnShutdown) {
 
 	public SipSettings {
 		enabled = enabled == null || enabled;
@@ -41,7 +40,6 @@ public record SipSettings(Boolean enabled, String address, Integer port, List<St
 		port = port == null ? 5060 : port;
 		transports = transports == null || transports.isEmpty() ? List.of("udp", "tcp")
 				: transports.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).distinct().toList();
-		domain = domain == null || domain.isBlank() ? "parley.local" : domain.trim();
 		nonceLifetime = nonceLifetime == null ? Duration.ofMinutes(5) : nonceLifetime;
 		maxBodyBytes = maxBodyBytes == null ? 16 * 1024 : maxBodyBytes;
 		notifyInterval = notifyInterval == null ? Duration.ofSeconds(5) : notifyInterval;
@@ -62,21 +60,21 @@ public record SipSettings(Boolean enabled, String address, Integer port, List<St
 	}
 
 	public static SipSettings defaults() {
-		return new SipSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new SipSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	public SipSettings withRealm(String value) {
-		return new SipSettings(enabled, address, port, transports, domain, value, nonceLifetime, maxBodyBytes,
+		return new SipSettings(enabled, address, port, transports, value, nonceLifetime, maxBodyBytes,
 				notifyInterval, requestsPerSecond, digestAlgorithms, threads, queue, terminateOnShutdown);
 	}
 
 	public SipSettings withNotifyInterval(Duration value) {
-		return new SipSettings(enabled, address, port, transports, domain, realm, nonceLifetime, maxBodyBytes,
+		return new SipSettings(enabled, address, port, transports, realm, nonceLifetime, maxBodyBytes,
 				value, requestsPerSecond, digestAlgorithms, threads, queue, terminateOnShutdown);
 	}
 
 	public SipSettings withRequestsPerSecond(int value) {
-		return new SipSettings(enabled, address, port, transports, domain, realm, nonceLifetime, maxBodyBytes,
+		return new SipSettings(enabled, address, port, transports, realm, nonceLifetime, maxBodyBytes,
 				notifyInterval, value, digestAlgorithms, threads, queue, terminateOnShutdown);
 	}
 }

@@ -213,7 +213,7 @@ final class SipSubscription {
 	StoredSubscription stored() {
 		storedState = stateName();
 		return new StoredSubscription(dialog.state(), cseqReserved, event.pkg(), event.id(), account.value(),
-				watcher.uri(), watcher.watcherClass().name(), presentity.presUri(), Instant.ofEpochMilli(expiresAtMillis()),
+				watcher.uri(), watcher.watcherClass().name(), presentity.userPart(), Instant.ofEpochMilli(expiresAtMillis()),
 				storedState);
 	}
 

@@ -11,6 +11,9 @@ import dev.parley.identity.Account;
 import dev.parley.identity.AccountId;
 import dev.parley.identity.DigestAlgorithm;
 import dev.parley.identity.Role;
+import dev.parley.pidf.PidfCodec;
+import dev.parley.pidf.PresentityUris;
+import dev.parley.pidf.WatcherInfoCodec;
 import dev.parley.presence.AccessRules;
 import dev.parley.presence.Presence;
 import dev.parley.presence.PresenceFixtures.TestClock;
@@ -26,6 +29,10 @@ final class SipHarness {
 	static final String PASSWORD = "sip-secret";
 
 	static final String REALM = "parley.local";
+
+	static final PresentityUris URIS = new PresentityUris("parley.local");
+
+	static final PidfCodec PIDF = new PidfCodec(URIS);
 
 	final TestClock clock = new TestClock();
 
@@ -60,17 +67,17 @@ final class SipHarness {
 	SipHarness(Duration notifyInterval, int requestsPerSecond, SipStateStore store) {
 		this.store = store;
 		notifier = new SipNotifier((task, delay) -> tasks.add(new Task(clock.millis() + delay, task)), clock,
-				notifyInterval.toMillis(), store);
+				notifyInterval.toMillis(), store, new NotifyWriter(PIDF, new WatcherInfoCodec(URIS)));
 		presence = new Presence(rules, notifier, e -> {
 		}, clock, PresenceSettings.defaults());
 		authenticator = new DigestAuthenticator(this::verify, REALM, Duration.ofMinutes(5), clock,
 				List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
-		publications = new Publications(presence, store);
+		publications = new Publications(presence, store, PIDF);
 		recovery = new SipRecovery(store, FakeSip.Dialog::new, presence, presence::exists, notifier, publications, clock);
 		PresenceSettings limits = PresenceSettings.defaults();
 		dispatch = new SipRequestDispatch(new FloodGuard(requestsPerSecond, clock::millis), 16 * 1024,
 				new SubscribeHandler(presence, presence::exists, notifier, authenticator, limits, clock),
-				new PublishHandler(publications, authenticator, limits, clock));
+				new PublishHandler(publications, authenticator, limits, clock, PIDF));
 		notifier.onGone(s -> {
 			if (!s.isLocal()) {
 				presence.unsubscribe(s.watcher, s.presenceId());

@@ -85,7 +85,7 @@ class SipPublishHandlerTests {
 	void anOldPublicationBackFromItsRowExpiresWithoutTakingTheTuplesItsDevicePublishedAnew() {
 		// after a crash the row of entity tag "old" came back, while the device, told 412 for a newer tag, published
 		// the same tuple again under a new one
-		sip.publications.restore(new StoredPublication("old", presentity.presUri(), pidf("phone", "closed", ""),
+		sip.publications.restore(new StoredPublication("old", presentity.userPart(), pidf("phone", "closed", ""),
 				sip.clock.instant().plusSeconds(60)));
 		var anew = sip.send(publish(pidf("phone", "open", "")), agent);
 		sip.clock.advance(Duration.ofSeconds(61));

@@ -59,7 +59,7 @@ class SipRecoveryTests {
 		assertThat(row.eventPackage()).isEqualTo("presence");
 		assertThat(row.eventId()).isEqualTo("7");
 		assertThat(row.account()).isEqualTo(supervisor.id().value());
-		assertThat(row.presentity()).isEqualTo(presentity.presUri());
+		assertThat(row.presentity()).isEqualTo(presentity.userPart());
 		assertThat(row.state()).isEqualTo("active");
 		assertThat(row.cseqReserved()).isEqualTo(1001);
 		assertThat(row.expiresAt()).isEqualTo(before.clock.instant().plusSeconds(600));

@@ -185,7 +185,7 @@ class SipRestartTests {
 				<presence xmlns="urn:ietf:params:xml:ns:pidf" entity="%s">
 				<tuple id="sipphone"><status><basic>closed</basic></status></tuple>
 				</presence>
-				""".formatted(presentity.sipUri("parley.local"));
+				""".formatted("sip:" + presentity.userPart() + "@parley.local");
 	}
 
 }
