@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import dev.parley.common.NotFoundException;
-import dev.parley.identity.DigestAlgorithm;
 import dev.parley.identity.DigestCredentials;
 import dev.parley.pidf.PidfCodec;
 import dev.parley.presence.Presence;
@@ -63,8 +62,7 @@ final class SipAdapter implements SmartLifecycle {
 					+ credentials.realm() + "): digest HA1 values are kept for that realm only");
 		}
 		var authenticator = new DigestAuthenticator(credentials::verify, realm, settings.nonceLifetime(), clock,
-				settings.digestAlgorithms().stream().map(a -> DigestAlgorithm.ofToken(a).orElseThrow(
-						() -> new IllegalStateException("parley.sip.digest-algorithms: unknown " + a))).toList());
+				settings.algorithms());
 		this.publications = new Publications(presence, notifier.store(), pidf);
 		this.recovery = new SipRecovery(notifier.store(), transport::dialog, presence, known, notifier, publications, clock);
 		this.flood = new FloodGuard(settings.requestsPerSecond(), clock::millis);

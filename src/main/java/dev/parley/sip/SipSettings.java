@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.parley.identity.DigestAlgorithm;
+
 /**
  * Settings of the SIP SIMPLE adapter ({@code parley.sip.*}). {@code parley.sip.domain}, the host part of every
  * presentity URI, is read by the PIDF module's {@code PresentityUris}: the API writes those URIs too.
@@ -22,8 +24,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        changes inside it coalesce, the last state wins
  * @param requestsPerSecond requests one source address may send per second (with a burst of twice that)
  *        before it gets 503 with Retry-After
- * @param digestAlgorithms the digest algorithms offered, most preferred first (RFC 8760 s2.4: SHA-256, MD5);
- *        put MD5 first for clients that only read the topmost challenge (sipp does)
+ * @param digestAlgorithms the digest algorithms a 401 offers, one challenge each, most preferred first (RFC 8760
+ *        s2.4). Default MD5 alone: libre-based softphones (baresip) give up on a 401 holding any challenge they cannot
+ *        answer, and clients that read only the topmost challenge (sipp) need theirs first; list SHA-256 to offer it
  * @param threads the stack's and the handler's thread pool sizes (bounded, never unlimited)
  * @param queue requests waiting for a handler thread; past it: 503
  * @param terminateOnShutdown whether a graceful shutdown tells every subscriber {@code terminated;reason=deactivated}
@@ -44,7 +47,7 @@ public record SipSettings(Boolean enabled, String address, Integer port, List<St
 		maxBodyBytes = maxBodyBytes == null ? 16 * 1024 : maxBodyBytes;
 		notifyInterval = notifyInterval == null ? Duration.ofSeconds(5) : notifyInterval;
 		requestsPerSecond = requestsPerSecond == null ? 50 : requestsPerSecond;
-		digestAlgorithms = digestAlgorithms == null || digestAlgorithms.isEmpty() ? List.of("SHA-256", "MD5")
+		digestAlgorithms = digestAlgorithms == null || digestAlgorithms.isEmpty() ? List.of("MD5")
 				: digestAlgorithms.stream().map(a -> a.trim().toUpperCase(Locale.ROOT)).distinct().toList();
 		threads = threads == null ? 4 : Math.max(1, threads);
 		queue = queue == null ? 1000 : Math.max(1, queue);
@@ -71,6 +74,17 @@ public record SipSettings(Boolean enabled, String address, Integer port, List<St
 	public SipSettings withNotifyInterval(Duration value) {
 		return new SipSettings(enabled, address, port, transports, realm, nonceLifetime, maxBodyBytes,
 				value, requestsPerSecond, digestAlgorithms, threads, queue, terminateOnShutdown);
+	}
+
+	public SipSettings withDigestAlgorithms(List<String> value) {
+		return new SipSettings(enabled, address, port, transports, realm, nonceLifetime, maxBodyBytes, notifyInterval,
+				requestsPerSecond, value, threads, queue, terminateOnShutdown);
+	}
+
+	/** The digest algorithms to offer, in order; an unknown name stops the start. */
+	public List<DigestAlgorithm> algorithms() {
+		return digestAlgorithms.stream().map(a -> DigestAlgorithm.ofToken(a).orElseThrow(
+				() -> new IllegalStateException("parley.sip.digest-algorithms: unknown " + a))).toList();
 	}
 
 	public SipSettings withRequestsPerSecond(int value) {

@@ -65,13 +65,21 @@ final class SipHarness {
 
 	/** A harness over a given store: a second one over the first's store is Parley after a restart. */
 	SipHarness(Duration notifyInterval, int requestsPerSecond, SipStateStore store) {
+		this(notifyInterval, requestsPerSecond, store, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
+	}
+
+	/** A harness whose 401s offer these digest algorithms. */
+	SipHarness(List<DigestAlgorithm> algorithms) {
+		this(Duration.ZERO, 1000, SipStateStore.inMemory(), algorithms);
+	}
+
+	SipHarness(Duration notifyInterval, int requestsPerSecond, SipStateStore store, List<DigestAlgorithm> algorithms) {
 		this.store = store;
 		notifier = new SipNotifier((task, delay) -> tasks.add(new Task(clock.millis() + delay, task)), clock,
 				notifyInterval.toMillis(), store, new NotifyWriter(PIDF, new WatcherInfoCodec(URIS)));
 		presence = new Presence(rules, notifier, e -> {
 		}, clock, PresenceSettings.defaults());
-		authenticator = new DigestAuthenticator(this::verify, REALM, Duration.ofMinutes(5), clock,
-				List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
+		authenticator = new DigestAuthenticator(this::verify, REALM, Duration.ofMinutes(5), clock, algorithms);
 		publications = new Publications(presence, store, PIDF);
 		recovery = new SipRecovery(store, FakeSip.Dialog::new, presence, presence::exists, notifier, publications, clock);
 		PresenceSettings limits = PresenceSettings.defaults();

@@ -21,8 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "parley.sip.enabled=true", "parley.sip.address=127.0.0.1", "parley.sip.notify-interval=0s",
-				"parley.sip.requests-per-second=40", "parley.presence.min-expires=60s",
-				"parley.sip.digest-algorithms=MD5,SHA-256" })
+				"parley.sip.requests-per-second=40", "parley.presence.min-expires=60s" })
 @ContextConfiguration(initializers = SipTest.FreePort.class)
 @Tag("sip")
 @ExtendWith(SippAvailable.class)
