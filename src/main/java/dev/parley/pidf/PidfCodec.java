@@ -36,6 +36,11 @@ public final class PidfCodec {
 		return write(document).getBytes(StandardCharsets.UTF_8);
 	}
 
+	/** The document with another URI of the same presentity as its entity (the address a watcher named it by). */
+	public byte[] writeBytes(PresenceDocument document, String entity) {
+		return writer.write(document, entity).getBytes(StandardCharsets.UTF_8);
+	}
+
 	/** Reads a body whose entity is a presentity URI; anything unusable is a {@link PidfException} naming what is wrong. */
 	public PresenceDocument parse(byte[] body) {
 		return reader.read(body, PresentityUris::parse);

@@ -1,9 +1,11 @@
 package dev.parley.sip;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import dev.parley.identity.Account;
 import dev.parley.pidf.PidfCodec;
+import dev.parley.pidf.PresentityUris;
 import dev.parley.presence.PresenceDocument;
 import dev.parley.presence.PresenceSettings;
 import dev.parley.presence.PresentityId;
@@ -26,9 +28,12 @@ final class PublishHandler {
 
 	private final PidfCodec pidf;
 
+	private final SipPrincipals principals;
+
 	PublishHandler(Publications publications, DigestAuthenticator authenticator, PresenceSettings limits, Clock clock,
-			PidfCodec pidf) {
+			PidfCodec pidf, SipPrincipals principals) {
 		this.pidf = pidf;
+		this.principals = principals;
 		this.publications = publications;
 		this.authenticator = authenticator;
 		this.limits = limits;
@@ -76,8 +81,9 @@ final class PublishHandler {
 	}
 
 	private SipResponse publish(SipRequest request, Account account) {
-		PresentityId presentity = SipPrincipals.presentity(request).orElse(null);
-		if (presentity == null || !SipPrincipals.mayPublish(account, presentity)) {
+		PresentityId presentity = principals.address(request.requestUser(), account)
+			.map(SipPrincipals.Address::presentity).orElse(SipPrincipals.NOBODY);
+		if (presentity.equals(SipPrincipals.NOBODY) || !SipPrincipals.mayPublish(account, presentity)) {
 			return SipResponse.of(403, "Forbidden");
 		}
 		String etag = request.header("SIP-If-Match");
@@ -97,7 +103,7 @@ final class PublishHandler {
 		if (request.hasBody()) {
 			PresenceDocument document;
 			try {
-				document = pidf.parse(request.body());
+				document = pidf.parse(request.body(), entity -> entityOf(entity, account));
 			}
 			catch (dev.parley.common.InvalidInputException e) {
 				return SipRequests.badRequest(e.getMessage());
@@ -114,5 +120,11 @@ final class PublishHandler {
 			return SipResponse.of(412, "Conditional Request Failed");
 		}
 		return SipResponse.of(200, "OK").with("SIP-ETag", done.etag()).with("Expires", Long.toString(seconds));
+	}
+
+	/** A body's entity: a presentity URI, or (as softphones write their own) an account's address of record. */
+	private Optional<PresentityId> entityOf(String uri, Account account) {
+		return PresentityUris.user(uri).flatMap(user -> principals.address(user, account))
+			.map(SipPrincipals.Address::presentity);
 	}
 }

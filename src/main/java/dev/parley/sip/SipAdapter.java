@@ -50,7 +50,7 @@ final class SipAdapter implements SmartLifecycle {
 
 	SipAdapter(SipTransport transport, SipNotifier notifier, ScheduledExecutorService scheduler, Presence presence,
 			Predicate<PresentityId> known, PresenceSettings limits, DigestCredentials credentials, SipSettings settings, Clock clock,
-			PidfCodec pidf) {
+			PidfCodec pidf, SipPrincipals principals) {
 		this.terminateOnShutdown = settings.terminateOnShutdown();
 		this.transport = transport;
 		this.notifier = notifier;
@@ -64,11 +64,12 @@ final class SipAdapter implements SmartLifecycle {
 		var authenticator = new DigestAuthenticator(credentials::verify, realm, settings.nonceLifetime(), clock,
 				settings.algorithms());
 		this.publications = new Publications(presence, notifier.store(), pidf);
-		this.recovery = new SipRecovery(notifier.store(), transport::dialog, presence, known, notifier, publications, clock);
+		this.recovery = new SipRecovery(notifier.store(), transport::dialog, presence, known, notifier, publications, clock,
+				principals);
 		this.flood = new FloodGuard(settings.requestsPerSecond(), clock::millis);
 		this.dispatch = new SipRequestDispatch(flood, settings.maxBodyBytes(),
-				new SubscribeHandler(presence, known, notifier, authenticator, limits, clock),
-				new PublishHandler(publications, authenticator, limits, clock, pidf));
+				new SubscribeHandler(presence, known, notifier, authenticator, limits, clock, principals),
+				new PublishHandler(publications, authenticator, limits, clock, pidf, principals));
 		notifier.onGone(s -> {
 			if (s.isLocal()) {
 				return;

@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.parley.identity.DigestCredentials;
+import dev.parley.identity.IdentityManagement;
 import dev.parley.pidf.PidfCodec;
+import dev.parley.pidf.PresentityUris;
 import dev.parley.pidf.WatcherInfoCodec;
 import dev.parley.presence.Presence;
 import dev.parley.presence.Presentities;
@@ -51,8 +53,10 @@ class SipConfiguration {
 	@Bean
 	SipAdapter sipAdapter(SipTransport sipTransport, SipNotifier sipNotifier, ScheduledExecutorService sipScheduler,
 			Presence presence, Presentities presentities, PresenceSettings limits, DigestCredentials credentials,
-			SipSettings settings, ObjectProvider<Clock> clock, PidfCodec pidf) {
+			SipSettings settings, ObjectProvider<Clock> clock, PidfCodec pidf, IdentityManagement identity,
+			PresentityUris uris) {
 		return new SipAdapter(sipTransport, sipNotifier, sipScheduler, presence, presentities::ensure, limits,
-				credentials, settings, clock.getIfAvailable(Clock::systemUTC), pidf);
+				credentials, settings, clock.getIfAvailable(Clock::systemUTC), pidf,
+				new SipPrincipals(identity::findByUsername, uris));
 	}
 }

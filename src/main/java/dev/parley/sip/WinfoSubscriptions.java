@@ -34,7 +34,8 @@ final class WinfoSubscriptions {
 		this.clock = clock;
 	}
 
-	void subscribe(SipExchange exchange, SipEvent event, long expires, Account account, PresentityId presentity) {
+	void subscribe(SipExchange exchange, SipEvent event, long expires, Account account, SipPrincipals.Address address) {
+		PresentityId presentity = address.presentity();
 		if (!Watchers.isOwn(account, presentity)) {
 			exchange.respond(SipRequests.notFound());
 			return;
@@ -43,7 +44,7 @@ final class WinfoSubscriptions {
 		presence.register(presentity);
 		SipResponse ok = SipResponse.of(200, "OK").with("Expires", Long.toString(seconds));
 		Watcher self = Watchers.forAccount(account, presentity);
-		SipSubscription sub = opener.prepare(exchange, event, self, account.id(), presentity, null);
+		SipSubscription sub = opener.prepare(exchange, event, self, account.id(), SipPrincipals.Address.of(presentity), null);
 		sub.expiresAt(clock.millis() + seconds * 1000);
 		if (seconds == 0) {
 			opener.answer(exchange, ok, sub);

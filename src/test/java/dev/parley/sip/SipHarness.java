@@ -59,6 +59,8 @@ final class SipHarness {
 
 	final SipRecovery recovery;
 
+	final SipPrincipals principals;
+
 	SipHarness(Duration notifyInterval, int requestsPerSecond) {
 		this(notifyInterval, requestsPerSecond, SipStateStore.inMemory());
 	}
@@ -81,11 +83,14 @@ final class SipHarness {
 		}, clock, PresenceSettings.defaults());
 		authenticator = new DigestAuthenticator(this::verify, REALM, Duration.ofMinutes(5), clock, algorithms);
 		publications = new Publications(presence, store, PIDF);
-		recovery = new SipRecovery(store, FakeSip.Dialog::new, presence, presence::exists, notifier, publications, clock);
+		principals = new SipPrincipals(name -> accounts.stream().filter(a -> a.username().equalsIgnoreCase(name))
+			.findFirst(), URIS);
+		recovery = new SipRecovery(store, FakeSip.Dialog::new, presence, presence::exists, notifier, publications, clock,
+				principals);
 		PresenceSettings limits = PresenceSettings.defaults();
 		dispatch = new SipRequestDispatch(new FloodGuard(requestsPerSecond, clock::millis), 16 * 1024,
-				new SubscribeHandler(presence, presence::exists, notifier, authenticator, limits, clock),
-				new PublishHandler(publications, authenticator, limits, clock, PIDF));
+				new SubscribeHandler(presence, presence::exists, notifier, authenticator, limits, clock, principals),
+				new PublishHandler(publications, authenticator, limits, clock, PIDF, principals));
 		notifier.onGone(s -> {
 			if (!s.isLocal()) {
 				presence.unsubscribe(s.watcher, s.presenceId());

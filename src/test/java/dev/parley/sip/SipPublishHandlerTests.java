@@ -62,6 +62,25 @@ class SipPublishHandlerTests {
 	}
 
 	@Test
+	void anAccountPublishesToItsOwnAddressOfRecordByUsernameAsSoftphonesDo() {
+		String aor = "sip:" + agent.username() + "@parley.local";
+		var request = new FakeSip.Request("PUBLISH", agent.username()).header("Event", "presence").header("Expires", "600")
+			.body("application/pidf+xml", pidf("phone", "open", "").replace("sip:" + presentity.userPart() + "@parley.local", aor));
+		var initial = sip.send(request, agent);
+		assertThat(initial.status()).isEqualTo(200);
+		var doc = sip.presence.current(presentity).orElseThrow();
+		assertThat(doc.tuples().get(doc.indexOf("phone")).status()).isEqualTo(BasicStatus.OPEN);
+		var other = sip.account(Role.AGENT);
+		assertThat(sip.send(new FakeSip.Request("PUBLISH", other.username()).header("Event", "presence")
+			.body("application/pidf+xml", pidf("phone", "open", "")), agent).status()).as("another's address").isEqualTo(403);
+		assertThat(sip.send(new FakeSip.Request("PUBLISH", "no-such-user").header("Event", "presence")
+			.body("application/pidf+xml", pidf("phone", "open", "")), agent).status()).isEqualTo(403);
+		assertThat(sip.send(new FakeSip.Request("PUBLISH", agent.username()).header("Event", "presence")
+			.body("application/pidf+xml", pidf("phone", "open", "").replace("sip:" + presentity.userPart(), "sip:" + other.username())),
+				agent).status()).as("a body for another entity").isEqualTo(400);
+	}
+
+	@Test
 	void aModifyThatDropsATupleRemovesIt() {
 		var initial = sip.send(publish(pidf("a", "open", "").replace("</presence>",
 				"<tuple id=\"b\"><status><basic>open</basic></status></tuple></presence>")), agent);

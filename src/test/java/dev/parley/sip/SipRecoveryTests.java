@@ -92,6 +92,20 @@ class SipRecoveryTests {
 	}
 
 	@Test
+	void aSubscriptionMadeByUsernameComesBackByUsernameWithThatAddressAsEntity() {
+		before.presence.register(presentity);
+		var byName = new FakeSip.Request("SUBSCRIBE", agent.username()).header("Event", "presence").header("Expires", "600");
+		String key = before.send(byName, supervisor).dialog.key;
+		assertThat(store.subscriptions().get(0).presentity()).isEqualTo(agent.username());
+		SipHarness after = restart();
+		after.presence.setStatus(presentity, "voice", BasicStatus.OPEN);
+		assertThat(after.recovery.recover().subscriptions()).isEqualTo(1);
+		after.runDue();
+		assertThat(recovered(after, key).last().body()).contains("entity=\"sip:" + agent.username() + "@parley.local\"")
+			.contains("<tuple id=\"voice\">");
+	}
+
+	@Test
 	void expiredSubscriptionsAndPublicationsAreDroppedWithoutAWord() {
 		before.presence.register(presentity);
 		before.send(subscribe("presence"), supervisor);
