@@ -1,6 +1,7 @@
 package dev.parley.pidf;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -41,16 +42,24 @@ public final class PidfCodec {
 		return writer.write(document, entity).getBytes(StandardCharsets.UTF_8);
 	}
 
+	/** A body read: the document, and the ids of the tuples left out of it (no basic status open or closed). */
+	public record Reading(PresenceDocument document, List<String> leftOut) {
+
+		public Reading {
+			leftOut = List.copyOf(leftOut);
+		}
+	}
+
 	/** Reads a body whose entity is a presentity URI; anything unusable is a {@link PidfException} naming what is wrong. */
 	public PresenceDocument parse(byte[] body) {
-		return reader.read(body, PresentityUris::parse);
+		return reader.read(body, PresentityUris::parse).document();
 	}
 
 	/**
 	 * Reads a body whose entity {@code entities} resolves (an adapter that knows more addresses of record than the
 	 * presentity URIs, such as an account's own SIP address); an entity it does not resolve is a {@link PidfException}.
 	 */
-	public PresenceDocument parse(byte[] body, Function<String, Optional<PresentityId>> entities) {
+	public Reading read(byte[] body, Function<String, Optional<PresentityId>> entities) {
 		return reader.read(body, entities);
 	}
 

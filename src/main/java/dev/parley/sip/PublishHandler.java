@@ -1,6 +1,7 @@
 package dev.parley.sip;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import dev.parley.identity.Account;
@@ -100,10 +101,13 @@ final class PublishHandler {
 				limits.maxExpires().toSeconds());
 		long until = clock.millis() + seconds * 1000;
 		Publications.Publication done;
+		List<String> leftOut = List.of();
 		if (request.hasBody()) {
 			PresenceDocument document;
 			try {
-				document = pidf.parse(request.body(), entity -> entityOf(entity, account));
+				PidfCodec.Reading reading = pidf.read(request.body(), entity -> entityOf(entity, account));
+				document = reading.document();
+				leftOut = reading.leftOut();
 			}
 			catch (dev.parley.common.InvalidInputException e) {
 				return SipRequests.badRequest(e.getMessage());
@@ -119,7 +123,12 @@ final class PublishHandler {
 		if (done == null) {
 			return SipResponse.of(412, "Conditional Request Failed");
 		}
-		return SipResponse.of(200, "OK").with("SIP-ETag", done.etag()).with("Expires", Long.toString(seconds));
+		SipResponse ok = SipResponse.of(200, "OK").with("SIP-ETag", done.etag()).with("Expires", Long.toString(seconds));
+		for (String id : leftOut) { // RFC 3261 s20.43: 399, a warning the publisher may show
+			ok = ok.with("Warning", "399 parley \"tuple " + SipRequests.token(id)
+					+ " left out: its basic status is neither open nor closed\"");
+		}
+		return ok;
 	}
 
 	/** A body's entity: a presentity URI, or (as softphones write their own) an account's address of record. */

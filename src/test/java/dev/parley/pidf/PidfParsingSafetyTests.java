@@ -82,16 +82,29 @@ class PidfParsingSafetyTests {
 	}
 
 	@Test
-	void refusesTuplesWithoutAValidIdOrBasicStatus() {
+	void refusesTuplesWithoutAValidIdOrAStatus() {
 		String doc = "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"pres:agent-1@x\">%s</presence>";
 		assertThat(refused(doc.formatted("<tuple><status><basic>open</basic></status></tuple>")).violations().get(0)
 			.field()).isEqualTo("tuple.id");
 		assertThat(refused(doc.formatted("<tuple id=\"1t\"><status><basic>open</basic></status></tuple>"))
 			.violations().get(0).code()).isEqualTo("invalid");
-		assertThat(refused(doc.formatted("<tuple id=\"t\"><status/></tuple>")).violations().get(0).field())
+		assertThat(refused(doc.formatted("<tuple id=\"1t\"><status><basic>unknown</basic></status></tuple>"))
+			.violations().get(0).code()).isEqualTo("invalid");
+		assertThat(refused(doc.formatted("<tuple id=\"t\"></tuple>")).violations().get(0).field())
 			.isEqualTo("tuple.status");
-		assertThat(refused(doc.formatted("<tuple id=\"t\"><status><basic>maybe</basic></status></tuple>"))
-			.violations().get(0).field()).isEqualTo("tuple.status");
+	}
+
+	@Test
+	void leavesOutTuplesWhoseBasicStatusIsNeitherOpenNorClosedAndReadsTheRest() {
+		String doc = "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"pres:agent-1@x\">%s"
+				+ "<tuple id=\"ok\"><status><basic>closed</basic></status></tuple></presence>";
+		for (String status : new String[] { "<status><basic>unknown</basic></status>", "<status/>",
+				"<status><basic>Open</basic></status>" }) {
+			var reading = codec.read(doc.formatted("<tuple id=\"t\">" + status + "</tuple>").getBytes(),
+					PresentityUris::parse);
+			assertThat(reading.leftOut()).as(status).containsExactly("t");
+			assertThat(reading.document().tuples()).extracting(t -> t.id()).containsExactly("ok");
+		}
 	}
 
 	@Test
