@@ -14,8 +14,9 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A whole Parley with SIP switched on, on a free loopback port, driven by real sipp processes. Tagged
- * {@code sip}: part of the default (H2) test run. Without sipp it is skipped with a message, except under CI.
+ * A whole Parley with SIP switched on, on a free loopback port, driven by real sipp processes (or the programs
+ * {@link #tools()} names). Tagged {@code sip}: part of the default (H2) test run. Without them it is skipped with a
+ * message, except under CI.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +27,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Tag("sip")
 @ExtendWith(SippAvailable.class)
 public @interface SipTest {
+
+	/** The outside programs the test drives. */
+	SipTool[] tools() default SipTool.SIPP;
 
 	/** Puts a free UDP and TCP port into {@code parley.sip.port}. */
 	class FreePort implements ApplicationContextInitializer<ConfigurableApplicationContext> {
