@@ -21,7 +21,8 @@ import dev.parley.identity.DigestAlgorithm;
  * @param nonceLifetime how long a digest nonce is good; an older one gets {@code stale=true}
  * @param maxBodyBytes larger bodies are refused with 413
  * @param notifyInterval the least time between two NOTIFYs of one subscription (RFC 3856 s6.4 asks 5 s);
- *        changes inside it coalesce, the last state wins
+ *        changes inside it coalesce, the last state wins. Parley's only notification rate limit: the presence
+ *        service hands every change on at once
  * @param requestsPerSecond requests one source address may send per second (with a burst of twice that)
  *        before it gets 503 with Retry-After
  * @param digestAlgorithms the digest algorithms a 401 offers, one challenge each, most preferred first (RFC 8760
