@@ -13,12 +13,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.pidf.PresentityUris;
 import dev.parley.presence.PortalPresence;
 import dev.parley.presence.PresenceDocument;
 import dev.parley.presence.PresencePrivacy;
 import dev.parley.presence.PresencePrivacy.RuleInput;
 import dev.parley.presence.PresencePrivacy.WatcherRuleInput;
 import dev.parley.presence.PresenceReading;
+import dev.parley.presence.PresentityId;
 import dev.parley.presence.StatusChoice;
 import dev.parley.security.ParleyUser;
 
@@ -42,11 +44,14 @@ class MyPresenceApiController {
 	private final PortalPresence portal;
 	private final PresencePrivacy privacy;
 	private final PresenceReading reading;
+	private final PresentityUris uris;
 
-	MyPresenceApiController(PortalPresence portal, PresencePrivacy privacy, PresenceReading reading) {
+	MyPresenceApiController(PortalPresence portal, PresencePrivacy privacy, PresenceReading reading,
+			PresentityUris uris) {
 		this.portal = portal;
 		this.privacy = privacy;
 		this.reading = reading;
+		this.uris = uris;
 	}
 
 	@GetMapping
@@ -90,8 +95,8 @@ class MyPresenceApiController {
 	}
 
 	private MyPresence view(ParleyUser user, StatusChoice choice) {
-		PresenceDocument current = reading.fetch(user.id(), user.role(), "customer-" + user.id());
+		PresenceDocument current = reading.fetch(user.id(), user.role(), PresentityId.customer(user.id()));
 		return new MyPresence(choice.status().name().toLowerCase(java.util.Locale.ROOT),
-				PresenceJson.tokens(choice.activities()), choice.note(), PresenceJson.of(current));
+				PresenceJson.tokens(choice.activities()), choice.note(), PresenceJson.of(current, uris));
 	}
 }

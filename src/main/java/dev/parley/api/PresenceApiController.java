@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.parley.pidf.PidfCodec;
+import dev.parley.pidf.PresentityUris;
 import dev.parley.presence.PresenceReading;
 import dev.parley.security.ParleyUser;
 
@@ -24,20 +25,25 @@ class PresenceApiController {
 
 	private final PresenceReading reading;
 
-	private final PidfCodec pidf = new PidfCodec();
+	private final PidfCodec pidf;
 
-	PresenceApiController(PresenceReading reading) {
+	private final PresentityUris uris;
+
+	PresenceApiController(PresenceReading reading, PidfCodec pidf, PresentityUris uris) {
 		this.reading = reading;
+		this.pidf = pidf;
+		this.uris = uris;
 	}
 
+	/** {@code customer-<uuid>}, {@code agent-<uuid>}, {@code group-<key>}, ... or a {@code pres:} URI; else 400. */
 	@GetMapping(path = "/{presentity}", produces = MediaType.APPLICATION_JSON_VALUE)
 	PresenceJson json(@AuthenticationPrincipal ParleyUser user, @PathVariable String presentity) {
-		return PresenceJson.of(reading.fetch(user.id(), user.role(), presentity));
+		return PresenceJson.of(reading.fetch(user.id(), user.role(), PresentityUris.read(presentity)), uris);
 	}
 
 	@GetMapping(path = "/{presentity}", produces = PidfCodec.MEDIA_TYPE)
 	ResponseEntity<String> pidf(@AuthenticationPrincipal ParleyUser user, @PathVariable String presentity) {
-		String body = pidf.write(reading.fetch(user.id(), user.role(), presentity));
+		String body = pidf.write(reading.fetch(user.id(), user.role(), PresentityUris.read(presentity)));
 		return ResponseEntity.ok().contentType(PIDF).body(body);
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.parley.pidf.PresentityUris;
 import dev.parley.presence.Activity;
 import dev.parley.presence.PresenceDocument;
 import dev.parley.presence.PresenceSummary;
@@ -17,9 +18,9 @@ record PresenceJson(String presentity, String status, List<String> activities, S
 			Instant until, Map<String, Long> figures) {
 	}
 
-	static PresenceJson of(PresenceDocument doc) {
+	static PresenceJson of(PresenceDocument doc, PresentityUris uris) {
 		PresenceSummary s = PresenceSummary.of(doc);
-		return new PresenceJson(doc.entity().presUri(), s.status(), tokens(s.activities()), s.note(), s.until(),
+		return new PresenceJson(uris.presUri(doc.entity()), s.status(), tokens(s.activities()), s.note(), s.until(),
 				doc.tuples().stream().map(PresenceJson::tuple).toList());
 	}
 

@@ -14,13 +14,13 @@ import dev.parley.identity.Role;
 import dev.parley.presence.Presence;
 import dev.parley.presence.PresenceDocument;
 import dev.parley.presence.PresencePrivacy;
-import dev.parley.presence.PresenceReading;
 import dev.parley.presence.Presentities;
 import dev.parley.presence.PresentityId;
 import dev.parley.presence.SubscribeResult;
 import dev.parley.presence.Subscription;
 import dev.parley.presence.SubscriptionState;
 import dev.parley.presence.Watcher;
+import dev.parley.presence.Watchers;
 
 /**
  * What a live connection watches: a customer's page subscribes to its own presence (and hears about its
@@ -105,7 +105,7 @@ class PresencePush {
 		if (!presentities.ensure(target)) {
 			return;
 		}
-		Watcher watcher = PresenceReading.watcher(c.viewer().account(), c.viewer().role(), target);
+		Watcher watcher = Watchers.forAccount(c.viewer().account(), c.viewer().role(), target);
 		if (presence.subscribe(watcher, target, EXPIRES) instanceof SubscribeResult.Subscribed ok) {
 			Target t = new Target(c, watcher, customer, name, self);
 			targets.put(ok.subscription().id(), t);

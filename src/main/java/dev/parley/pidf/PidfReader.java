@@ -16,7 +16,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.w3c.dom.Element;
 
@@ -31,13 +33,16 @@ import dev.parley.presence.PresentityId;
 
 /**
  * Reads a PIDF body into the model. Unknown extension elements are ignored as RFC 3863 says, unless
- * they carry {@code mustUnderstand="true"}, which makes the document unusable.
+ * they carry {@code mustUnderstand="true"}, which makes the document unusable. A tuple whose {@code <status>} has no
+ * {@code <basic>} open or closed (none, or a value RFC 3863 does not have, such as baresip's {@code unknown} before its
+ * user picks a status) says nothing the model can hold, a tuple being open or closed: it is left out, and named in
+ * {@link PidfCodec.Reading#leftOut()}; the rest of the document is used.
  */
 final class PidfReader {
 
 	private static final Set<String> UNDERSTOOD = Set.of(PIDF, RPID, DATA_MODEL, CAPS, FIGURES);
 
-	PresenceDocument read(byte[] body) {
+	PidfCodec.Reading read(byte[] body, Function<String, Optional<PresentityId>> entities) {
 		Element root = SecureXml.parse(body).getDocumentElement();
 		if (!PIDF.equals(root.getNamespaceURI()) || !"presence".equals(root.getLocalName())) {
 			throw PidfException.of("presence", "root", "the root element must be <presence> in namespace " + PIDF);
@@ -48,15 +53,23 @@ final class PidfReader {
 			throw PidfException.of("entity", "required", "the entity attribute (presentity URI) is required");
 		}
 		try {
-			PresentityId id = PresentityId.fromUri(entity);
+			PresentityId id = entities.apply(entity.trim()).orElseThrow(() -> PidfException.of("entity", "invalid",
+					"is not a Parley presentity URI (pres:<kind>-<key>@<domain>)"));
 			List<PresenceTuple> tuples = new ArrayList<>();
+			List<String> leftOut = new ArrayList<>();
 			for (Element t : Dom.children(root, PIDF, "tuple")) {
-				tuples.add(tuple(t));
+				PresenceTuple tuple = tuple(t);
+				if (tuple != null) {
+					tuples.add(tuple);
+				}
+				else {
+					leftOut.add(Dom.attribute(t, "id"));
+				}
 			}
 			Element person = Dom.child(root, DATA_MODEL, "person");
 			Set<Activity> activities = person == null ? Set.of() : activities(Dom.child(person, RPID, "activities"));
 			String note = person == null ? null : Dom.text(Dom.child(person, DATA_MODEL, "note"));
-			return new PresenceDocument(id, tuples, activities, note);
+			return new PidfCodec.Reading(new PresenceDocument(id, tuples, activities, note), leftOut);
 		}
 		catch (PidfException e) {
 			throw e;
@@ -66,16 +79,20 @@ final class PidfReader {
 		}
 	}
 
+	/** The tuple, or null when its status has no basic open or closed (left out). */
 	private static PresenceTuple tuple(Element t) {
 		String id = Dom.attribute(t, "id");
 		if (id == null) {
 			throw PidfException.of("tuple.id", "required", "every <tuple> needs an id attribute");
 		}
 		Element status = Dom.child(t, PIDF, "status");
-		String basic = status == null ? null : Dom.text(Dom.child(status, PIDF, "basic"));
+		if (status == null) {
+			throw PidfException.of("tuple.status", "required", "tuple '" + id + "' needs a <status>");
+		}
+		String basic = Dom.text(Dom.child(status, PIDF, "basic"));
 		if (!"open".equals(basic) && !"closed".equals(basic)) {
-			throw PidfException.of("tuple.status", "required",
-					"tuple '" + id + "' needs <status><basic>open</basic></status> or closed");
+			PresenceTuple.closed(id); // the id must still be a valid one
+			return null;
 		}
 		Element activities = Dom.child(t, RPID, "activities");
 		return new PresenceTuple(id, "open".equals(basic) ? BasicStatus.OPEN : BasicStatus.CLOSED, contact(t),

@@ -28,16 +28,26 @@ final class PidfWriter {
 
 	static final String PERSON_ID = "person";
 
+	private final PresentityUris uris;
+
+	PidfWriter(PresentityUris uris) {
+		this.uris = uris;
+	}
+
 	private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
 	String write(PresenceDocument doc) {
+		return write(doc, uris.presUri(doc.entity()));
+	}
+
+	String write(PresenceDocument doc, String entity) {
 		StringWriter out = new StringWriter(512);
 		try {
 			XMLStreamWriter w = OUTPUT.createXMLStreamWriter(out);
 			w.writeStartDocument("UTF-8", "1.0");
 			w.writeStartElement("", "presence", PIDF);
 			declareNamespaces(w, doc);
-			w.writeAttribute("entity", doc.entity().presUri());
+			w.writeAttribute("entity", entity);
 			for (PresenceTuple t : doc.tuples()) {
 				tuple(w, t);
 			}

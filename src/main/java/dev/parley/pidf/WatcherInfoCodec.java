@@ -21,6 +21,12 @@ public final class WatcherInfoCodec {
 
 	private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
+	private final PresentityUris uris;
+
+	public WatcherInfoCodec(PresentityUris uris) {
+		this.uris = uris;
+	}
+
 	public String write(PresentityId resource, long version, boolean fullState, List<WatcherInfo> watchers) {
 		StringWriter out = new StringWriter(256);
 		try {
@@ -31,7 +37,7 @@ public final class WatcherInfoCodec {
 			w.writeAttribute("version", Long.toString(version));
 			w.writeAttribute("state", fullState ? "full" : "partial");
 			w.writeStartElement(PidfNamespaces.WATCHERINFO, "watcher-list");
-			w.writeAttribute("resource", resource.presUri());
+			w.writeAttribute("resource", uris.presUri(resource));
 			w.writeAttribute("package", "presence");
 			for (WatcherInfo info : watchers) {
 				watcher(w, info);

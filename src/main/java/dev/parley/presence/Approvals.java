@@ -44,7 +44,7 @@ final class Approvals {
 			}
 			s.activate(visibility, s.expiresAtMillis());
 			s.approved();
-			fanout.send(s, entry.view(visibility), clock.millis());
+			fanout.send(s, entry.view(visibility));
 		}
 		policy.remember(presentity, s.watcher(), AccessDecision.allow(visibility));
 		fanout.notifier().watcherChanged(presentity, s.watcherInfo(clock.instant()));
@@ -101,7 +101,7 @@ final class Approvals {
 		if (decision.isEmpty() || decision.get().handling() == SubHandling.CONFIRM) {
 			s.pend(s.expiresAtMillis());
 			if (s.lastSent != entry.neutral) {
-				fanout.send(s, entry.neutral, now);
+				fanout.send(s, entry.neutral);
 			}
 			return wasActive;
 		}
@@ -112,7 +112,7 @@ final class Approvals {
 		}
 		PresenceDocument view = entry.view(visibility);
 		if (view != s.lastSent) {
-			fanout.send(s, view, now);
+			fanout.send(s, view);
 		}
 		return !wasActive;
 	}

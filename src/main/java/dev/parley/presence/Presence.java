@@ -16,8 +16,8 @@ import dev.parley.common.NotFoundException;
 /**
  * The PRESENCE SERVICE of RFC 2778: accepts presence from presentities (publish), stores it in memory
  * and distributes it to watchers (fetch, subscribe) as their access rules and visibility allow. The
- * protocol adapters call this class and implement {@link Notifier}; {@link #tick()} runs expiry and the
- * rate limiter from one scheduler. Thread-safe; one lock per presentity.
+ * protocol adapters call this class and implement {@link Notifier}; {@link #tick()} runs expiry from one
+ * scheduler. Thread-safe; one lock per presentity.
  */
 public class Presence {
 
@@ -35,7 +35,7 @@ public class Presence {
 
 	public Presence(AccessPolicy policy, Notifier notifier, PresenceEvents events, Clock clock,
 			PresenceSettings settings) {
-		this.fanout = new Fanout(notifier, settings.notifyInterval().toMillis());
+		this.fanout = new Fanout(notifier);
 		this.watching = new Watching(entries, policy, fanout, clock, settings);
 		this.approvals = new Approvals(entries, watching, policy, fanout, clock);
 		this.events = events;
@@ -168,16 +168,9 @@ public class Presence {
 		return watching.expire(now.toEpochMilli());
 	}
 
-	/** Sends the notifications the rate limiter held back whose interval is over; returns how many. */
-	public int flush(Instant now) {
-		return fanout.flush(now.toEpochMilli(), entries::get);
-	}
-
-	/** One sweep of the scheduler: expiry, then held-back notifications. */
+	/** One sweep of the scheduler: expiry. */
 	public void tick() {
-		Instant now = clock.instant();
-		expire(now);
-		flush(now);
+		expire(clock.instant());
 	}
 
 	private void change(PresentityEntry entry, UnaryOperator<PresenceDocument> change) {

@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
-import dev.parley.common.InvalidInputException;
 import dev.parley.common.NotFoundException;
 import dev.parley.identity.Role;
 
@@ -24,44 +23,11 @@ public class PresenceReading {
 	}
 
 	/** The presentity's document as this account may see it. */
-	public PresenceDocument fetch(UUID account, Role role, String presentity) {
-		PresentityId id = parse(presentity);
-		Watcher watcher = watcher(account, role, id);
+	public PresenceDocument fetch(UUID account, Role role, PresentityId id) {
+		Watcher watcher = Watchers.forAccount(account, role, id);
 		if (!presentities.ensure(id) || !(presence.fetch(watcher, id) instanceof FetchResult.Fetched fetched)) {
 			throw new NotFoundException("presentity");
 		}
 		return fetched.document();
-	}
-
-	/** The account as a watcher of the presentity: SELF for its own, else the class its role gives. */
-	public static Watcher watcher(UUID account, Role role, PresentityId target) {
-		boolean own = target.key().equals(account.toString())
-				&& (target.kind() == PresentityKind.CUSTOMER || target.kind() == PresentityKind.AGENT);
-		WatcherClass watcherClass = own ? WatcherClass.SELF : switch (role) {
-			case CUSTOMER -> WatcherClass.CUSTOMER;
-			case AGENT -> WatcherClass.AGENT;
-			case SUPERVISOR, ADMIN -> WatcherClass.SUPERVISOR;
-		};
-		return Watcher.account(account, watcherClass);
-	}
-
-	/** {@code customer-<uuid>}, or a full {@code pres:}/{@code sip:} URI; anything else is a 400 naming it. */
-	public static PresentityId parse(String presentity) {
-		String text = presentity == null ? "" : presentity.strip();
-		if (text.contains(":")) {
-			try {
-				return PresentityId.fromUri(text);
-			}
-			catch (InvalidInputException e) {
-				throw InvalidInputException.of("presentity", "invalid", "is not a Parley presentity URI");
-			}
-		}
-		int dash = text.indexOf('-');
-		PresentityKind kind = dash < 0 ? null : PresentityKind.ofToken(text.substring(0, dash));
-		if (kind == null) {
-			throw InvalidInputException.of("presentity", "invalid",
-					"must be <kind>-<key> (customer, agent, queue, group, center) or a pres: URI");
-		}
-		return new PresentityId(kind, text.substring(dash + 1));
 	}
 }

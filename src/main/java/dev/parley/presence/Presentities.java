@@ -20,7 +20,7 @@ import dev.parley.identity.Role;
 @Service
 public class Presentities {
 
-	/** The key of the one center presentity ({@code pres:center-main@parley.local}). */
+	/** The key of the one center presentity ({@code center-main}). */
 	public static final String CENTER = "main";
 
 	private final Presence presence;

@@ -61,7 +61,7 @@ final class PresentityEntry {
 		version++;
 		for (Subscription s : subscribers) {
 			if (s.state() instanceof SubscriptionState.Active) {
-				fanout.deliver(s, view(s.visibility()), now);
+				fanout.deliver(s, view(s.visibility()));
 			}
 		}
 		return new PresenceChanged(id, version, next.isOpen(), Instant.ofEpochMilli(now));

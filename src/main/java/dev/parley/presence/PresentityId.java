@@ -1,22 +1,21 @@
 package dev.parley.presence;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import dev.parley.common.InvalidInputException;
 
 /**
- * The key of a PRESENTITY (RFC 2778): a kind and a key (an account UUID, a queue key, ...). On the
- * wire it is {@code pres:<kind>-<key>@<domain>} (RFC 3859) or the same user part with {@code sip:}.
+ * The key of a PRESENTITY (RFC 2778): a kind and a key (an account UUID, a queue key, ...). Its token,
+ * {@code <kind>-<key>} ({@link #userPart()}: {@code agent-<uuid>}, {@code queue-billing}), is how the adapters
+ * name it: the user part of their URIs, a path segment. The URIs themselves, with their scheme and domain, are
+ * the adapters' business, not the model's.
  */
 public record PresentityId(PresentityKind kind, String key) {
 
-	public static final String DOMAIN = "parley.local";
-
 	private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-
-	private static final Pattern URI = Pattern.compile("(pres|sips?):([a-z]+)-([^@;]+)@[A-Za-z0-9.-]+");
 
 	public PresentityId {
 		Objects.requireNonNull(kind, "kind");
@@ -46,32 +45,21 @@ public record PresentityId(PresentityKind kind, String key) {
 		return new PresentityId(PresentityKind.CENTER, key);
 	}
 
-	/** {@code pres:agent-<uuid>@parley.local}, the value of PIDF's {@code entity} attribute. */
-	public String presUri() {
-		return "pres:" + userPart() + "@" + DOMAIN;
-	}
-
-	/** The same presentity as a SIP address of record in the given domain. */
-	public String sipUri(String domain) {
-		return "sip:" + userPart() + "@" + domain;
-	}
-
+	/** The token: {@code <kind>-<key>}, e.g. {@code agent-<uuid>}. */
 	public String userPart() {
 		return kind.token() + "-" + key;
 	}
 
-	/** Reads a {@code pres:}, {@code sip:} or {@code sips:} URI written by {@link #presUri()} or {@link #sipUri}. */
-	public static PresentityId fromUri(String uri) {
-		var m = uri == null ? null : URI.matcher(uri.trim());
-		PresentityKind kind = m != null && m.matches() ? PresentityKind.ofToken(m.group(2)) : null;
-		if (kind == null) {
-			throw InvalidInputException.of("entity", "invalid", "is not a Parley presentity URI (pres:<kind>-<key>@<domain>)");
-		}
-		return new PresentityId(kind, m.group(3));
+	/** Reads a token written by {@link #userPart()}; empty when it names no kind or its key is not a valid one. */
+	public static Optional<PresentityId> ofUserPart(String token) {
+		int dash = token == null ? -1 : token.indexOf('-');
+		PresentityKind kind = dash < 0 ? null : PresentityKind.ofToken(token.substring(0, dash));
+		String key = kind == null ? null : token.substring(dash + 1);
+		return key != null && KEY.matcher(key).matches() ? Optional.of(new PresentityId(kind, key)) : Optional.empty();
 	}
 
 	@Override
 	public String toString() {
-		return presUri();
+		return userPart();
 	}
 }

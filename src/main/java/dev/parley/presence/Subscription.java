@@ -25,12 +25,8 @@ public final class Subscription {
 
 	private volatile WatcherEvent event = WatcherEvent.SUBSCRIBE;
 
-	/** Coalescing: the last document sent, the next time one may go out, and the latest held back. */
+	/** The last document sent: a change that leaves this subscription's view as it was is not sent. */
 	PresenceDocument lastSent;
-
-	long nextNotifyAt;
-
-	PresenceDocument pending;
 
 	Subscription(SubscriptionId id, Watcher watcher, PresentityId presentity, long now) {
 		this.id = id;
@@ -96,7 +92,6 @@ public final class Subscription {
 	void terminate(TerminationReason reason) {
 		this.state = new SubscriptionState.Terminated(reason);
 		this.event = WatcherEvent.of(reason);
-		this.pending = null;
 	}
 
 	@Override

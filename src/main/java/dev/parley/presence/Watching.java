@@ -78,7 +78,7 @@ final class Watching {
 			if (entry.removed) {
 				return PresenceNotFound.INSTANCE;
 			}
-			first = admit(entry, s, decision, until, now);
+			first = admit(entry, s, decision, until);
 			if (until <= now) {
 				s.terminate(TerminationReason.TIMEOUT);
 				return new SubscribeResult.Subscribed(s, first);
@@ -92,7 +92,7 @@ final class Watching {
 	}
 
 	private PresenceDocument admit(PresentityEntry entry, Subscription s, Optional<AccessDecision> decision,
-			long until, long now) {
+			long until) {
 		if (decision.isEmpty() || decision.get().handling() == SubHandling.CONFIRM) {
 			s.pend(until);
 		}
@@ -102,7 +102,6 @@ final class Watching {
 		PresenceDocument first = s.state() instanceof SubscriptionState.Pending ? entry.neutral
 				: entry.view(s.visibility());
 		s.lastSent = first;
-		s.nextNotifyAt = now + fanout.intervalMillis();
 		return first;
 	}
 

@@ -28,9 +28,9 @@ final class DialogOpener {
 
 	/** The subscription a SUBSCRIBE asks for, its dialog not yet answered. */
 	SipSubscription prepare(SipExchange exchange, SipEvent event, Watcher watcher, AccountId account,
-			PresentityId presentity, Subscription presence) {
+			SipPrincipals.Address address, Subscription presence) {
 		var dialog = new Deferred(SipDialogState.uas(exchange.request(), SipDialogState.newTag()));
-		SipSubscription s = new SipSubscription(dialog, event, watcher, account, presentity, presence);
+		SipSubscription s = new SipSubscription(dialog, event, watcher, account, address, presence);
 		s.reserve(dialog.state.nextCSeq() + CSEQ_BLOCK);
 		return s;
 	}

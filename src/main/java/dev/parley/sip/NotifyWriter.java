@@ -19,9 +19,14 @@ final class NotifyWriter {
 	record Notify(List<Map.Entry<String, String>> headers, String contentType, byte[] body) {
 	}
 
-	private final PidfCodec pidf = new PidfCodec();
+	private final PidfCodec pidf;
 
-	private final WatcherInfoCodec winfo = new WatcherInfoCodec();
+	private final WatcherInfoCodec winfo;
+
+	NotifyWriter(PidfCodec pidf, WatcherInfoCodec winfo) {
+		this.pidf = pidf;
+		this.winfo = winfo;
+	}
 
 	/** A written document and the instance it was written from. */
 	private record Written(PresenceDocument document, byte[] body) {
@@ -42,7 +47,9 @@ final class NotifyWriter {
 			return new Notify(headers, WatcherInfoCodec.MEDIA_TYPE, body);
 		}
 		PresenceDocument doc = out.document() == null ? PresenceDocument.neutral(s.presentity) : out.document();
-		return new Notify(headers, PidfCodec.MEDIA_TYPE, pidf(doc));
+		// named by a username: that address is the entity (rare: a softphone's buddy; written for it alone)
+		byte[] body = s.address.entity() != null ? pidf.writeBytes(doc, s.address.entity()) : pidf(doc);
+		return new Notify(headers, PidfCodec.MEDIA_TYPE, body);
 	}
 
 	private byte[] pidf(PresenceDocument doc) {

@@ -57,15 +57,12 @@ final class Publications {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final PidfCodec pidf = new PidfCodec();
+	private final PidfCodec pidf;
 
-	Publications(Presence presence) {
-		this(presence, SipStateStore.inMemory());
-	}
-
-	Publications(Presence presence, SipStateStore store) {
+	Publications(Presence presence, SipStateStore store, PidfCodec pidf) {
 		this.presence = presence;
 		this.store = store;
+		this.pidf = pidf;
 	}
 
 	Optional<Publication> find(String etag, PresentityId presentity) {
@@ -130,7 +127,7 @@ final class Publications {
 
 	/** Handed to the store first (nothing changes when it refuses), then in memory in place of {@code previous}. */
 	private Publication save(Publication p, Publication previous) {
-		store.savePublication(new StoredPublication(p.etag(), p.presentity().presUri(), pidf.write(p.document()),
+		store.savePublication(new StoredPublication(p.etag(), p.presentity().userPart(), pidf.write(p.document()),
 				Instant.ofEpochMilli(p.expiresAt())), previous == null ? null : previous.etag());
 		if (previous != null) {
 			forget(previous);

@@ -1,9 +1,12 @@
 package dev.parley.sip;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 import dev.parley.identity.Account;
 import dev.parley.pidf.PidfCodec;
+import dev.parley.pidf.PresentityUris;
 import dev.parley.presence.PresenceDocument;
 import dev.parley.presence.PresenceSettings;
 import dev.parley.presence.PresentityId;
@@ -24,9 +27,14 @@ final class PublishHandler {
 
 	private final Clock clock;
 
-	private final PidfCodec pidf = new PidfCodec();
+	private final PidfCodec pidf;
 
-	PublishHandler(Publications publications, DigestAuthenticator authenticator, PresenceSettings limits, Clock clock) {
+	private final SipPrincipals principals;
+
+	PublishHandler(Publications publications, DigestAuthenticator authenticator, PresenceSettings limits, Clock clock,
+			PidfCodec pidf, SipPrincipals principals) {
+		this.pidf = pidf;
+		this.principals = principals;
 		this.publications = publications;
 		this.authenticator = authenticator;
 		this.limits = limits;
@@ -74,8 +82,9 @@ final class PublishHandler {
 	}
 
 	private SipResponse publish(SipRequest request, Account account) {
-		PresentityId presentity = SipPrincipals.presentity(request).orElse(null);
-		if (presentity == null || !SipPrincipals.mayPublish(account, presentity)) {
+		PresentityId presentity = principals.address(request.requestUser(), account)
+			.map(SipPrincipals.Address::presentity).orElse(SipPrincipals.NOBODY);
+		if (presentity.equals(SipPrincipals.NOBODY) || !SipPrincipals.mayPublish(account, presentity)) {
 			return SipResponse.of(403, "Forbidden");
 		}
 		String etag = request.header("SIP-If-Match");
@@ -92,10 +101,13 @@ final class PublishHandler {
 				limits.maxExpires().toSeconds());
 		long until = clock.millis() + seconds * 1000;
 		Publications.Publication done;
+		List<String> leftOut = List.of();
 		if (request.hasBody()) {
 			PresenceDocument document;
 			try {
-				document = pidf.parse(request.body());
+				PidfCodec.Reading reading = pidf.read(request.body(), entity -> entityOf(entity, account));
+				document = reading.document();
+				leftOut = reading.leftOut();
 			}
 			catch (dev.parley.common.InvalidInputException e) {
 				return SipRequests.badRequest(e.getMessage());
@@ -111,6 +123,17 @@ final class PublishHandler {
 		if (done == null) {
 			return SipResponse.of(412, "Conditional Request Failed");
 		}
-		return SipResponse.of(200, "OK").with("SIP-ETag", done.etag()).with("Expires", Long.toString(seconds));
+		SipResponse ok = SipResponse.of(200, "OK").with("SIP-ETag", done.etag()).with("Expires", Long.toString(seconds));
+		for (String id : leftOut) { // RFC 3261 s20.43: 399, a warning the publisher may show
+			ok = ok.with("Warning", "399 parley \"tuple " + SipRequests.token(id)
+					+ " left out: its basic status is neither open nor closed\"");
+		}
+		return ok;
+	}
+
+	/** A body's entity: a presentity URI, or (as softphones write their own) an account's address of record. */
+	private Optional<PresentityId> entityOf(String uri, Account account) {
+		return PresentityUris.user(uri).flatMap(user -> principals.address(user, account))
+			.map(SipPrincipals.Address::presentity);
 	}
 }

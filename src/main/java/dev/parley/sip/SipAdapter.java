@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import dev.parley.common.NotFoundException;
-import dev.parley.identity.DigestAlgorithm;
 import dev.parley.identity.DigestCredentials;
+import dev.parley.pidf.PidfCodec;
 import dev.parley.presence.Presence;
 import dev.parley.presence.PresentityId;
 import dev.parley.presence.PresenceSettings;
@@ -49,7 +49,8 @@ final class SipAdapter implements SmartLifecycle {
 	private volatile boolean running;
 
 	SipAdapter(SipTransport transport, SipNotifier notifier, ScheduledExecutorService scheduler, Presence presence,
-			Predicate<PresentityId> known, PresenceSettings limits, DigestCredentials credentials, SipSettings settings, Clock clock) {
+			Predicate<PresentityId> known, PresenceSettings limits, DigestCredentials credentials, SipSettings settings, Clock clock,
+			PidfCodec pidf, SipPrincipals principals) {
 		this.terminateOnShutdown = settings.terminateOnShutdown();
 		this.transport = transport;
 		this.notifier = notifier;
@@ -61,14 +62,14 @@ final class SipAdapter implements SmartLifecycle {
 					+ credentials.realm() + "): digest HA1 values are kept for that realm only");
 		}
 		var authenticator = new DigestAuthenticator(credentials::verify, realm, settings.nonceLifetime(), clock,
-				settings.digestAlgorithms().stream().map(a -> DigestAlgorithm.ofToken(a).orElseThrow(
-						() -> new IllegalStateException("parley.sip.digest-algorithms: unknown " + a))).toList());
-		this.publications = new Publications(presence, notifier.store());
-		this.recovery = new SipRecovery(notifier.store(), transport::dialog, presence, known, notifier, publications, clock);
+				settings.algorithms());
+		this.publications = new Publications(presence, notifier.store(), pidf);
+		this.recovery = new SipRecovery(notifier.store(), transport::dialog, presence, known, notifier, publications, clock,
+				principals);
 		this.flood = new FloodGuard(settings.requestsPerSecond(), clock::millis);
 		this.dispatch = new SipRequestDispatch(flood, settings.maxBodyBytes(),
-				new SubscribeHandler(presence, known, notifier, authenticator, limits, clock),
-				new PublishHandler(publications, authenticator, limits, clock));
+				new SubscribeHandler(presence, known, notifier, authenticator, limits, clock, principals),
+				new PublishHandler(publications, authenticator, limits, clock, pidf, principals));
 		notifier.onGone(s -> {
 			if (s.isLocal()) {
 				return;

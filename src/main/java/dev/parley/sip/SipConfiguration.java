@@ -11,11 +11,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.parley.identity.DigestCredentials;
+import dev.parley.identity.IdentityManagement;
+import dev.parley.pidf.PidfCodec;
+import dev.parley.pidf.PresentityUris;
+import dev.parley.pidf.WatcherInfoCodec;
 import dev.parley.presence.Presence;
 import dev.parley.presence.Presentities;
 import dev.parley.presence.PresenceSettings;
 import dev.parley.sip.internal.SipStateStore;
-import dev.parley.sip.jain.JainSipTransport;
 import dev.parley.sip.stack.ParleySipTransport;
 
 /** Wires the SIP adapter when {@code parley.sip.enabled} is true (the default). */
@@ -35,18 +38,14 @@ class SipConfiguration {
 
 	@Bean
 	SipNotifier sipNotifier(ScheduledExecutorService sipScheduler, SipSettings settings, ObjectProvider<Clock> clock,
-			SipStateStore sipStateStore) {
+			SipStateStore sipStateStore, PidfCodec pidf, WatcherInfoCodec winfo) {
 		return new SipNotifier(SipNotifier.Scheduler.of(sipScheduler), clock.getIfAvailable(Clock::systemUTC),
-				settings.notifyInterval().toMillis(), sipStateStore);
+				settings.notifyInterval().toMillis(), sipStateStore, new NotifyWriter(pidf, winfo));
 	}
 
 	@Bean
 	SipTransport sipTransport(SipSettings settings) {
 		int maxMessageBytes = Math.max(65_536, settings.maxBodyBytes() + 8192);
-		if (settings.stack().equals("jain")) {
-			return new JainSipTransport(settings.address(), settings.port(), settings.transports(), settings.threads(),
-					settings.queue(), maxMessageBytes);
-		}
 		return new ParleySipTransport(settings.address(), settings.port(), settings.transports(), settings.threads(),
 				settings.queue(), maxMessageBytes);
 	}
@@ -54,8 +53,10 @@ class SipConfiguration {
 	@Bean
 	SipAdapter sipAdapter(SipTransport sipTransport, SipNotifier sipNotifier, ScheduledExecutorService sipScheduler,
 			Presence presence, Presentities presentities, PresenceSettings limits, DigestCredentials credentials,
-			SipSettings settings, ObjectProvider<Clock> clock) {
+			SipSettings settings, ObjectProvider<Clock> clock, PidfCodec pidf, IdentityManagement identity,
+			PresentityUris uris) {
 		return new SipAdapter(sipTransport, sipNotifier, sipScheduler, presence, presentities::ensure, limits,
-				credentials, settings, clock.getIfAvailable(Clock::systemUTC));
+				credentials, settings, clock.getIfAvailable(Clock::systemUTC), pidf,
+				new SipPrincipals(identity::findByUsername, uris));
 	}
 }

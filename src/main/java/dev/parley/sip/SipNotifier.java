@@ -55,7 +55,7 @@ final class SipNotifier implements Notifier {
 
 	private final long intervalMillis;
 
-	private final NotifyWriter writer = new NotifyWriter();
+	private final NotifyWriter writer;
 
 	private final SipStateStore store;
 
@@ -65,15 +65,12 @@ final class SipNotifier implements Notifier {
 	/** At shutdown: nothing more is sent, and nothing ends (the stored subscriptions outlive the process). */
 	private volatile boolean suspended;
 
-	SipNotifier(Scheduler scheduler, Clock clock, long intervalMillis) {
-		this(scheduler, clock, intervalMillis, SipStateStore.inMemory());
-	}
-
-	SipNotifier(Scheduler scheduler, Clock clock, long intervalMillis, SipStateStore store) {
+	SipNotifier(Scheduler scheduler, Clock clock, long intervalMillis, SipStateStore store, NotifyWriter writer) {
 		this.scheduler = scheduler;
 		this.clock = clock;
 		this.intervalMillis = intervalMillis;
 		this.store = store;
+		this.writer = writer;
 	}
 
 	SipStateStore store() {

@@ -46,8 +46,12 @@ final class SipRecovery {
 
 	private final Clock clock;
 
+	private final SipPrincipals principals;
+
 	SipRecovery(SipStateStore store, Function<SipDialogState, SipDialog> dialogs, Presence presence,
-			Predicate<PresentityId> known, SipNotifier notifier, Publications publications, Clock clock) {
+			Predicate<PresentityId> known, SipNotifier notifier, Publications publications, Clock clock,
+			SipPrincipals principals) {
+		this.principals = principals;
 		this.store = store;
 		this.dialogs = dialogs;
 		this.presence = presence;
@@ -97,15 +101,16 @@ final class SipRecovery {
 	private boolean resumed(StoredSubscription s) {
 		try {
 			SipEvent event = new SipEvent(s.eventPackage(), s.eventId());
-			PresentityId presentity = PresentityId.fromUri(s.presentity());
+			SipPrincipals.Address address = principals.stored(s.presentity());
+			PresentityId presentity = address.presentity();
 			Watcher watcher = new Watcher(s.watcherUri(), WatcherClass.valueOf(s.watcherClass()));
 			SipDialog dialog = dialogs.apply(s.dialog().withNextCSeq(s.cseqReserved()));
 			if (event.isWinfo()) {
 				presence.register(presentity);
-				start(local(dialog, event, watcher, s, presentity), null);
+				start(local(dialog, event, watcher, s, address), null);
 			}
 			else {
-				presence(dialog, event, watcher, s, presentity);
+				presence(dialog, event, watcher, s, address);
 			}
 			return true;
 		}
@@ -115,23 +120,29 @@ final class SipRecovery {
 		}
 	}
 
-	private void presence(SipDialog dialog, SipEvent event, Watcher watcher, StoredSubscription s, PresentityId presentity) {
+	private void presence(SipDialog dialog, SipEvent event, Watcher watcher, StoredSubscription s,
+			SipPrincipals.Address address) {
+		PresentityId presentity = address.presentity();
+		if (address.isNobody()) {
+			start(local(dialog, event, watcher, s, address), PresenceDocument.neutral(presentity));
+			return;
+		}
 		if (!known.test(presentity) && watcher.watcherClass() == WatcherClass.SELF) {
 			presence.register(presentity);
 		}
 		if (presence.resume(watcher, presentity, s.expiresAt()) instanceof SubscribeResult.Subscribed ok) {
-			SipSubscription sub = new SipSubscription(dialog, event, watcher, new AccountId(s.account()), presentity,
+			SipSubscription sub = new SipSubscription(dialog, event, watcher, new AccountId(s.account()), address,
 					ok.subscription());
 			start(sub, ok.document());
 		}
 		else {
-			start(local(dialog, event, watcher, s, presentity), PresenceDocument.neutral(presentity));
+			start(local(dialog, event, watcher, s, address), PresenceDocument.neutral(presentity));
 		}
 	}
 
 	private static SipSubscription local(SipDialog dialog, SipEvent event, Watcher watcher, StoredSubscription s,
-			PresentityId presentity) {
-		SipSubscription sub = new SipSubscription(dialog, event, watcher, new AccountId(s.account()), presentity, null);
+			SipPrincipals.Address address) {
+		SipSubscription sub = new SipSubscription(dialog, event, watcher, new AccountId(s.account()), address, null);
 		sub.expiresAt(s.expiresAt().toEpochMilli());
 		return sub;
 	}

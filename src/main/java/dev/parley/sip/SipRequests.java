@@ -59,6 +59,12 @@ final class SipRequests {
 		return SipResponse.of(400, "Bad Request (" + clip(what) + ")");
 	}
 
+	/** Text from a request fit to quote in a header: letters, digits and {@code .-_} only, at most 64. */
+	static String token(String text) {
+		String t = text == null ? "" : text.replaceAll("[^A-Za-z0-9._-]", "");
+		return t.length() <= 64 ? t : t.substring(0, 64);
+	}
+
 	private static String clip(String text) {
 		String oneLine = text.replaceAll("[\\p{Cntrl}]+", " ").strip();
 		return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 117) + "...";

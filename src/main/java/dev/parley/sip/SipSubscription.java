@@ -41,6 +41,9 @@ final class SipSubscription {
 
 	final PresentityId presentity;
 
+	/** How the subscriber named the presentity (a token, or a username whose address is the PIDF entity). */
+	final SipPrincipals.Address address;
+
 	/**
 	 * The presence subscription; null for watcher information, and for a stand-in: a subscription to a
 	 * presentity that does not exist or refuses this watcher, kept pending with the neutral document so that
@@ -82,14 +85,15 @@ final class SipSubscription {
 	/** The Subscription-State last stored: {@code active} or {@code pending}. */
 	private volatile String storedState;
 
-	SipSubscription(SipDialog dialog, SipEvent event, Watcher watcher, AccountId account, PresentityId presentity,
+	SipSubscription(SipDialog dialog, SipEvent event, Watcher watcher, AccountId account, SipPrincipals.Address address,
 			Subscription presence) {
 		this.winfo = event.isWinfo();
 		this.dialog = dialog;
 		this.event = event;
 		this.watcher = watcher;
 		this.account = account;
-		this.presentity = presentity;
+		this.address = address;
+		this.presentity = address.presentity();
 		this.presence = presence;
 	}
 
@@ -213,7 +217,7 @@ final class SipSubscription {
 	StoredSubscription stored() {
 		storedState = stateName();
 		return new StoredSubscription(dialog.state(), cseqReserved, event.pkg(), event.id(), account.value(),
-				watcher.uri(), watcher.watcherClass().name(), presentity.presUri(), Instant.ofEpochMilli(expiresAtMillis()),
+				watcher.uri(), watcher.watcherClass().name(), address.stored(), Instant.ofEpochMilli(expiresAtMillis()),
 				storedState);
 	}
 

@@ -6,7 +6,8 @@ import java.time.Duration;
  * Parley's SIP stack port: listens on the configured address, port and transports, hands every request to
  * the handler (on a pool thread: the handler may block briefly, it must answer each exchange once), and
  * absorbs retransmissions and transactions. Dialogs are Parley's ({@link SipDialogState}): the stack keeps
- * none, so a dialog stored before a restart works after it. {@code dev.parley.sip.jain} implements it on JAIN SIP.
+ * none, so a dialog stored before a restart works after it. Parley's own stack ({@code dev.parley.sip.stack})
+ * implements it.
  */
 public interface SipTransport {
 

@@ -17,6 +17,7 @@ import dev.parley.presence.SubscribeResult;
 import dev.parley.presence.Subscription;
 import dev.parley.presence.SubscriptionState;
 import dev.parley.presence.Watcher;
+import dev.parley.presence.Watchers;
 
 /**
  * SUBSCRIBE for {@code presence} (RFC 3856) and {@code presence.winfo} (RFC 3857) with RFC 6665's rules:
@@ -47,8 +48,11 @@ final class SubscribeHandler {
 
 	private final DialogOpener opener;
 
+	private final SipPrincipals principals;
+
 	SubscribeHandler(Presence presence, Predicate<PresentityId> known, SipNotifier notifier,
-			DigestAuthenticator authenticator, PresenceSettings limits, Clock clock) {
+			DigestAuthenticator authenticator, PresenceSettings limits, Clock clock, SipPrincipals principals) {
+		this.principals = principals;
 		this.presence = presence;
 		this.known = known;
 		this.notifier = notifier;
@@ -99,17 +103,22 @@ final class SubscribeHandler {
 	}
 
 	private void subscribe(SipExchange exchange, SipEvent event, long expires, Account account) {
-		PresentityId presentity = SipPrincipals.presentity(exchange.request()).orElse(null);
-		if (presentity == null) {
+		SipPrincipals.Address address = principals.address(exchange.request().requestUser(), account).orElse(null);
+		if (address == null) {
 			exchange.respond(SipRequests.notFound());
 			return;
 		}
 		if (event.isWinfo()) {
-			winfo.subscribe(exchange, event, expires, account, presentity);
+			winfo.subscribe(exchange, event, expires, account, address);
 			return;
 		}
-		Watcher watcher = SipPrincipals.watcher(account, presentity);
-		if (!known.test(presentity) && SipPrincipals.owns(account, presentity)) {
+		PresentityId presentity = address.presentity();
+		Watcher watcher = Watchers.forAccount(account, presentity);
+		if (address.isNobody()) {
+			standIn(exchange, event, expires, address, account, watcher);
+			return;
+		}
+		if (!known.test(presentity) && Watchers.isOwn(account, presentity)) {
 			presence.register(presentity); // a principal watching itself: its presentity exists from now on
 		}
 		Duration requested = expires < 0 ? null : Duration.ofSeconds(expires);
@@ -118,10 +127,10 @@ final class SubscribeHandler {
 			exchange.respond(SipRequests.intervalTooBrief(brief.minExpires().toSeconds()));
 		}
 		else if (result instanceof SubscribeResult.Subscribed s) {
-			accept(exchange, event, account, s);
+			accept(exchange, event, account, address, s);
 		}
 		else {
-			standIn(exchange, event, expires, account, presentity, watcher);
+			standIn(exchange, event, expires, address, account, watcher);
 		}
 	}
 
@@ -130,11 +139,12 @@ final class SubscribeHandler {
 	 * waits for approval (200, then NOTIFY pending with the neutral document), RFC 3856 s6.6 and RFC 2779's
 	 * polite blocking; the watcher cannot tell which. Lives in the adapter only, expires like any other.
 	 */
-	private void standIn(SipExchange exchange, SipEvent event, long expires, Account account, PresentityId presentity,
-			Watcher watcher) {
+	private void standIn(SipExchange exchange, SipEvent event, long expires, SipPrincipals.Address address,
+			Account account, Watcher watcher) {
+		PresentityId presentity = address.presentity();
 		long seconds = Math.min(expires < 0 ? limits.defaultExpires().toSeconds() : expires, limits.maxExpires().toSeconds());
 		SipResponse ok = SipResponse.of(200, "OK").with("Expires", Long.toString(seconds));
-		SipSubscription sub = opener.prepare(exchange, event, watcher, account.id(), presentity, null);
+		SipSubscription sub = opener.prepare(exchange, event, watcher, account.id(), address, null);
 		sub.expiresAt(clock.millis() + seconds * 1000);
 		PresenceDocument neutral = PresenceDocument.neutral(presentity);
 		if (seconds == 0) {
@@ -149,13 +159,14 @@ final class SubscribeHandler {
 		});
 	}
 
-	private void accept(SipExchange exchange, SipEvent event, Account account, SubscribeResult.Subscribed s) {
+	private void accept(SipExchange exchange, SipEvent event, Account account, SipPrincipals.Address address,
+			SubscribeResult.Subscribed s) {
 		Subscription subscription = s.subscription();
 		boolean fetch = subscription.state().isTerminated();
 		long left = fetch ? 0 : Math.max(0, (subscription.expiresAt().toEpochMilli() - clock.millis() + 999) / 1000);
 		SipResponse ok = SipResponse.of(200, "OK").with("Expires", Long.toString(left));
-		SipSubscription sub = opener.prepare(exchange, event, subscription.watcher(), account.id(),
-				subscription.presentity(), subscription);
+		SipSubscription sub = opener.prepare(exchange, event, subscription.watcher(), account.id(), address,
+				subscription);
 		if (fetch) {
 			opener.answer(exchange, ok, sub);
 			notifier.offer(sub, s.document(), "timeout");

@@ -7,6 +7,7 @@ import dev.parley.presence.Presence;
 import dev.parley.presence.PresenceSettings;
 import dev.parley.presence.PresentityId;
 import dev.parley.presence.Watcher;
+import dev.parley.presence.Watchers;
 
 /**
  * {@code presence.winfo} subscriptions (RFC 3857): only the presentity's own principal may watch who watches
@@ -33,16 +34,17 @@ final class WinfoSubscriptions {
 		this.clock = clock;
 	}
 
-	void subscribe(SipExchange exchange, SipEvent event, long expires, Account account, PresentityId presentity) {
-		if (!SipPrincipals.owns(account, presentity)) {
+	void subscribe(SipExchange exchange, SipEvent event, long expires, Account account, SipPrincipals.Address address) {
+		PresentityId presentity = address.presentity();
+		if (!Watchers.isOwn(account, presentity)) {
 			exchange.respond(SipRequests.notFound());
 			return;
 		}
 		long seconds = seconds(expires);
 		presence.register(presentity);
 		SipResponse ok = SipResponse.of(200, "OK").with("Expires", Long.toString(seconds));
-		Watcher self = SipPrincipals.watcher(account, presentity);
-		SipSubscription sub = opener.prepare(exchange, event, self, account.id(), presentity, null);
+		Watcher self = Watchers.forAccount(account, presentity);
+		SipSubscription sub = opener.prepare(exchange, event, self, account.id(), SipPrincipals.Address.of(presentity), null);
 		sub.expiresAt(clock.millis() + seconds * 1000);
 		if (seconds == 0) {
 			opener.answer(exchange, ok, sub);

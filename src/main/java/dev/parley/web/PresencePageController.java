@@ -27,6 +27,7 @@ import dev.parley.presence.PresencePrivacy;
 import dev.parley.presence.PresencePrivacy.RuleInput;
 import dev.parley.presence.PresenceReading;
 import dev.parley.presence.PresenceSummary;
+import dev.parley.presence.PresentityId;
 import dev.parley.presence.StatusChoice;
 import dev.parley.security.ParleyUser;
 
@@ -136,7 +137,8 @@ class PresencePageController {
 	}
 
 	private String render(ParleyUser user, Model model, HttpServletRequest request) {
-		model.addAttribute("me", PresenceSummary.of(reading.fetch(user.id(), Role.CUSTOMER, "customer-" + user.id())));
+		model.addAttribute("me",
+				PresenceSummary.of(reading.fetch(user.id(), Role.CUSTOMER, PresentityId.customer(user.id()))));
 		model.addAttribute("activityChoices", PresenceForms.ACTIVITIES);
 		model.addAttribute("rules", privacy.rules(user.id()));
 		model.addAttribute("groups", PresenceForms.groupRows(privacy.rules(user.id())));

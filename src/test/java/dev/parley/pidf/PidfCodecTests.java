@@ -24,7 +24,9 @@ import dev.parley.presence.PresenceTuple;
 
 class PidfCodecTests {
 
-	final PidfCodec codec = new PidfCodec();
+	static final String ENTITY = PresentityUrisTests.URIS.presUri(AGENT);
+
+	final PidfCodec codec = new PidfCodec(PresentityUrisTests.URIS);
 
 	@Test
 	void writesPidfWithTheRfcNamespacesAndEntity() {
@@ -32,7 +34,7 @@ class PidfCodecTests {
 		Schemas.assertValid(Schemas.PIDF, xml);
 		assertThat(xml).contains("xmlns=\"urn:ietf:params:xml:ns:pidf\"")
 			.contains("xmlns:rpid=\"urn:ietf:params:xml:ns:pidf:rpid\"")
-			.contains("entity=\"" + AGENT.presUri() + "\"")
+			.contains("entity=\"" + ENTITY + "\"")
 			.contains("<tuple id=\"voice\"><status><basic>open</basic></status>")
 			.contains("<contact priority=\"0.8\">sip:agent7@cc.example</contact>")
 			.contains("<timestamp>2025-01-01T09:00:00Z</timestamp>")
@@ -86,7 +88,7 @@ class PidfCodecTests {
 		String xml = codec.write(PresenceDocument.neutral(AGENT));
 		Schemas.assertValid(Schemas.PIDF, xml);
 		assertThat(xml).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><presence xmlns=\"urn:ietf:params:xml:ns:pidf\""
-				+ " entity=\"" + AGENT.presUri() + "\"><tuple id=\"presence\"><status><basic>closed</basic></status>"
+				+ " entity=\"" + ENTITY + "\"><tuple id=\"presence\"><status><basic>closed</basic></status>"
 				+ "</tuple></presence>");
 	}
 
@@ -123,11 +125,11 @@ class PidfCodecTests {
 				<presence xmlns="urn:ietf:params:xml:ns:pidf" xmlns:x="urn:example:x" entity="%s">
 				  <tuple id="t1"><status><basic>open</basic><x:mood %s>fine</x:mood></status></tuple>
 				</presence>""";
-		assertThat(codec.parse(body.formatted(AGENT.presUri(), "")).tuples()).hasSize(1);
-		assertThatThrownBy(() -> codec.parse(body.formatted(AGENT.presUri(), "mustUnderstand=\"true\"")))
+		assertThat(codec.parse(body.formatted(ENTITY, "")).tuples()).hasSize(1);
+		assertThatThrownBy(() -> codec.parse(body.formatted(ENTITY, "mustUnderstand=\"true\"")))
 			.isInstanceOf(PidfException.class).hasMessageContaining("mustUnderstand");
 		String qualified = body.replace("xmlns:x=", "xmlns:p=\"urn:ietf:params:xml:ns:pidf\" xmlns:x=");
-		assertThatThrownBy(() -> codec.parse(qualified.formatted(AGENT.presUri(), "p:mustUnderstand=\"1\"")))
+		assertThatThrownBy(() -> codec.parse(qualified.formatted(ENTITY, "p:mustUnderstand=\"1\"")))
 			.isInstanceOf(PidfException.class).hasMessageContaining("{urn:example:x}mood");
 	}
 }

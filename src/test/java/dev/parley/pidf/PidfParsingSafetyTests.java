@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 /** Hostile and broken PUBLISH bodies end in a PidfException that names the problem. */
 class PidfParsingSafetyTests {
 
-	final PidfCodec codec = new PidfCodec();
+	static final String ENTITY = PresentityUrisTests.URIS.presUri(AGENT);
+
+	final PidfCodec codec = new PidfCodec(PresentityUrisTests.URIS);
 
 	@Test
 	void refusesExternalEntities() {
@@ -18,7 +20,7 @@ class PidfParsingSafetyTests {
 				<!DOCTYPE presence [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
 				<presence xmlns="urn:ietf:params:xml:ns:pidf" entity="%s">
 				  <tuple id="t1"><status><basic>open</basic></status><note>&xxe;</note></tuple>
-				</presence>""".formatted(AGENT.presUri()));
+				</presence>""".formatted(ENTITY));
 		assertThat(e.violations().get(0).code()).isEqualTo("doctype");
 		assertThat(e.getMessage()).contains("DOCTYPE").doesNotContain("root:");
 	}
@@ -42,7 +44,7 @@ class PidfParsingSafetyTests {
 		PidfException e = refused("<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"pres:agent-1@x\"><tuple id=\"t\">"
 				+ "<status><basic>open</basic></status><note>&secret;</note></tuple></presence>");
 		assertThat(e.violations().get(0).code()).isEqualTo("malformed");
-		var doc = new PidfCodec().parse(("<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"pres:agent-1@x\"><tuple id=\"t\">"
+		var doc = new PidfCodec(PresentityUrisTests.URIS).parse(("<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"pres:agent-1@x\"><tuple id=\"t\">"
 				+ "<status><basic>open</basic></status><note>a &amp; b &#233;</note></tuple></presence>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		assertThat(doc.tuples().get(0).note()).isEqualTo("a & b \u00e9");
 	}
@@ -80,16 +82,29 @@ class PidfParsingSafetyTests {
 	}
 
 	@Test
-	void refusesTuplesWithoutAValidIdOrBasicStatus() {
+	void refusesTuplesWithoutAValidIdOrAStatus() {
 		String doc = "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"pres:agent-1@x\">%s</presence>";
 		assertThat(refused(doc.formatted("<tuple><status><basic>open</basic></status></tuple>")).violations().get(0)
 			.field()).isEqualTo("tuple.id");
 		assertThat(refused(doc.formatted("<tuple id=\"1t\"><status><basic>open</basic></status></tuple>"))
 			.violations().get(0).code()).isEqualTo("invalid");
-		assertThat(refused(doc.formatted("<tuple id=\"t\"><status/></tuple>")).violations().get(0).field())
+		assertThat(refused(doc.formatted("<tuple id=\"1t\"><status><basic>unknown</basic></status></tuple>"))
+			.violations().get(0).code()).isEqualTo("invalid");
+		assertThat(refused(doc.formatted("<tuple id=\"t\"></tuple>")).violations().get(0).field())
 			.isEqualTo("tuple.status");
-		assertThat(refused(doc.formatted("<tuple id=\"t\"><status><basic>maybe</basic></status></tuple>"))
-			.violations().get(0).field()).isEqualTo("tuple.status");
+	}
+
+	@Test
+	void leavesOutTuplesWhoseBasicStatusIsNeitherOpenNorClosedAndReadsTheRest() {
+		String doc = "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"pres:agent-1@x\">%s"
+				+ "<tuple id=\"ok\"><status><basic>closed</basic></status></tuple></presence>";
+		for (String status : new String[] { "<status><basic>unknown</basic></status>", "<status/>",
+				"<status><basic>Open</basic></status>" }) {
+			var reading = codec.read(doc.formatted("<tuple id=\"t\">" + status + "</tuple>").getBytes(),
+					PresentityUris::parse);
+			assertThat(reading.leftOut()).as(status).containsExactly("t");
+			assertThat(reading.document().tuples()).extracting(t -> t.id()).containsExactly("ok");
+		}
 	}
 
 	@Test

@@ -20,7 +20,9 @@ import dev.parley.presence.WatcherInfo;
 
 class WatcherInfoCodecTests {
 
-	final WatcherInfoCodec codec = new WatcherInfoCodec();
+	static final String ENTITY = PresentityUrisTests.URIS.presUri(AGENT);
+
+	final WatcherInfoCodec codec = new WatcherInfoCodec(PresentityUrisTests.URIS);
 
 	final Harness h = new Harness();
 
@@ -36,7 +38,7 @@ class WatcherInfoCodecTests {
 		Schemas.assertValid(Schemas.WATCHERINFO, xml);
 		assertThat(xml).contains("xmlns=\"urn:ietf:params:xml:ns:watcherinfo\"")
 			.contains("version=\"0\" state=\"full\"")
-			.contains("<watcher-list resource=\"" + AGENT.presUri() + "\" package=\"presence\">")
+			.contains("<watcher-list resource=\"" + ENTITY + "\" package=\"presence\">")
 			.contains("<watcher id=\"" + supervisor.id() + "\" status=\"active\" event=\"subscribe\" expiration=\"3000\""
 					+ " duration-subscribed=\"600\">sip:sup1@cc.example</watcher>")
 			.contains("status=\"pending\" event=\"subscribe\"");

@@ -140,11 +140,14 @@ class PresenceTests {
 	}
 
 	@Test
-	void presentityIdsReadBackFromTheirUris() {
-		assertThat(PresentityId.fromUri(AGENT.presUri())).isEqualTo(AGENT);
-		assertThat(PresentityId.fromUri(AGENT.sipUri("cc.example"))).isEqualTo(AGENT);
-		assertThat(AGENT.presUri()).startsWith("pres:agent-").endsWith("@parley.local");
-		assertThatThrownBy(() -> PresentityId.fromUri("sip:bob@cc.example")).isInstanceOf(InvalidInputException.class);
+	void presentityIdsReadBackFromTheirTokens() {
+		assertThat(PresentityId.ofUserPart(AGENT.userPart())).contains(AGENT);
+		assertThat(AGENT.userPart()).startsWith("agent-");
+		assertThat(PresentityId.ofUserPart("queue-billing")).contains(PresentityId.queue("billing"));
+		assertThat(PresentityId.ofUserPart("bob")).isEmpty();
+		assertThat(PresentityId.ofUserPart("robot-1")).isEmpty();
+		assertThat(PresentityId.ofUserPart("agent-")).isEmpty();
+		assertThat(PresentityId.ofUserPart("agent-a b")).isEmpty();
 	}
 
 	@Test

@@ -102,39 +102,6 @@ class SubscriptionTests {
 	}
 
 	@Test
-	void aBurstCollapsesToItsLastStateWithinTheNotifyInterval() {
-		Harness slow = new Harness(AccessRules.contactCenterDefaults(),
-				PresenceSettings.defaults().withNotifyInterval(Duration.ofSeconds(5)));
-		slow.presence.publish(AGENT, chatIdle());
-		Subscription s = slow.subscribe(SUPERVISOR, AGENT);
-		slow.clock.advance(Duration.ofSeconds(5));
-		for (Activity a : new Activity[] { Activity.ON_THE_PHONE, Activity.WRAP_UP, Activity.AWAY, Activity.MEAL }) {
-			slow.presence.publish(AGENT, chatIdle().withActivities(a));
-			slow.clock.advance(Duration.ofSeconds(1));
-		}
-		assertThat(slow.notifier.sentTo(s)).extracting(d -> d.tuples().get(0).activities())
-			.containsExactly(java.util.Set.of(Activity.ON_THE_PHONE));
-		assertThat(slow.presence.flush(slow.clock.instant())).as("one second early").isZero();
-		slow.clock.advance(Duration.ofSeconds(1));
-		assertThat(slow.presence.flush(slow.clock.instant())).isEqualTo(1);
-		assertThat(slow.notifier.sentTo(s)).extracting(d -> d.tuples().get(0).activities())
-			.containsExactly(java.util.Set.of(Activity.ON_THE_PHONE), java.util.Set.of(Activity.MEAL));
-	}
-
-	@Test
-	void aBurstThatEndsWhereItStartedSendsNothingMore() {
-		Harness slow = new Harness(AccessRules.contactCenterDefaults(),
-				PresenceSettings.defaults().withNotifyInterval(Duration.ofSeconds(5)));
-		slow.presence.publish(AGENT, chatIdle());
-		Subscription s = slow.subscribe(OTHER_AGENT, AGENT);
-		slow.presence.setStatus(AGENT, "chat", BasicStatus.CLOSED);
-		slow.presence.setStatus(AGENT, "chat", BasicStatus.OPEN);
-		slow.clock.advance(Duration.ofSeconds(10));
-		slow.presence.tick();
-		assertThat(slow.notifier.sentTo(s)).as("the basic view went closed and back to open").isEmpty();
-	}
-
-	@Test
 	void anIdleSubscriptionStaysSmall() {
 		// Not a benchmark: a guard that nobody adds per-subscription threads, timers or maps.
 		assertThat(Subscription.class.getDeclaredFields()).hasSizeLessThanOrEqualTo(12);

@@ -11,6 +11,9 @@ import dev.parley.identity.Account;
 import dev.parley.identity.AccountId;
 import dev.parley.identity.DigestAlgorithm;
 import dev.parley.identity.Role;
+import dev.parley.pidf.PidfCodec;
+import dev.parley.pidf.PresentityUris;
+import dev.parley.pidf.WatcherInfoCodec;
 import dev.parley.presence.AccessRules;
 import dev.parley.presence.Presence;
 import dev.parley.presence.PresenceFixtures.TestClock;
@@ -26,6 +29,10 @@ final class SipHarness {
 	static final String PASSWORD = "sip-secret";
 
 	static final String REALM = "parley.local";
+
+	static final PresentityUris URIS = new PresentityUris("parley.local");
+
+	static final PidfCodec PIDF = new PidfCodec(URIS);
 
 	final TestClock clock = new TestClock();
 
@@ -52,25 +59,38 @@ final class SipHarness {
 
 	final SipRecovery recovery;
 
+	final SipPrincipals principals;
+
 	SipHarness(Duration notifyInterval, int requestsPerSecond) {
 		this(notifyInterval, requestsPerSecond, SipStateStore.inMemory());
 	}
 
 	/** A harness over a given store: a second one over the first's store is Parley after a restart. */
 	SipHarness(Duration notifyInterval, int requestsPerSecond, SipStateStore store) {
+		this(notifyInterval, requestsPerSecond, store, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
+	}
+
+	/** A harness whose 401s offer these digest algorithms. */
+	SipHarness(List<DigestAlgorithm> algorithms) {
+		this(Duration.ZERO, 1000, SipStateStore.inMemory(), algorithms);
+	}
+
+	SipHarness(Duration notifyInterval, int requestsPerSecond, SipStateStore store, List<DigestAlgorithm> algorithms) {
 		this.store = store;
 		notifier = new SipNotifier((task, delay) -> tasks.add(new Task(clock.millis() + delay, task)), clock,
-				notifyInterval.toMillis(), store);
+				notifyInterval.toMillis(), store, new NotifyWriter(PIDF, new WatcherInfoCodec(URIS)));
 		presence = new Presence(rules, notifier, e -> {
 		}, clock, PresenceSettings.defaults());
-		authenticator = new DigestAuthenticator(this::verify, REALM, Duration.ofMinutes(5), clock,
-				List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
-		publications = new Publications(presence, store);
-		recovery = new SipRecovery(store, FakeSip.Dialog::new, presence, presence::exists, notifier, publications, clock);
+		authenticator = new DigestAuthenticator(this::verify, REALM, Duration.ofMinutes(5), clock, algorithms);
+		publications = new Publications(presence, store, PIDF);
+		principals = new SipPrincipals(name -> accounts.stream().filter(a -> a.username().equalsIgnoreCase(name))
+			.findFirst(), URIS);
+		recovery = new SipRecovery(store, FakeSip.Dialog::new, presence, presence::exists, notifier, publications, clock,
+				principals);
 		PresenceSettings limits = PresenceSettings.defaults();
 		dispatch = new SipRequestDispatch(new FloodGuard(requestsPerSecond, clock::millis), 16 * 1024,
-				new SubscribeHandler(presence, presence::exists, notifier, authenticator, limits, clock),
-				new PublishHandler(publications, authenticator, limits, clock));
+				new SubscribeHandler(presence, presence::exists, notifier, authenticator, limits, clock, principals),
+				new PublishHandler(publications, authenticator, limits, clock, PIDF, principals));
 		notifier.onGone(s -> {
 			if (!s.isLocal()) {
 				presence.unsubscribe(s.watcher, s.presenceId());

@@ -42,6 +42,24 @@ class SipRawMessageTests {
 	}
 
 	@Test
+	void anInviteIsAnswered405WithAllowAndNeitherItsAckNorItsRetransmissionIsHandledAgain() {
+		try (RawSip sip = new RawSip(sipPort)) {
+			String invite = sip.request("INVITE", "agent-x", 1, "invite-405", "", null);
+			sip.send(invite);
+			String answer = sip.receive();
+			assertThat(answer).startsWith("SIP/2.0 405 Method Not Allowed")
+				.contains("Allow: SUBSCRIBE, NOTIFY, PUBLISH, OPTIONS");
+			String to = answer.lines().filter(l -> l.startsWith("To:")).findFirst().orElseThrow();
+			// the ACK of a non-2xx answer: the INVITE's branch, the answer's To tag (RFC 3261 s17.1.1.3)
+			sip.send(invite.replace("INVITE sip:", "ACK sip:").replace("CSeq: 1 INVITE", "CSeq: 1 ACK")
+				.replaceFirst("To: <[^\n]*", to));
+			sip.send(invite);
+			assertThat(sip.receive()).as("a retransmitted INVITE gets the kept answer").isEqualTo(answer);
+			assertThat(sip.receive()).as("nothing answers an ACK").isNull();
+		}
+	}
+
+	@Test
 	void entityExpansionBombIs400AndChangesNothing() {
 		var agent = AccountFixtures.account(identity, Role.AGENT);
 		PresentityId presentity = PresentityId.agent(agent.id().value());

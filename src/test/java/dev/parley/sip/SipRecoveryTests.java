@@ -59,7 +59,7 @@ class SipRecoveryTests {
 		assertThat(row.eventPackage()).isEqualTo("presence");
 		assertThat(row.eventId()).isEqualTo("7");
 		assertThat(row.account()).isEqualTo(supervisor.id().value());
-		assertThat(row.presentity()).isEqualTo(presentity.presUri());
+		assertThat(row.presentity()).isEqualTo(presentity.userPart());
 		assertThat(row.state()).isEqualTo("active");
 		assertThat(row.cseqReserved()).isEqualTo(1001);
 		assertThat(row.expiresAt()).isEqualTo(before.clock.instant().plusSeconds(600));
@@ -89,6 +89,20 @@ class SipRecoveryTests {
 		assertThat(end.status()).isEqualTo(200);
 		assertThat(dialog.last().state()).isEqualTo("terminated;reason=timeout");
 		assertThat(store.subscriptions()).isEmpty();
+	}
+
+	@Test
+	void aSubscriptionMadeByUsernameComesBackByUsernameWithThatAddressAsEntity() {
+		before.presence.register(presentity);
+		var byName = new FakeSip.Request("SUBSCRIBE", agent.username()).header("Event", "presence").header("Expires", "600");
+		String key = before.send(byName, supervisor).dialog.key;
+		assertThat(store.subscriptions().get(0).presentity()).isEqualTo(agent.username());
+		SipHarness after = restart();
+		after.presence.setStatus(presentity, "voice", BasicStatus.OPEN);
+		assertThat(after.recovery.recover().subscriptions()).isEqualTo(1);
+		after.runDue();
+		assertThat(recovered(after, key).last().body()).contains("entity=\"sip:" + agent.username() + "@parley.local\"")
+			.contains("<tuple id=\"voice\">");
 	}
 
 	@Test

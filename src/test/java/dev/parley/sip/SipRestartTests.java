@@ -160,8 +160,7 @@ class SipRestartTests {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ParleyApplication.class).profiles("test")
 			.initializers(initializers).run("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("parley").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
 					"--server.port=0", "--parley.sip.enabled=true", "--parley.sip.address=127.0.0.1",
-					"--parley.sip.port=" + sipPort, "--parley.sip.notify-interval=0s", "--parley.sip.requests-per-second=40",
-					"--parley.sip.digest-algorithms=MD5,SHA-256");
+					"--parley.sip.port=" + sipPort, "--parley.sip.notify-interval=0s", "--parley.sip.requests-per-second=40");
 		contexts.add(context);
 		return context;
 	}
@@ -185,7 +184,7 @@ class SipRestartTests {
 				<presence xmlns="urn:ietf:params:xml:ns:pidf" entity="%s">
 				<tuple id="sipphone"><status><basic>closed</basic></status></tuple>
 				</presence>
-				""".formatted(presentity.sipUri("parley.local"));
+				""".formatted("sip:" + presentity.userPart() + "@parley.local");
 	}
 
 }

@@ -217,8 +217,45 @@ class SipSubscribeHandlerTests {
 		assertThat(standIn.dialog.last().state()).isEqualTo(pending.dialog.last().state()).isEqualTo("pending;expires=600");
 		assertThat(standIn.dialog.last().body().replace(unknown.userPart(), "X"))
 			.isEqualTo(pending.dialog.last().body().replace(other.userPart(), "X"));
-		assertThat(sip.send(new FakeSip.Request("SUBSCRIBE", "not-a-presentity").header("Event", "presence"), customer)
-			.status()).isEqualTo(404);
+		assertThat(sip.send(new FakeSip.Request("SUBSCRIBE", "x".repeat(101)).header("Event", "presence"), customer)
+			.status()).as("names neither a presentity nor an account").isEqualTo(404);
+	}
+
+	@Test
+	void anAccountsUsernameNamesItsOwnPresentityUnderTheSameRulesWithThatAddressAsEntity() {
+		sip.presence.setStatus(presentity, "voice", BasicStatus.OPEN);
+		var byName = sip.send(new FakeSip.Request("SUBSCRIBE", agent.username().toUpperCase()).header("Event", "presence")
+			.header("Expires", "600"), supervisor);
+		assertThat(byName.status()).isEqualTo(200);
+		assertThat(byName.dialog.last().state()).isEqualTo("active;expires=600");
+		assertThat(byName.dialog.last().body()).contains("entity=\"sip:" + agent.username().toUpperCase() + "@parley.local\"")
+			.contains("<tuple id=\"voice\">");
+		sip.presence.setStatus(presentity, "voice", BasicStatus.CLOSED);
+		sip.runDue();
+		assertThat(byName.dialog.last().body()).contains("<basic>closed</basic>");
+		var byToken = sip.send(subscribe(presentity), supervisor);
+		assertThat(byToken.dialog.last().body().replace(presentity.userPart(), "X").replace("pres:", "sip:"))
+			.isEqualTo(byName.dialog.last().body().replace(agent.username().toUpperCase(), "X"));
+	}
+
+	@Test
+	void aUsernameThatIsNoAccountAnswersLikeAnAccountWhoseRulesRefuseTheWatcher() {
+		Account customer = sip.account(Role.CUSTOMER);
+		Account other = sip.account(Role.CUSTOMER);
+		sip.presence.setStatus(PresentityId.customer(other.id().value()), "web", BasicStatus.OPEN);
+		var refusing = sip.send(new FakeSip.Request("SUBSCRIBE", other.username()).header("Event", "presence")
+			.header("Expires", "600"), customer);
+		var nobody = sip.send(new FakeSip.Request("SUBSCRIBE", "no-such-user").header("Event", "presence")
+			.header("Expires", "600"), customer);
+		assertThat(nobody.status()).isEqualTo(refusing.status()).isEqualTo(200);
+		assertThat(nobody.response.headers()).isEqualTo(refusing.response.headers());
+		assertThat(nobody.dialog.last().state()).isEqualTo(refusing.dialog.last().state()).isEqualTo("pending;expires=600");
+		assertThat(nobody.dialog.last().body().replace("no-such-user", "X"))
+			.isEqualTo(refusing.dialog.last().body().replace(other.username(), "X"));
+		var winfo = sip.send(new FakeSip.Request("SUBSCRIBE", other.username()).header("Event", "presence.winfo"), customer);
+		assertThat(winfo.status()).isEqualTo(404);
+		assertThat(sip.send(new FakeSip.Request("SUBSCRIBE", customer.username()).header("Event", "presence.winfo"),
+				customer).status()).isEqualTo(200);
 	}
 
 	@Test

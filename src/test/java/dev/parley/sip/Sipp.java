@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Sipp {
 
-	static final Path BINARY = Path.of(System.getenv().getOrDefault("PARLEY_SIPP", "/usr/bin/sipp"));
+	static final Path BINARY = SipTool.SIPP.binary();
 
 	record Result(int exit, String messages, String screen) {
 		boolean passed() {

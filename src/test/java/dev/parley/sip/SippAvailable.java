@@ -1,25 +1,27 @@
 package dev.parley.sip;
 
-import java.nio.file.Files;
-
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
-import dev.parley.testing.CiEnvironment;
-
-/** Runs the sipp tests when sipp is installed; skips them with a message otherwise, except under CI (fails). */
+/**
+ * Runs a SIP test when the programs it drives are installed ({@link SipTest#tools()}, sipp when not said); skips it
+ * with a message otherwise, except under CI (fails).
+ */
 public class SippAvailable implements ExecutionCondition {
 
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-		if (Files.isExecutable(Sipp.BINARY)) {
-			return ConditionEvaluationResult.enabled("sipp found at " + Sipp.BINARY);
+		SipTool[] tools = context.getElement().flatMap(e -> AnnotationSupport.findAnnotation(e, SipTest.class))
+			.map(SipTest::tools).orElse(new SipTool[] { SipTool.SIPP });
+		ConditionEvaluationResult result = ConditionEvaluationResult.enabled("no outside program needed");
+		for (SipTool tool : tools) {
+			result = tool.available();
+			if (result.isDisabled()) {
+				return result;
+			}
 		}
-		String message = "sipp (" + Sipp.BINARY + ") missing: install Debian's sip-tester or set PARLEY_SIPP";
-		if (CiEnvironment.isCi()) {
-			throw new IllegalStateException(message + ". CI=true requires it.");
-		}
-		return ConditionEvaluationResult.disabled("SKIPPED: " + message);
+		return result;
 	}
 }

@@ -10,7 +10,7 @@ import org.springframework.context.SmartLifecycle;
 
 import dev.parley.presence.Presence;
 
-/** The one scheduler thread of the presence service: every second, expiry then held-back notifications. */
+/** The one scheduler thread of the presence service: every second, expiry. */
 class PresenceTicker implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(PresenceTicker.class);

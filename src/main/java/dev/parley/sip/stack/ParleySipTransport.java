@@ -41,7 +41,8 @@ import dev.parley.sip.SipTransport;
  * transactions (s17.2.2: a retransmitted request gets the kept response again; kept for Timer J, 32 s, on UDP),
  * non-INVITE client transactions for NOTIFY (s17.1.2: Timer E retransmissions on UDP, Timer F timeout, 408),
  * UDP on one socket and TCP with Content-Length framing, response routing by the top Via with RFC 3581 rport.
- * No dialogs (Parley keeps them, {@link SipDialogState}), no INVITE, no proxying, no TLS.
+ * No dialogs (Parley keeps them, {@link SipDialogState}), no INVITE transactions yet (an INVITE is answered 405 in a
+ * non-INVITE one; docs/sip.md says where INVITE ones plug in), no proxying, no TLS.
  * <p>
  * Threads: one UDP reader and one reader per TCP connection parse and route; requests go to a bounded handler
  * pool (full: 503 at once); one timer thread drives retransmissions and expiries from queues kept in deadline
@@ -71,9 +72,9 @@ public final class ParleySipTransport implements SipTransport {
 
 	private final int maxMessageBytes;
 
-	private final ServerTransactions servers;
+	private final NonInviteServerTransactions servers;
 
-	private final ClientTransactions clients;
+	private final NonInviteClientTransactions clients;
 
 	private final TcpConnections connections;
 
@@ -107,8 +108,8 @@ public final class ParleySipTransport implements SipTransport {
 	/** With another T1 (RFC 3261 lets a network choose a larger one; tests a smaller one). */
 	ParleySipTransport(String address, int port, List<String> transports, int threads, int queue,
 			int maxMessageBytes, long t1Millis) {
-		this.servers = new ServerTransactions(t1Millis);
-		this.clients = new ClientTransactions(t1Millis, this::deliver);
+		this.servers = new NonInviteServerTransactions(t1Millis);
+		this.clients = new NonInviteClientTransactions(t1Millis, this::deliver);
 		this.connections = new TcpConnections(maxMessageBytes,
 				(data, length, from) -> received(data, length, from.remote(), from));
 		this.address = address;
@@ -251,12 +252,15 @@ public final class ParleySipTransport implements SipTransport {
 	}
 
 	private void onRequest(SipMessage m, InetSocketAddress source, TcpConnection connection) {
-		if (m.method.equals("ACK")) {
-			return; // Parley answers no INVITE with a 2xx, so an ACK ends nothing here
-		}
 		Via via = Via.top(m.first("Via"));
 		if (via == null) {
 			log.debug("SIP: dropped a {} from {} without a readable Via: nowhere to answer", m.method, source);
+			return;
+		}
+		TransactionKey key = TransactionKey.of(m, via);
+		if (m.method.equals("ACK")) {
+			// It acknowledges the 405 an INVITE got from a non-INVITE transaction, which waits for no ACK; an INVITE
+			// server transaction (docs/sip.md, "How the stack will grow") would stop Timer G here.
 			return;
 		}
 		Peer replyTo;
@@ -268,10 +272,7 @@ public final class ParleySipTransport implements SipTransport {
 			replyTo = new Peer.Udp(udp, via.rport() ? source
 					: new InetSocketAddress(source.getAddress(), via.port() < 0 ? 5060 : via.port()));
 		}
-		String key = via.rfc3261() ? via.branch() + "|" + via.sentBy() + "|" + m.method
-				: "2543|" + m.first("Call-ID") + "|" + m.first("CSeq") + "|" + Headers.param(m.first("From"), "tag")
-						+ "|" + m.first("Via");
-		ServerTransactions.ServerTransaction tx = servers.begin(key, replyTo);
+		NonInviteServerTransactions.ServerTransaction tx = servers.begin(key, replyTo);
 		if (tx == null) {
 			return; // a retransmission: answered again, or still being handled
 		}
@@ -301,7 +302,7 @@ public final class ParleySipTransport implements SipTransport {
 	}
 
 	/** Sends a request's final answer and keeps it for retransmissions (UDP) or forgets the transaction (TCP). */
-	void answer(ServerTransactions.ServerTransaction tx, byte[] response) {
+	void answer(NonInviteServerTransactions.ServerTransaction tx, byte[] response) {
 		if (wire.isTraceEnabled()) {
 			wire.trace("sent\n{}", new String(response, StandardCharsets.UTF_8));
 		}

@@ -21,7 +21,7 @@ final class StackExchange implements SipExchange {
 
 	private final ParleySipTransport transport;
 
-	private final ServerTransactions.ServerTransaction transaction;
+	private final NonInviteServerTransactions.ServerTransaction transaction;
 
 	private final SipMessage message;
 
@@ -31,7 +31,7 @@ final class StackExchange implements SipExchange {
 
 	private final AtomicBoolean answered = new AtomicBoolean();
 
-	StackExchange(ParleySipTransport transport, ServerTransactions.ServerTransaction transaction, SipMessage message,
+	StackExchange(ParleySipTransport transport, NonInviteServerTransactions.ServerTransaction transaction, SipMessage message,
 			InetSocketAddress source, SipRequest request) {
 		this.transport = transport;
 		this.transaction = transaction;

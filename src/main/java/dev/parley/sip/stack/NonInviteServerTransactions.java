@@ -4,37 +4,37 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Non-INVITE server transactions (RFC 3261 s17.2.2): a request is handled once; a retransmission of it gets the
+ * Non-INVITE server transactions (RFC 3261 s17.2.2), by {@link TransactionKey}: a request is handled once; a retransmission of it gets the
  * kept answer again (or nothing while it is being handled). On UDP the answer is kept for Timer J (64*T1, counted
  * from the request's arrival: the answer follows within milliseconds); on TCP the transaction ends with its answer.
  */
-final class ServerTransactions {
+final class NonInviteServerTransactions {
 
 	/** A request with its answer, kept for retransmissions of the request. */
 	static final class ServerTransaction {
 
-		final String key;
+		final TransactionKey key;
 
 		final Peer peer;
 
 		volatile byte[] response;
 
-		ServerTransaction(String key, Peer peer) {
+		ServerTransaction(TransactionKey key, Peer peer) {
 			this.key = key;
 			this.peer = peer;
 		}
 	}
 
-	private final Map<String, ServerTransaction> byKey = new ConcurrentHashMap<>();
+	private final Map<TransactionKey, ServerTransaction> byKey = new ConcurrentHashMap<>();
 
 	private final FifoDeadlines<ServerTransaction> timerJ;
 
-	ServerTransactions(long t1Millis) {
+	NonInviteServerTransactions(long t1Millis) {
 		this.timerJ = new FifoDeadlines<>(64 * t1Millis + 500);
 	}
 
 	/** A new transaction for a request, or null for a retransmission (answered again here when it can be). */
-	ServerTransaction begin(String key, Peer replyTo) {
+	ServerTransaction begin(TransactionKey key, Peer replyTo) {
 		ServerTransaction tx = new ServerTransaction(key, replyTo);
 		ServerTransaction earlier = byKey.putIfAbsent(key, tx);
 		if (earlier != null) {

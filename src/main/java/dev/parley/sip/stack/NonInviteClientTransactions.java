@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * (64*T1) ends it with 408; on TCP only Timer F runs. A send that fails is a 503 (s8.1.3.1). The timers are queues
  * in deadline order ({@link FifoDeadlines}), driven by {@link #tick}.
  */
-final class ClientTransactions {
+final class NonInviteClientTransactions {
 
-	private static final Logger log = LoggerFactory.getLogger(ClientTransactions.class);
+	private static final Logger log = LoggerFactory.getLogger(NonInviteClientTransactions.class);
 
 	/** A request waiting for its final answer. */
 	static final class ClientTransaction {
@@ -55,7 +55,7 @@ final class ClientTransactions {
 	/** Hands a final status to the transaction's owner (at once, or on a pool). */
 	private final ObjIntConsumer<IntConsumer> deliver;
 
-	ClientTransactions(long t1Millis, ObjIntConsumer<IntConsumer> deliver) {
+	NonInviteClientTransactions(long t1Millis, ObjIntConsumer<IntConsumer> deliver) {
 		this.timerFNanos = 64 * t1Millis * 1_000_000L;
 		this.timerE = List.of(new FifoDeadlines<>(t1Millis), new FifoDeadlines<>(2 * t1Millis),
 				new FifoDeadlines<>(4 * t1Millis), new FifoDeadlines<>(8 * t1Millis));
