@@ -1,6 +1,9 @@
 // Parley live push: one event stream per tab (GET /live/presence). The server sends "hello" with the
 // connection id, then "swap" events carrying HTML whose root element replaces the element with the same
 // id. The page reports idle (no input for a while) and its closing, so presence follows the person.
+// The broker's JSON events (offer, offer-ended, interaction, position, message, receipts, typing) reach
+// other scripts of the page through window.ParleyLive.on(name, handler(data)); ParleyLive.onOpen(handler)
+// runs on every (re)connect, so a page asks for what it missed.
 (function () {
   'use strict';
   if (!window.EventSource) { return; }
@@ -38,12 +41,25 @@
     timer = setTimeout(function () { report(true); }, idleAfter);
   }
 
+  var openHandlers = [];
+  window.ParleyLive = {
+    on: function (name, handler) {
+      source.addEventListener(name, function (event) {
+        var data;
+        try { data = JSON.parse(event.data); } catch (e) { return; }
+        handler(data);
+      });
+    },
+    onOpen: function (handler) { openHandlers.push(handler); }
+  };
+
   source.addEventListener('hello', function (event) {
     var hello = JSON.parse(event.data);
     connection = hello.connection;
     idleAfter = hello.idleAfter || idleAfter;
     idle = false;
     active();
+    openHandlers.forEach(function (h) { try { h(); } catch (e) { /* a page's handler failed */ } });
   });
 
   source.addEventListener('swap', function (event) {
