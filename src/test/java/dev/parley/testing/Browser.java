@@ -151,6 +151,27 @@ public final class Browser {
 		}
 	}
 
+	/**
+	 * How many pixels the farthest of the elements reaches past the right edge of the viewport: 0 when
+	 * every one of them can be seen without scrolling sideways (also inside a scrolling wrapper).
+	 */
+	public long overflowRight(By elements) {
+		long width = ((Number) ((JavascriptExecutor) driver)
+			.executeScript("return document.documentElement.clientWidth")).longValue();
+		var found = driver.findElements(elements);
+		if (found.isEmpty()) {
+			throw new IllegalStateException("nothing on the page matches " + elements);
+		}
+		long farthest = 0;
+		for (WebElement element : found) {
+			var rect = element.getRect();
+			if (rect.getWidth() > 0) {
+				farthest = Math.max(farthest, rect.getX() + rect.getWidth());
+			}
+		}
+		return Math.max(0, farthest - width);
+	}
+
 	public Browser windowSize(int width, int height) {
 		driver.manage().window().setSize(new Dimension(width, height));
 		return this;
