@@ -172,6 +172,16 @@ public final class Browser {
 		return Math.max(0, farthest - width);
 	}
 
+	/** Whether any of the elements holds content wider than itself (it scrolls, or cuts it off, sideways). */
+	public boolean overflowsSideways(By elements) {
+		var found = driver.findElements(elements);
+		if (found.isEmpty()) {
+			throw new IllegalStateException("nothing on the page matches " + elements);
+		}
+		return found.stream().anyMatch(e -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
+			.executeScript("return arguments[0].scrollWidth > arguments[0].clientWidth + 1", e)));
+	}
+
 	public Browser windowSize(int width, int height) {
 		driver.manage().window().setSize(new Dimension(width, height));
 		return this;
