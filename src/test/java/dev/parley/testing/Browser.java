@@ -11,6 +11,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -132,8 +133,10 @@ public final class Browser {
 		return this;
 	}
 
+	/** Waits for the condition; an element a live update replaced meanwhile is looked up again. */
 	public void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+		new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until(condition::apply);
 	}
 
 	/** Saves a PNG under target/screenshots (for people to look at, and on failure). */
