@@ -89,6 +89,7 @@ class HistoryBrowserTests {
 		browser.windowSize(390, 844).signIn(customer.username(), AccountFixtures.PASSWORD).open("/customer/history");
 		scrollTo(browser, ".history-product");
 		browser.screenshot("history-cards-390");
+		assertThat(browser.overflowsSideways(By.cssSelector(".table-wrap"))).isFalse();
 		assertThat(browser.findAll(By.cssSelector(".history-table tbody tr"))).hasSize(2);
 		assertThat(browser.overflowRight(By.cssSelector(".history-table tbody td:last-child span"))).isZero();
 		assertThat(browser.overflowRight(By.cssSelector(".history-table tbody td"))).isZero();

@@ -84,6 +84,7 @@ class OrdersBrowserTests {
 		browser.windowSize(390, 844).signIn(customer.username(), AccountFixtures.PASSWORD).open("/customer/orders");
 		assertThat(browser.text(By.id("orders-table"))).contains(order.number(), "Placed", "Shipped");
 		browser.screenshot("orders-cards-390");
+		assertThat(browser.overflowsSideways(By.cssSelector(".table-wrap"))).isFalse();
 		assertThat(browser.overflowRight(By.cssSelector("#orders-table tbody td:last-child .badge"))).isZero();
 		assertThat(browser.overflowRight(By.cssSelector("#orders-table tbody td"))).isZero();
 		assertThat(browser.find(By.cssSelector("#orders-table td[data-label]")).getDomAttribute("data-label"))
