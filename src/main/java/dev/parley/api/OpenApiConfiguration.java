@@ -10,20 +10,43 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-/** The OpenAPI document served at /api/v1/openapi and browsable at /api/docs. */
+/**
+ * The OpenAPI document served at /api/v1/openapi and browsable at /api/docs. Each operation's summary,
+ * description and examples are on its controller method; {@link ApiDocumentation} adds who may call it
+ * and its problem answers.
+ */
 @Configuration
 class OpenApiConfiguration {
+
+	static final String BEARER = "bearer";
 
 	@Bean
 	OpenAPI parleyOpenApi() {
 		return new OpenAPI()
 			.info(new Info().title("Parley API").version("v1")
-				.description("The customer's own data and the center's data about them. Authenticate with a bearer "
-						+ "token created on the API tokens page. Errors are RFC 9457 problem details; invalid input "
-						+ "lists each field under `errors`.")
-				.license(new License().name("Apache-2.0")))
-			.components(new Components().addSecuritySchemes("bearer",
-					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("opaque token")))
-			.addSecurityItem(new SecurityRequirement().addList("bearer"));
+				.description("""
+						The customer's own data and the center's data about them, the catalog, agent groups, \
+						presence, and administration of the center.
+
+						Authenticate with a bearer token (`Authorization: Bearer pk_...`) that a user creates \
+						on the *API tokens* page or with `POST /api/v1/tokens`; the token acts with its owner's \
+						role. Only registration is open without one.
+
+						Errors are RFC 9457 problem details (`application/problem+json`). Invalid input answers \
+						400 with an `errors` array naming every invalid field; a stale edit (the `version` you \
+						sent is not the current one) answers 409 with `code` `stale`; a state rule answers 409 \
+						with its own `code`; another customer's data answers exactly like data that does not \
+						exist (404). Nothing of a refused request is saved.""")
+				.license(new License().name("Apache License 2.0").identifier("Apache-2.0")))
+			.components(new Components().addSecuritySchemes(BEARER,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("pk_...")
+						.description("An API token of the caller: `Authorization: Bearer pk_...`. Unknown, "
+								+ "expired and revoked tokens answer 401.")))
+			.addSecurityItem(new SecurityRequirement().addList(BEARER));
+	}
+
+	@Bean
+	ApiDocumentation apiDocumentation() {
+		return new ApiDocumentation();
 	}
 }

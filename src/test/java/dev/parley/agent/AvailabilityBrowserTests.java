@@ -44,7 +44,11 @@ class AvailabilityBrowserTests {
 		browser.open("/logout");
 		browser.driver().manage().deleteAllCookies();
 		var admin = AccountFixtures.account(identity, Role.ADMIN);
-		browser.windowSize(1280, 900).signIn(admin.username(), AccountFixtures.PASSWORD).open("/admin/groups");
+		browser.windowSize(390, 844).signIn(admin.username(), AccountFixtures.PASSWORD).open("/admin/groups");
+		assertThat(browser.overflowRight(By.cssSelector("#groups-table tbody td"))).isZero();
+		assertThat(browser.overflowsSideways(By.cssSelector(".table-wrap"))).isFalse();
+		browser.screenshot("admin-groups-cards-390");
+		browser.windowSize(1280, 900).reload();
 		browser.click(By.cssSelector("a[href$='/admin/groups/" + key + "']"));
 		setTime(browser, "hours-2-close", "08:00");
 		browser.click(By.id("hours-save"));

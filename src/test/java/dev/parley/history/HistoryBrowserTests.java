@@ -77,6 +77,29 @@ class HistoryBrowserTests {
 		browser.screenshot("history-detail-390");
 	}
 
+	@Test
+	void theHistoryTableFitsAPhoneScreenAsOneCardPerInteraction(Browser browser) {
+		var customer = AccountFixtures.account(identity, Role.CUSTOMER);
+		var plan = HistoryFixtures.product(catalog, "Mobile Plan 20 GB");
+		var ana = HistoryFixtures.agent(identity, "Ana Lima");
+		var id = customer.id().value();
+		HistoryFixtures.record(history, id, plan, ana, Medium.CHAT, "2026-03-01T10:00:00Z",
+				"The customer's plan showed no data after the renewal; we reset the profile and it worked again");
+		HistoryFixtures.record(history, id, plan, ana, Medium.VOICE, "2026-02-20T09:00:00Z", "Roaming question");
+
+		browser.windowSize(390, 844).signIn(customer.username(), AccountFixtures.PASSWORD).open("/customer/history");
+		scrollTo(browser, ".history-product");
+		browser.screenshot("history-cards-390");
+		assertThat(browser.overflowsSideways(By.cssSelector(".table-wrap"))).isFalse();
+		assertThat(browser.findAll(By.cssSelector(".history-table tbody tr"))).hasSize(2);
+		assertThat(browser.overflowRight(By.cssSelector(".history-table tbody td:last-child span"))).isZero();
+		assertThat(browser.overflowRight(By.cssSelector(".history-table tbody td"))).isZero();
+
+		browser.windowSize(1280, 900).reload();
+		assertThat(browser.find(By.cssSelector(".history-table thead th")).isDisplayed()).isTrue();
+		browser.screenshot("history-table-1280");
+	}
+
 	static void scrollTo(Browser browser, String css) {
 		((org.openqa.selenium.JavascriptExecutor) browser.driver())
 			.executeScript("arguments[0].scrollIntoView()", browser.find(By.cssSelector(css)));

@@ -50,6 +50,13 @@ class PresenceBrowserTests {
 		((org.openqa.selenium.JavascriptExecutor) customerTab.driver())
 			.executeScript("document.getElementById('rules').scrollIntoView()");
 		customerTab.screenshot("presence-customer-rules-and-watchers-1280");
+		customerTab.windowSize(390, 844);
+		((org.openqa.selenium.JavascriptExecutor) customerTab.driver())
+			.executeScript("document.getElementById('presence-watchers').scrollIntoView()");
+		assertThat(customerTab.overflowRight(By.cssSelector("#presence-watchers tbody td"))).isZero();
+		assertThat(customerTab.overflowsSideways(By.cssSelector("#presence-watchers .table-wrap"))).isFalse();
+		customerTab.screenshot("presence-customer-watchers-390");
+		customerTab.windowSize(1280, 900);
 
 		agentTab.waitFor(d -> d.findElement(row).getText().contains("away")); // no input for a while: idle
 		customerTab.click(By.id("note"));

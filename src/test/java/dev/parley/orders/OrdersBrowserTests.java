@@ -75,6 +75,27 @@ class OrdersBrowserTests {
 	}
 
 	@Test
+	void theOrdersTableFitsAPhoneScreenAsOneCardPerOrder(Browser browser) {
+		var customer = AccountFixtures.account(identity, Role.CUSTOMER);
+		var laptop = OrderFixtures.product(catalog, "Studio Laptop 14 with a rather long product name", 119_900);
+		OrderFixtures.shipped(fulfilment, customer.id().value(), laptop);
+		var order = OrderFixtures.place(fulfilment, customer.id().value(), laptop, 12, null);
+
+		browser.windowSize(390, 844).signIn(customer.username(), AccountFixtures.PASSWORD).open("/customer/orders");
+		assertThat(browser.text(By.id("orders-table"))).contains(order.number(), "Placed", "Shipped");
+		browser.screenshot("orders-cards-390");
+		assertThat(browser.overflowsSideways(By.cssSelector(".table-wrap"))).isFalse();
+		assertThat(browser.overflowRight(By.cssSelector("#orders-table tbody td:last-child .badge"))).isZero();
+		assertThat(browser.overflowRight(By.cssSelector("#orders-table tbody td"))).isZero();
+		assertThat(browser.find(By.cssSelector("#orders-table td[data-label]")).getDomAttribute("data-label"))
+			.isEqualTo("Order");
+
+		browser.windowSize(1280, 900).reload();
+		assertThat(browser.find(By.cssSelector("#orders-table thead th")).isDisplayed()).isTrue();
+		browser.screenshot("orders-table-1280");
+	}
+
+	@Test
 	void anotherCustomersOrderIsNotFound(Browser browser) {
 		var owner = AccountFixtures.account(identity, Role.CUSTOMER);
 		var order = OrderFixtures.place(fulfilment, owner.id().value(),

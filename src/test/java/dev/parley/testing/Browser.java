@@ -11,6 +11,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -132,8 +133,10 @@ public final class Browser {
 		return this;
 	}
 
+	/** Waits for the condition; an element a live update replaced meanwhile is looked up again. */
 	public void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+		new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until(condition::apply);
 	}
 
 	/** Saves a PNG under target/screenshots (for people to look at, and on failure). */
@@ -149,6 +152,37 @@ public final class Browser {
 		catch (Exception e) {
 			return null;
 		}
+	}
+
+	/**
+	 * How many pixels the farthest of the elements reaches past the right edge of the viewport: 0 when
+	 * every one of them can be seen without scrolling sideways (also inside a scrolling wrapper).
+	 */
+	public long overflowRight(By elements) {
+		long width = ((Number) ((JavascriptExecutor) driver)
+			.executeScript("return document.documentElement.clientWidth")).longValue();
+		var found = driver.findElements(elements);
+		if (found.isEmpty()) {
+			throw new IllegalStateException("nothing on the page matches " + elements);
+		}
+		long farthest = 0;
+		for (WebElement element : found) {
+			var rect = element.getRect();
+			if (rect.getWidth() > 0) {
+				farthest = Math.max(farthest, rect.getX() + rect.getWidth());
+			}
+		}
+		return Math.max(0, farthest - width);
+	}
+
+	/** Whether any of the elements holds content wider than itself (it scrolls, or cuts it off, sideways). */
+	public boolean overflowsSideways(By elements) {
+		var found = driver.findElements(elements);
+		if (found.isEmpty()) {
+			throw new IllegalStateException("nothing on the page matches " + elements);
+		}
+		return found.stream().anyMatch(e -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
+			.executeScript("return arguments[0].scrollWidth > arguments[0].clientWidth + 1", e)));
 	}
 
 	public Browser windowSize(int width, int height) {

@@ -1,0 +1,253 @@
+package dev.parley.api;
+
+/**
+ * Example bodies of the OpenAPI document, taken from the demo data. One constant per shape, shared by
+ * the operations that send or answer it (an order is the answer of four).
+ */
+final class ApiExamples {
+
+	private ApiExamples() {
+	}
+
+	static final String REGISTRATION = """
+			{"username": "dana", "displayName": "Dana Weiss", "email": "dana@example.com",
+			 "password": "a long passphrase", "timeZone": "Europe/Berlin"}""";
+
+	static final String REGISTERED = """
+			{"id": "3f0c2a8e-5a7b-4e55-9c47-0d2f0c6a1b9e", "username": "dana", "displayName": "Dana Weiss"}""";
+
+	static final String DEMOGRAPHICS = """
+			{"name": "Alice Martin", "preferredLanguage": "en", "locale": "en-GB", "timeZone": "Europe/London",
+			 "country": "GB", "birthYear": 1973, "attributes": {"company": "Initech", "loyalty_tier": "gold"},
+			 "version": 1}""";
+
+	static final String CAPABILITIES = """
+			{"capabilities": [
+			   {"medium": "EMAIL", "address": "alice@example.com", "enabled": true},
+			   {"medium": "PHONE", "address": "+447700900123", "enabled": true},
+			   {"medium": "CHAT", "enabled": true}],
+			 "preferredMedium": "PHONE", "version": 1}""";
+
+	static final String AGENDA = """
+			{"windows": [
+			   {"dayOfWeek": "MONDAY", "start": "11:00:00", "end": "14:00:00"},
+			   {"dayOfWeek": "THURSDAY", "start": "18:00:00", "end": "20:30:00"}],
+			 "exceptions": [
+			   {"date": "2026-12-16", "kind": "BUSY", "note": "away"},
+			   {"date": "2026-12-18", "start": "13:00:00", "end": "15:00:00", "kind": "FREE", "note": "free afternoon"}],
+			 "version": 1}""";
+
+	static final String INTERESTS = """
+			{"interests": [
+			   {"categoryKey": "home", "level": "LOW"},
+			   {"topic": "accessibility", "level": "MEDIUM"}],
+			 "contactConsent": true, "version": 1}""";
+
+	static final String ATTRIBUTE_DEFINITION = """
+			{"key": "loyalty_tier", "label": "Loyalty tier", "type": "CHOICE", "required": false,
+			 "options": ["bronze", "silver", "gold", "platinum"]}""";
+
+	static final String ATTRIBUTE_DEFINITIONS = """
+			[{"key": "loyalty_tier", "label": "Loyalty tier", "type": "CHOICE", "required": false,
+			  "options": ["bronze", "silver", "gold", "platinum"]},
+			 {"key": "company", "label": "Company", "type": "TEXT", "required": false, "maxLength": 80, "options": []}]""";
+
+	static final String PROFILE = """
+			{"id": "8ebcd92a-486a-4d5e-9af9-1883a912d909",
+			 "demographics": {"name": "Alice Martin", "preferredLanguage": "en", "locale": "en-GB",
+			   "timeZone": "Europe/London", "country": "GB", "birthYear": 1973,
+			   "attributes": {"company": "Initech"}, "version": 1},
+			 "capabilities": {"capabilities": [{"medium": "EMAIL", "address": "alice@example.com", "enabled": true}],
+			   "preferredMedium": "EMAIL", "version": 1},
+			 "agenda": {"windows": [{"dayOfWeek": "MONDAY", "start": "11:00:00", "end": "14:00:00"}],
+			   "exceptions": [], "version": 1},
+			 "interests": {"interests": [{"topic": "accessibility", "level": "MEDIUM"}], "contactConsent": false,
+			   "version": 1},
+			 "attributeDefinitions": [{"key": "company", "label": "Company", "type": "TEXT", "required": false,
+			   "maxLength": 80, "options": []}]}""";
+
+	static final String INTERACTION = """
+			{"id": "86dd04e5-ad07-4610-a477-89206bdba935", "productId": "d81dafcd-ad1c-4aa3-b2a3-fe9366a5d3ca",
+			 "productName": "Mobile Plan 20 GB", "agentId": "3481cdb4-035b-418e-8496-c95f440e6ccc",
+			 "agentName": "Jonas Berg", "medium": "CHAT", "direction": "INBOUND",
+			 "startedAt": "2026-10-17T23:13:00Z", "endedAt": "2026-10-17T23:36:00Z", "outcome": "RESOLVED",
+			 "summary": "Set-up help", "transcript": "Customer: My plan shows no data.\\nAgent: Restart once, please.",
+			 "rating": 4, "ratingComment": "Solved it in one go.", "ratedAt": "2026-12-04T17:10:43Z", "version": 1}""";
+
+	static final String HISTORY_PAGE = """
+			{"items": [{"id": "86dd04e5-ad07-4610-a477-89206bdba935",
+			   "productId": "d81dafcd-ad1c-4aa3-b2a3-fe9366a5d3ca", "productName": "Mobile Plan 20 GB",
+			   "agentId": "3481cdb4-035b-418e-8496-c95f440e6ccc", "agentName": "Jonas Berg", "medium": "CHAT",
+			   "direction": "INBOUND", "startedAt": "2026-10-17T23:13:00Z", "endedAt": "2026-10-17T23:36:00Z",
+			   "outcome": "RESOLVED", "summary": "Set-up help", "version": 0}],
+			 "page": 0, "size": 20, "total": 1}""";
+
+	static final String HISTORY_GROUPED = """
+			{"groups": [{"productId": "d81dafcd-ad1c-4aa3-b2a3-fe9366a5d3ca", "productName": "Mobile Plan 20 GB",
+			   "count": 1, "agents": [{"agentId": "3481cdb4-035b-418e-8496-c95f440e6ccc", "agentName": "Jonas Berg",
+			     "count": 1, "interactions": [{"id": "86dd04e5-ad07-4610-a477-89206bdba935",
+			       "productName": "Mobile Plan 20 GB", "agentName": "Jonas Berg", "medium": "CHAT",
+			       "direction": "INBOUND", "startedAt": "2026-10-17T23:13:00Z", "endedAt": "2026-10-17T23:36:00Z",
+			       "outcome": "RESOLVED", "summary": "Set-up help", "version": 0}]}]}],
+			 "page": 0, "size": 20, "total": 1, "totalPages": 1}""";
+
+	static final String RATING = """
+			{"rating": 4, "comment": "Solved it in one go.", "version": 0}""";
+
+	static final String ORDER = """
+			{"id": "764df825-dce3-47a6-a31b-9613bd55e61c", "number": "PO-100003", "status": "paid",
+			 "placedAt": "2026-12-01T19:59:43Z", "itemCount": 2, "total": 123800, "currency": "EUR",
+			 "items": [
+			   {"productId": "5d227fc6-1d9d-4751-8c29-594063d2bfc6", "productName": "Studio Laptop 14",
+			    "quantity": 1, "unitPrice": 119900, "currency": "EUR", "total": 119900},
+			   {"productId": "704c44be-acac-4ca9-9d9b-85e55fb96799", "productName": "Smart Plug (2-pack)",
+			    "quantity": 1, "unitPrice": 3900, "currency": "EUR", "total": 3900}],
+			 "deliveryAddress": {"recipient": "Alice Martin", "line1": "Ringstraße 4", "postalCode": "1010",
+			   "city": "Wien", "country": "AT"},
+			 "timeline": [{"status": "placed", "at": "2026-12-01T19:59:43Z"},
+			   {"status": "paid", "at": "2026-12-01T20:01:10Z"}],
+			 "cancellable": true, "addressChangeable": true, "version": 1}""";
+
+	static final String ORDER_CANCELLED = """
+			{"id": "764df825-dce3-47a6-a31b-9613bd55e61c", "number": "PO-100003", "status": "cancelled",
+			 "placedAt": "2026-12-01T19:59:43Z", "itemCount": 1, "total": 119900, "currency": "EUR",
+			 "items": [{"productId": "5d227fc6-1d9d-4751-8c29-594063d2bfc6", "productName": "Studio Laptop 14",
+			   "quantity": 1, "unitPrice": 119900, "currency": "EUR", "total": 119900}],
+			 "deliveryAddress": {"recipient": "Alice Martin", "line1": "Ringstraße 4", "postalCode": "1010",
+			   "city": "Wien", "country": "AT"},
+			 "timeline": [{"status": "placed", "at": "2026-12-01T19:59:43Z"},
+			   {"status": "cancelled", "at": "2026-12-02T08:00:00Z", "by": "8ebcd92a-486a-4d5e-9af9-1883a912d909",
+			    "reason": "Ordered twice by mistake"}],
+			 "cancellable": false, "addressChangeable": false, "version": 2}""";
+
+	static final String ORDERS_PAGE = """
+			{"items": [{"id": "53aa95bc-1653-4658-aa43-60dba79a55ba", "number": "PO-100002", "status": "shipped",
+			   "placedAt": "2026-12-01T08:56:43Z", "itemCount": 1, "total": 39900, "currency": "EUR",
+			   "items": [{"productId": "faf2eb6f-1c4e-441a-be1e-146a346f3782", "productName": "Rugged X",
+			     "quantity": 1, "unitPrice": 39900, "currency": "EUR", "total": 39900}],
+			   "deliveryAddress": {"recipient": "Alice Martin", "line1": "Ringstraße 4", "postalCode": "1010",
+			     "city": "Wien", "country": "AT"},
+			   "timeline": [{"status": "placed", "at": "2026-12-01T08:56:43Z"},
+			     {"status": "paid", "at": "2026-12-01T09:06:43Z"},
+			     {"status": "shipped", "at": "2026-12-02T10:00:00Z", "carrier": "DHL", "trackingNumber": "JD014600003"}],
+			   "cancellable": false, "addressChangeable": false, "version": 2}],
+			 "page": 0, "size": 20, "total": 1}""";
+
+	static final String CANCEL = """
+			{"reason": "Ordered twice by mistake", "version": 1}""";
+
+	static final String ADDRESS = """
+			{"recipient": "Alice Martin", "line1": "Mariahilfer Straße 12", "line2": "Top 4", "postalCode": "1070",
+			 "city": "Wien", "country": "AT", "version": 1}""";
+
+	static final String ORDER_CHANGES = """
+			[{"id": "c48d3f0b-8bbe-4d4d-944f-32b36b88aa62", "occurredAt": "2026-12-02T08:00:00Z",
+			  "actorName": "Alice Martin", "action": "cancel", "field": "status", "oldValue": "PAID",
+			  "newValue": "CANCELLED"},
+			 {"id": "d6ffc0ca-7d90-40b6-b1bf-3dfa2fed07ae", "occurredAt": "2026-12-02T08:00:00Z",
+			  "actorName": "Alice Martin", "action": "cancel", "field": "reason", "newValue": "Ordered twice by mistake"}]""";
+
+	static final String OWNED = """
+			[{"productId": "2580c59d-186f-4629-855d-4e7001d11401", "productName": "Fibre 500", "quantity": 1,
+			  "lastDeliveredAt": "2026-10-12T19:32:43Z"}]""";
+
+	static final String CATEGORIES = """
+			[{"key": "phones", "name": "Phones", "description": "Smartphones and feature phones", "sortOrder": 0},
+			 {"key": "services", "name": "Services and plans",
+			  "description": "Mobile plans, protection and installation", "sortOrder": 5}]""";
+
+	static final String PRODUCT = """
+			{"id": "d6b1b7da-112b-4583-9f5c-e9d3aca952cc", "sku": "PH-100", "name": "Aurora 5G", "category": "phones",
+			 "description": "A 6.1-inch 5G smartphone with a two-day battery.", "priceCents": 49900, "currency": "EUR",
+			 "specifications": [{"name": "Display", "value": "6.1 in OLED"}, {"name": "Storage", "value": "128 GB"}],
+			 "documents": [{"title": "User manual", "url": "https://docs.example.com/parley-demo/PH-100/manual"}]}""";
+
+	static final String PRODUCTS = "[" + PRODUCT + "]";
+
+	static final String GROUP = """
+			{"key": "sales", "name": "Sales", "description": "Advice before you buy, offers and orders.",
+			 "media": ["CHAT", "VOICE", "EMAIL"], "timeZone": "Europe/Berlin",
+			 "hours": [{"dayOfWeek": "MONDAY", "open": "09:00:00", "close": "18:00:00"},
+			   {"dayOfWeek": "SATURDAY", "open": "10:00:00", "close": "14:00:00"}],
+			 "closures": [{"date": "2026-12-25", "note": "Christmas Day"}], "openNow": true, "version": 3}""";
+
+	static final String GROUPS = "[" + GROUP + "]";
+
+	static final String OPENING_HOURS = """
+			{"timeZone": "Europe/Berlin",
+			 "hours": [{"dayOfWeek": "MONDAY", "open": "09:00", "close": "18:00"},
+			   {"dayOfWeek": "SATURDAY", "open": "10:00", "close": "14:00"}],
+			 "closures": [{"date": "2026-12-25", "note": "Christmas Day"}], "version": 2}""";
+
+	static final String HIRE = """
+			{"username": "agent11", "password": "a long passphrase", "displayName": "Mina Park", "groupKey": "sales",
+			 "skills": [{"key": "phones", "level": 4}, {"key": "lang:de", "level": 5}], "media": ["CHAT", "VOICE"]}""";
+
+	static final String AGENT = """
+			{"id": "5b1e7c1a-2f0d-4a8e-9f63-2d54b7d2c0aa", "displayName": "Mina Park", "groupKey": "sales",
+			 "skills": [{"key": "phones", "level": 4}, {"key": "lang:de", "level": 5}], "media": ["CHAT", "VOICE"]}""";
+
+	static final String AUDIT_PAGE = """
+			{"items": [{"id": "c48d3f0b-8bbe-4d4d-944f-32b36b88aa62", "occurredAt": "2026-12-04T17:10:43Z",
+			   "actorId": "ab78f2fa-7474-45ba-ab1f-d52a47a02c81", "actorName": "Yvonne Mbeki",
+			   "customerId": "ab78f2fa-7474-45ba-ab1f-d52a47a02c81", "entityType": "order", "entityId": "PO-100007",
+			   "action": "cancel", "field": "status", "oldValue": "PAID", "newValue": "CANCELLED"}],
+			 "page": 0, "size": 50, "total": 1}""";
+
+	static final String TOKEN = """
+			{"id": "6a559151-834f-4fe9-b0d3-0a940c57ba14", "name": "laptop script", "prefix": "pk_5AHsRku",
+			 "createdAt": "2026-12-04T17:11:28Z", "expiresAt": "2027-03-04T17:11:28Z",
+			 "lastUsedAt": "2026-12-04T17:13:36Z"}""";
+
+	static final String TOKENS = "[" + TOKEN + "]";
+
+	static final String NEW_TOKEN = """
+			{"name": "laptop script", "validDays": 90}""";
+
+	static final String CREATED_TOKEN = """
+			{"token": {"id": "6a559151-834f-4fe9-b0d3-0a940c57ba14", "name": "laptop script", "prefix": "pk_5AHsRku",
+			   "createdAt": "2026-12-04T17:11:28Z", "expiresAt": "2027-03-04T17:11:28Z"},
+			 "secret": "pk_5AHsRkuwaHr0ULIMKeTzKavRW5DtSkJ9pD1fyi_s7dE"}""";
+
+	static final String PRESENCE = """
+			{"presentity": "pres:agent-3481cdb4-035b-418e-8496-c95f440e6ccc@parley.local", "status": "open",
+			 "activities": ["busy"], "note": "On a call",
+			 "tuples": [{"id": "routing", "status": "open", "activities": ["busy"], "note": "On a call",
+			   "timestamp": "2026-12-04T17:20:00Z"}]}""";
+
+	static final String PRESENCE_PIDF = """
+			<?xml version="1.0" encoding="UTF-8"?><presence xmlns="urn:ietf:params:xml:ns:pidf" \
+			entity="pres:center-main@parley.local"><tuple id="presence"><status><basic>open</basic></status>\
+			</tuple></presence>""";
+
+	static final String MY_PRESENCE = """
+			{"status": "open", "activities": ["meal"], "note": "Back at two",
+			 "current": {"presentity": "pres:customer-8ebcd92a-486a-4d5e-9af9-1883a912d909@parley.local",
+			   "status": "open", "activities": ["meal"], "note": "Back at two",
+			   "tuples": [{"id": "portal", "status": "open", "activities": ["meal"], "note": "Back at two",
+			     "timestamp": "2026-12-04T17:11:36Z"}]}}""";
+
+	static final String CHOICE = """
+			{"status": "open", "activities": ["meal"], "note": "Back at two"}""";
+
+	static final String WATCHERS = """
+			[{"id": "s12", "watcher": "sip:agent-3481cdb4-035b-418e-8496-c95f440e6ccc@parley.local",
+			  "name": "Jonas Berg", "watcherClass": "agent", "status": "pending", "event": "subscribe",
+			  "expiresInSeconds": 3540, "rule": {"handling": "confirm", "visibility": "full"}}]""";
+
+	static final String RULES = """
+			{"groups": {"agents": {"handling": "confirm", "visibility": "full"},
+			   "supervisors": {"handling": "allow", "visibility": "basic"},
+			   "others": {"handling": "block", "visibility": "nothing"}},
+			 "watchers": [{"watcher": "sip:agent-3481cdb4-035b-418e-8496-c95f440e6ccc@parley.local",
+			   "handling": "allow", "visibility": "full"}],
+			 "version": 2}""";
+
+	static final String RULES_REQUEST = """
+			{"groups": {"agents": {"handling": "confirm", "visibility": "full"},
+			   "supervisors": {"handling": "allow", "visibility": "basic"},
+			   "others": {"handling": "block", "visibility": "nothing"}},
+			 "watchers": [{"watcher": "sip:agent-3481cdb4-035b-418e-8496-c95f440e6ccc@parley.local",
+			   "handling": "allow", "visibility": "full"}],
+			 "version": 1}""";
+}

@@ -1,0 +1,153 @@
+package dev.parley.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+
+/**
+ * The RFC 9457 problem answers of the API as OpenAPI objects: the {@code Problem} and {@code FieldError}
+ * schemas (exactly what {@link ApiExceptionHandler} and the security filters write) and one response per
+ * kind of refusal, each {@code application/problem+json} with an example.
+ */
+final class ProblemResponses {
+
+	static final String PROBLEM_JSON = "application/problem+json";
+
+	static final String UNAUTHORIZED = "Unauthorized";
+	static final String FORBIDDEN = "Forbidden";
+	static final String CONTENT_TOO_LARGE = "ContentTooLarge";
+	static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
+	static final String NOT_ACCEPTABLE = "NotAcceptable";
+
+	private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+	private ProblemResponses() {
+	}
+
+	/** Adds the two schemas and the responses every operation shares to the document's components. */
+	static void register(Components components) {
+		components.addSchemas("FieldError", fieldError()).addSchemas("Problem", problem());
+		components.addResponses(UNAUTHORIZED, response("No bearer token, or one that is unknown, expired or revoked. "
+				+ "The answer carries `WWW-Authenticate: Bearer realm=\"parley\"`.",
+				example("no token", 401, "Unauthorized", "Send a bearer token: Authorization: Bearer <token>.")));
+		components.addResponses(FORBIDDEN, response("The caller's role may not use this operation.",
+				example("wrong role", 403, "Forbidden", "Your role may not use this resource.")));
+		components.addResponses(CONTENT_TOO_LARGE, response("The request body is larger than 256 KiB; "
+				+ "nothing of it was read.", example("too large", 413, "Content too large",
+						"Request bodies are limited to 262144 bytes.")));
+		components.addResponses(UNSUPPORTED_MEDIA_TYPE, response("The body is not `application/json`.",
+				example("not JSON", 415, "Unsupported media type", "Send application/json.")));
+		components.addResponses(NOT_ACCEPTABLE, response("None of the media types in `Accept` can be served.",
+				example("not acceptable", 406, "Not Acceptable",
+						"Acceptable representations: [application/json, application/pidf+xml].")));
+	}
+
+	static ApiResponse ref(String name) {
+		return new ApiResponse().$ref("#/components/responses/" + name);
+	}
+
+	/**
+	 * 400: the reasons given, an example naming {@code field} as the handler would and, for a request
+	 * body, a malformed one.
+	 */
+	static ApiResponse invalid(List<String> reasons, String field, boolean body) {
+		Map<String, Example> examples = new LinkedHashMap<>();
+		var invalid = problem(400, "Invalid input", "One or more fields are invalid.");
+		invalid.put("errors", List.of(body ? violation(field, "required", "must be given")
+				: violation(field, "type", "has the wrong type or format")));
+		examples.put("invalid", new Example().summary("a field is invalid").value(invalid));
+		if (body) {
+			examples.put("malformed", new Example().summary("not JSON of the expected shape").value(problem(400,
+					"Malformed request body", "The body is not valid JSON of the expected shape: Unexpected end-of-input")));
+		}
+		return response(String.join(" ", reasons) + " Nothing was changed.", examples);
+	}
+
+	static ApiResponse notFound(String meaning, String subject) {
+		return response(meaning, example("not found", 404, "Not found", subject + " not found"));
+	}
+
+	static ApiResponse conflict(ProblemAnswers.Conflict... conflicts) {
+		var text = new StringBuilder("The request conflicts with the current state; nothing was changed. `code` says why:");
+		Map<String, Example> examples = new LinkedHashMap<>();
+		for (var c : conflicts) {
+			text.append("\n- `").append(c.code()).append("`: ").append(c.meaning());
+			var body = problem(409, "Conflict", c.exampleDetail());
+			body.put("code", c.code());
+			examples.put(c.code(), new Example().summary(c.code()).value(body));
+		}
+		return response(text.toString(), examples);
+	}
+
+	private static ApiResponse response(String description, Map<String, Example> examples) {
+		var media = new MediaType().schema(new Schema<>().$ref(PROBLEM_REF)).examples(examples);
+		return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON, media));
+	}
+
+	private static Map<String, Example> example(String name, int status, String title, String detail) {
+		return Map.of(name, new Example().summary(name).value(problem(status, title, detail)));
+	}
+
+	private static Map<String, String> violation(String field, String code, String message) {
+		Map<String, String> violation = new LinkedHashMap<>();
+		violation.put("field", field);
+		violation.put("code", code);
+		violation.put("message", message);
+		return violation;
+	}
+
+	private static Map<String, Object> problem(int status, String title, String detail) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", "about:blank");
+		body.put("title", title);
+		body.put("status", status);
+		body.put("detail", detail);
+		return body;
+	}
+
+	private static Schema<Object> problem() {
+		return object("An RFC 9457 problem detail. Every refusal of the API has this shape.")
+			.addProperty("type", string("A URI naming the kind of problem; `about:blank` (the status says it all).")
+				.format("uri-reference"))
+			.addProperty("title", string("A short summary of the kind of problem, e.g. `Invalid input`."))
+			.addProperty("status", type("integer", "The HTTP status code.").format("int32"))
+			.addProperty("detail", string("What went wrong with this request, for people."))
+			.addProperty("instance", string("The path of the request.").format("uri-reference"))
+			.addProperty("code", string("409 only: why the request conflicts (`stale`, `state`, `username-taken`, "
+					+ "`attribute-exists`, `not-pending`)."))
+			.addProperty("errors", type("array", "400 invalid input only: every invalid field, not just the first.")
+				.items(new Schema<>().$ref("#/components/schemas/FieldError")))
+			.required(List.of("title", "status"));
+	}
+
+	private static Schema<Object> fieldError() {
+		return object("One invalid field of a refused request.")
+			.addProperty("field", string("The field as the client sent it: a dotted path with indexes for nested "
+					+ "values (`capabilities[1].address`, `deliveryAddress.postalCode`) or a parameter name."))
+			.addProperty("code", string("What is wrong: `required`, `invalid`, `unknown`, `format`, `range`, "
+					+ "`too-long`, `type`, ..."))
+			.addProperty("message", string("The rule, in English, e.g. `must be between 1 and 200`."))
+			.required(List.of("field", "code", "message"));
+	}
+
+	private static Schema<Object> object(String description) {
+		return type("object", description);
+	}
+
+	private static Schema<Object> string(String description) {
+		return type("string", description);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Schema<Object> type(String type, String description) {
+		return new Schema<>().type(type).types(Set.of(type)).description(description);
+	}
+}
