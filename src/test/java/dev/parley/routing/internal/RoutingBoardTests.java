@@ -39,10 +39,12 @@ class RoutingBoardTests {
 		Agent skilled = agent("support", Map.of(Medium.CHAT, 3), new Skill("routers", 3));
 		Agent unskilled = agent("support", Map.of(Medium.CHAT, 3), new Skill("routers", 1));
 		Agent idleLonger = agent("support", Map.of(Medium.CHAT, 3), new Skill("routers", 2));
-		board.putAgent(skilled, 2_000);
-		board.putAgent(unskilled, 500);
-		board.putAgent(idleLonger, 1_000);
-		ready(skilled, unskilled, idleLonger);
+		board.putAgent(skilled, 0);
+		board.putAgent(unskilled, 0);
+		board.putAgent(idleLonger, 0);
+		board.setAvailable(skilled.id(), true, 2_000);
+		board.setAvailable(unskilled.id(), true, 500);
+		board.setAvailable(idleLonger.id(), true, 1_000);
 
 		var chat = queued(q, Medium.CHAT, 0, T0);
 		assertThat(board.matchFor(chat.id(), 0)).hasValueSatisfying(m -> assertThat(m.agent()).isEqualTo(idleLonger.id()));
@@ -54,10 +56,12 @@ class RoutingBoardTests {
 		Agent expert = agent("support", Map.of(Medium.CHAT, 3), new Skill("routers", 5));
 		Agent novice = agent("support", Map.of(Medium.CHAT, 3), new Skill("routers", 1));
 		Agent expert2 = agent("support", Map.of(Medium.CHAT, 3), new Skill("routers", 5));
-		board.putAgent(expert, 3_000);
-		board.putAgent(novice, 100);
-		board.putAgent(expert2, 2_000);
-		ready(expert, novice, expert2);
+		board.putAgent(expert, 0);
+		board.putAgent(novice, 0);
+		board.putAgent(expert2, 0);
+		board.setAvailable(expert.id(), true, 3_000);
+		board.setAvailable(novice.id(), true, 100);
+		board.setAvailable(expert2.id(), true, 2_000);
 		var chat = queued(q, Medium.CHAT, 0, T0);
 		assertThat(board.matchFor(chat.id(), 0).orElseThrow().agent()).isEqualTo(expert2.id());
 	}
@@ -81,8 +85,9 @@ class RoutingBoardTests {
 		Agent busy = agent("sales", Map.of(Medium.CHAT, 3));
 		Agent calm = agent("sales", Map.of(Medium.CHAT, 3));
 		board.putAgent(busy, 0);
-		board.putAgent(calm, 5);
-		ready(busy, calm);
+		board.putAgent(calm, 0);
+		board.setAvailable(busy.id(), true, 0);
+		board.setAvailable(calm.id(), true, 5);
 		connected(queued(q, Medium.CHAT, 0, T0), busy);
 		connected(queued(q, Medium.CHAT, 0, T0), busy);
 		connected(queued(q, Medium.CHAT, 0, T0), calm);
