@@ -11,11 +11,12 @@ import dev.parley.common.Outcome;
 /**
  * One contact between a customer and the center. {@code agent} is who has it (connected, wrap-up, closed);
  * while offered, {@code offer}, {@code offeredTo} and {@code offerExpiresAt} say to whom and until when.
- * {@code transferNote} is what the last agent left for the next one. {@code version} grows with every step.
+ * {@code transferNote} is what the last agent left for the next one; {@code transferredFrom} who that was
+ * (routing does not offer it back to them). {@code version} grows with every step.
  */
 public record Interaction(InteractionId id, CustomerId customer, Medium medium, String queue, ProductId product,
 		String topic, int priority, InteractionState state, AgentId agent, OfferId offer, AgentId offeredTo,
-		Instant offerExpiresAt, String transferNote, Instant createdAt, Instant enqueuedAt, long enqueueSeq,
+		Instant offerExpiresAt, String transferNote, AgentId transferredFrom, Instant createdAt, Instant enqueuedAt, long enqueueSeq,
 		Instant connectedAt, Instant endedAt, Instant closedAt, Outcome disposition, String summary,
 		Instant wrapUpDeadline, long version) {
 

@@ -90,7 +90,7 @@ public class Interactions {
 		}
 		var interaction = new Interaction(InteractionId.random(), customer, medium, queue.key(),
 				product.map(Product::id).orElse(null), topic, 0, InteractionState.QUEUED, null, null, null, null, null,
-				now, now, store.nextEnqueueSeq(), null, null, null, null, null, null, 0);
+				null, now, now, store.nextEnqueueSeq(), null, null, null, null, null, null, 0);
 		steps.create(interaction);
 		return new Seen(interaction, Math.max(1, board.position(interaction.id())));
 	}

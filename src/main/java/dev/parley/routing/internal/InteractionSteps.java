@@ -85,14 +85,14 @@ public class InteractionSteps {
 		return true;
 	}
 
-	/** The offer is turned down or ran out: back to its place in the queue. */
+	/** The offer is turned down, ran out or was withdrawn (the agent stopped working): back to its place in the queue. */
 	@Transactional
 	public boolean requeue(Interaction interaction, OfferId offer, AgentId agent, Offer.State outcome) {
 		Instant now = now();
 		if (!store.requeue(interaction.id(), offer, outcome, now)) {
 			return false;
 		}
-		store.step(interaction.id(), outcome == Offer.State.EXPIRED ? "expired" : "rejected", now, agent,
+		store.step(interaction.id(), outcome.name().toLowerCase(java.util.Locale.ROOT), now, agent,
 				interaction.queue(), null);
 		events.publishEvent(new OfferEnded(interaction.id(), interaction.customer(), offer, agent, outcome, now));
 		events.publishEvent(new InteractionQueued(interaction.id(), interaction.customer(), interaction.queue(),

@@ -111,7 +111,7 @@ public class InteractionStore {
 			String note, Instant now) {
 		int rows = jdbc.sql("""
 				UPDATE interactions SET state = 'OFFERED', agent_id = NULL, offer_id = ?, offered_to = ?,
-				offer_expires_at = ?, transfer_note = ?, version = version + 1
+				offer_expires_at = ?, transfer_note = ?, transferred_from = agent_id, version = version + 1
 				WHERE id = ? AND state = 'CONNECTED' AND agent_id = ?""")
 			.params(offer.value(), agent.value(), ts(expiresAt), note, id.value(), from.value()).update();
 		if (rows == 1) {
@@ -154,7 +154,7 @@ public class InteractionStore {
 	public boolean requeueTo(InteractionId id, AgentId from, String queue, String note) {
 		return jdbc.sql("""
 				UPDATE interactions SET state = 'QUEUED', agent_id = NULL, queue_key = ?, transfer_note = ?,
-				version = version + 1 WHERE id = ? AND state = 'CONNECTED' AND agent_id = ?""")
+				transferred_from = agent_id, version = version + 1 WHERE id = ? AND state = 'CONNECTED' AND agent_id = ?""")
 			.params(queue, note, id.value(), from.value()).update() == 1;
 	}
 
@@ -246,7 +246,7 @@ public class InteractionStore {
 				rs.getString("queue_key"), product == null ? null : new ProductId(product), rs.getString("topic"),
 				rs.getInt("priority"), InteractionState.valueOf(rs.getString("state")), agent(rs, "agent_id"),
 				offer == null ? null : new OfferId(offer), agent(rs, "offered_to"), instant(rs, "offer_expires_at"),
-				rs.getString("transfer_note"), instant(rs, "created_at"), instant(rs, "enqueued_at"),
+				rs.getString("transfer_note"), agent(rs, "transferred_from"), instant(rs, "created_at"), instant(rs, "enqueued_at"),
 				rs.getLong("enqueue_seq"), instant(rs, "connected_at"), instant(rs, "ended_at"),
 				instant(rs, "closed_at"), disposition == null ? null : Outcome.valueOf(disposition),
 				rs.getString("summary"), instant(rs, "wrap_up_deadline"), rs.getLong("version"));

@@ -129,8 +129,16 @@ public class Router implements SmartLifecycle {
 		match.ifPresent(this::tryOffer);
 	}
 
-	/** Gives a free agent the best contact they can take, then follows their work into their state. */
+	/**
+	 * Gives a free agent the best contact they can take, then follows their work into their state. An agent who
+	 * stopped taking work (not ready, logged out) loses their open offers to the queue at once.
+	 */
 	private void serve(AgentId agent) {
+		if (!board.isAvailable(agent)) {
+			for (Interaction offered : board.offeredTo(agent)) {
+				steps.requeue(offered, offered.offer(), agent, Offer.State.WITHDRAWN);
+			}
+		}
 		for (int i = 0; i < 20; i++) {
 			Optional<RoutingBoard.Match> match = board.matchFor(agent);
 			if (match.isEmpty() || !tryOffer(match.get())) {

@@ -74,8 +74,18 @@ public class RoutingBoard {
 			return load.getOrDefault(m, 0);
 		}
 
+		/** Room for one more contact of the medium: voice and video take the agent's whole attention. */
 		boolean free(Medium m) {
-			return available && offered == 0 && load(m) < capacity.getOrDefault(m, 0);
+			return available && offered == 0 && !inExclusive() && load(m) < capacity.getOrDefault(m, 0)
+					&& (!exclusive(m) || totalLoad() == 0);
+		}
+
+		boolean inExclusive() {
+			return load(Medium.VOICE) > 0 || load(Medium.VIDEO) > 0;
+		}
+
+		static boolean exclusive(Medium m) {
+			return m == Medium.VOICE || m == Medium.VIDEO;
 		}
 
 		int totalLoad() {
@@ -87,8 +97,9 @@ public class RoutingBoard {
 			return cap == 0 ? 1 : (double) totalLoad() / cap;
 		}
 
+		/** No room for anything: on a call or video, or every medium at capacity. */
 		boolean full() {
-			return capacity.entrySet().stream().allMatch(e -> load(e.getKey()) >= e.getValue());
+			return inExclusive() || capacity.entrySet().stream().allMatch(e -> load(e.getKey()) >= e.getValue());
 		}
 
 		int skillScore(List<RequiredSkill> required) {
@@ -292,7 +303,7 @@ public class RoutingBoard {
 		if (q == null || line == null || line.first() != p.waiting()) {
 			return Optional.empty();
 		}
-		return bestAgent(q, p.row().medium()).map(a -> new Match(id, a.id, q));
+		return bestAgent(q, p.row()).map(a -> new Match(id, a.id, q));
 	}
 
 	/** The longest-waiting (priority counted) contact a free agent can take, over every queue they serve. */
@@ -323,10 +334,20 @@ public class RoutingBoard {
 			return Optional.empty();
 		}
 		// the head goes to the best free agent for it, which is this one or another free agent
-		Medium medium = interactions.get(best.id()).row().medium();
+		Interaction row = interactions.get(best.id()).row();
 		Queue queue = bestQueue;
-		Waiting head = best;
-		return bestAgent(queue, medium).map(a -> new Match(head.id(), a.id, queue));
+		return bestAgent(queue, row).map(a -> new Match(row.id(), a.id, queue));
+	}
+
+	/** The contacts offered to the agent now (to withdraw when the agent stops taking work). */
+	public synchronized List<Interaction> offeredTo(AgentId id) {
+		return interactions.values().stream().map(Placed::row)
+			.filter(r -> r.state() == InteractionState.OFFERED && id.equals(r.offeredTo())).toList();
+	}
+
+	public synchronized boolean isAvailable(AgentId id) {
+		AgentSlot slot = agents.get(id);
+		return slot != null && slot.available;
 	}
 
 	/** Agents who could take work now: for a full pass after a start or as a safety net. */
@@ -342,12 +363,14 @@ public class RoutingBoard {
 		}
 	}
 
-	private Optional<AgentSlot> bestAgent(Queue q, Medium medium) {
+	/** The queue's best free agent for the contact, never the agent who just transferred it away. */
+	private Optional<AgentSlot> bestAgent(Queue q, Interaction row) {
 		List<AgentSlot> candidates = eligible.getOrDefault(q.key(), List.of());
 		AgentSlot best = null;
 		Comparator<AgentSlot> order = strategy(q);
 		for (AgentSlot a : candidates) {
-			if (a.free(medium) && (best == null || order.compare(a, best) < 0)) {
+			if (a.free(row.medium()) && !a.id.equals(row.transferredFrom())
+					&& (best == null || order.compare(a, best) < 0)) {
 				best = a;
 			}
 		}

@@ -170,7 +170,7 @@ class RoutingBoardTests {
 
 	private Interaction queued(Queue q, Medium medium, int priority, Instant at) {
 		var row = new Interaction(InteractionId.random(), new CustomerId(UUID.randomUUID()), medium, q.key(), null, null,
-				priority, InteractionState.QUEUED, null, null, null, null, null, at, at, ++version, null, null, null, null,
+				priority, InteractionState.QUEUED, null, null, null, null, null, null, at, at, ++version, null, null, null, null,
 				null, null, version);
 		board.apply(row, 0);
 		return row;
@@ -182,7 +182,7 @@ class RoutingBoardTests {
 
 	private Interaction with(Interaction r, InteractionState state, AgentId agent, AgentId offeredTo) {
 		return new Interaction(r.id(), r.customer(), r.medium(), r.queue(), r.product(), r.topic(), r.priority(), state,
-				agent, offeredTo == null ? null : OfferId.random(), offeredTo, null, null, r.createdAt(), r.enqueuedAt(),
+				agent, offeredTo == null ? null : OfferId.random(), offeredTo, null, null, null, r.createdAt(), r.enqueuedAt(),
 				r.enqueueSeq(), null, null, null, null, null, null, r.version() + 1);
 	}
 }
