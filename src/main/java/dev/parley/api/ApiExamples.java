@@ -250,4 +250,20 @@ final class ApiExamples {
 			 "watchers": [{"watcher": "sip:agent-3481cdb4-035b-418e-8496-c95f440e6ccc@parley.local",
 			   "handling": "allow", "visibility": "full"}],
 			 "version": 1}""";
+
+	static final String CENTER_STATUS = """
+			{"agentsLoggedIn": 12, "agentsAvailable": 3, "agentsBusy": 7, "agentsWrapUp": 1, "agentsNotReady": 1,
+			 "contactsWaiting": 4, "oldestWaitSeconds": 95, "estimatedWaitSeconds": 140,
+			 "estimatedWaitRange": {"low": 100, "high": 180}, "serviceLevel": 0.82, "abandonRate": 0.04,
+			 "serviceLevelToday": 0.86, "abandonRateToday": 0.03, "averageHandleSeconds": 412.5,
+			 "mediaOpen": ["chat", "email", "voice"], "estimator": "ql", "accuracy": [], "media": []}""";
+
+	static final String QUEUE_STATUS = """
+			{"queue": "support", "agentsLoggedIn": 5, "agentsAvailable": 0, "agentsBusy": 5, "agentsWrapUp": 0,
+			 "agentsNotReady": 0, "contactsWaiting": 3, "oldestWaitSeconds": 80, "estimatedWaitSeconds": 150,
+			 "estimatedWaitRange": {"low": 110, "high": 190}, "serviceLevel": 0.75, "abandonRate": 0.05,
+			 "mediaOpen": ["chat"], "estimator": "ql",
+			 "accuracy": [{"estimator": "ql", "samples": 240, "rase": 0.08, "mae": 21.5},
+			              {"estimator": "moving-average", "samples": 240, "rase": 0.41, "mae": 58.0}],
+			 "media": [{"queue": "support", "medium": "chat", "contactsWaiting": 3, "estimatedWaitSeconds": 150}]}""";
 }

@@ -19,6 +19,7 @@ import dev.parley.routing.AgentDesk;
 import dev.parley.routing.Interaction;
 import dev.parley.routing.Offer;
 import dev.parley.routing.QueueManagement;
+import dev.parley.status.CenterStatus;
 
 /**
  * The broker's JSON: interactions as their customer and as their agent see them, offers and chat messages,
@@ -31,7 +32,7 @@ class BrokerViews {
 	}
 
 	record InteractionView(UUID id, String state, String medium, String queue, String queueName, UUID product,
-			String productName, String topic, int position, Party agent, Party customer, String transferNote,
+			String productName, String topic, int position, Long estimatedWaitSeconds, Party agent, Party customer, String transferNote,
 			Instant createdAt, Instant connectedAt, Instant endedAt, Instant closedAt, String disposition,
 			String summary, Instant wrapUpDeadline, long version) {
 	}
@@ -45,11 +46,13 @@ class BrokerViews {
 	private final IdentityManagement identity;
 	private final QueueManagement queues;
 	private final Catalog catalog;
+	private final CenterStatus status;
 
-	BrokerViews(IdentityManagement identity, QueueManagement queues, Catalog catalog) {
+	BrokerViews(IdentityManagement identity, QueueManagement queues, Catalog catalog, CenterStatus status) {
 		this.identity = identity;
 		this.queues = queues;
 		this.catalog = catalog;
+		this.status = status;
 	}
 
 	/** As the customer sees it: the agent's display name, nothing of the agents' notes. */
@@ -80,8 +83,9 @@ class BrokerViews {
 		String queueName = queues.find(i.queue()).map(q -> q.name()).orElse(i.queue());
 		String productName = i.product() == null ? null : catalog.find(i.product()).map(p -> p.name()).orElse(null);
 		AgentId agent = i.agent();
+		Long estimatedWait = agentSide ? null : status.estimatedWait(i).orElse(null);
 		return new InteractionView(i.id().value(), i.state().token(), token(i.medium().name()), i.queue(), queueName,
-				i.product() == null ? null : i.product().value(), productName, i.topic(), position,
+				i.product() == null ? null : i.product().value(), productName, i.topic(), position, estimatedWait,
 				agent == null ? null : new Party(agent.value(), name(agent.value())),
 				agentSide ? new Party(i.customer().value(), name(i.customer().value())) : null,
 				agentSide ? i.transferNote() : null, i.createdAt(), i.connectedAt(), i.endedAt(), i.closedAt(),

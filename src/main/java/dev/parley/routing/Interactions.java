@@ -163,6 +163,16 @@ public class Interactions {
 		return board.placements(queue).stream().map(p -> new Seen(p.interaction(), p.position())).toList();
 	}
 
+	/** A queue's figures per medium it serves (contacts waiting, agents by state), as this node sees them. */
+	public List<QueueFigures> figures(String queue) {
+		return board.figures(queue);
+	}
+
+	/** The place of a waiting contact in its line (1 is next), 0 when it does not wait. */
+	public int position(InteractionId id) {
+		return board.position(id);
+	}
+
 	/** Any interaction by id, for modules that check who takes part (chat). */
 	public Optional<Interaction> find(InteractionId id) {
 		return store.find(id);

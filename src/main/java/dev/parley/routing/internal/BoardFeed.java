@@ -71,7 +71,7 @@ class BoardFeed {
 				return; // a supervisor or administrator trying the workstation: no agent to route to
 			}
 		}
-		board.setAvailable(changed.agent(), changed.state().isAvailable(), now);
+		board.setState(changed.agent(), changed.state(), now);
 		router.agentChanged(changed.agent());
 	}
 }

@@ -187,7 +187,7 @@ public class Router implements SmartLifecycle {
 		long now = System.currentTimeMillis();
 		queues.all().forEach(board::putQueue);
 		agents.agents(null).forEach(a -> board.putAgent(a, now));
-		agentStates.loggedIn().forEach((id, status) -> board.setAvailable(id, status.state().isAvailable(), now));
+		agentStates.loggedIn().forEach((id, status) -> board.setState(id, status.state(), now));
 		store.open().forEach(row -> board.apply(row, now));
 	}
 

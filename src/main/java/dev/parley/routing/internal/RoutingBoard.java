@@ -1,5 +1,6 @@
 package dev.parley.routing.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import dev.parley.agent.Agent;
+import dev.parley.agent.AgentState;
 import dev.parley.agent.Workload;
 import dev.parley.common.AgentId;
 import dev.parley.common.Medium;
@@ -17,6 +19,7 @@ import dev.parley.routing.Interaction;
 import dev.parley.routing.InteractionId;
 import dev.parley.routing.InteractionState;
 import dev.parley.routing.Queue;
+import dev.parley.routing.QueueFigures;
 import dev.parley.routing.RequiredSkill;
 
 /**
@@ -60,6 +63,7 @@ public class RoutingBoard {
 		int connected;
 		int wrappingUp;
 		boolean available;
+		boolean loggedIn;
 		long idleSince;
 
 		AgentSlot(Agent agent, long now) {
@@ -149,6 +153,7 @@ public class RoutingBoard {
 			slot.connected = old.connected;
 			slot.wrappingUp = old.wrappingUp;
 			slot.available = old.available;
+			slot.loggedIn = old.loggedIn;
 			slot.idleSince = old.idleSince;
 			eligible.values().forEach(list -> list.remove(old));
 		}
@@ -157,9 +162,21 @@ public class RoutingBoard {
 			.forEach(q -> eligible.computeIfAbsent(q.key(), k -> new ArrayList<>()).add(slot));
 	}
 
+	/** The agent's state: signed in or not, and whether they take work (ready, or busy/wrap-up). */
+	public synchronized void setState(AgentId id, AgentState state, long now) {
+		AgentSlot slot = agents.get(id);
+		if (slot != null) {
+			slot.loggedIn = state.isLoggedIn();
+		}
+		setAvailable(id, state.isAvailable(), now);
+	}
+
 	/** The agent chose to take work (ready, or busy/wrap-up) or not (not ready, logged out). */
 	public synchronized void setAvailable(AgentId id, boolean available, long now) {
 		AgentSlot slot = agents.get(id);
+		if (slot != null && available) {
+			slot.loggedIn = true;
+		}
 		if (slot != null && slot.available != available) {
 			slot.available = available;
 			if (available && slot.totalLoad() == 0) {
@@ -282,6 +299,51 @@ public class RoutingBoard {
 
 	/** An interaction and its place in its line. */
 	public record Placement(Interaction interaction, int position) {
+	}
+
+	/**
+	 * The queue's figures per medium it serves, as this node sees them: contacts waiting and since when the
+	 * oldest, and its eligible agents by what they are doing. Work in proportion to the queue's agents, never
+	 * to the contacts.
+	 */
+	public synchronized List<QueueFigures> figures(String queueKey) {
+		Queue q = queues.get(queueKey);
+		if (q == null) {
+			return List.of();
+		}
+		List<QueueFigures> all = new ArrayList<>();
+		for (Medium m : q.mediaInOrder()) {
+			var line = lines.get(new LineKey(q.key(), m));
+			int waiting = line == null ? 0 : line.size();
+			Instant oldest = null;
+			if (line != null && !line.isEmpty()) {
+				Placed head = interactions.get(line.first().id());
+				oldest = head == null ? null : head.row().enqueuedAt(); // the head of the line: next to be served
+			}
+			int loggedIn = 0, serving = 0, free = 0, busy = 0, wrapUp = 0, notReady = 0;
+			for (AgentSlot a : eligible.getOrDefault(q.key(), List.of())) {
+				if (!a.capacity.containsKey(m) || !a.loggedIn) {
+					continue;
+				}
+				loggedIn++;
+				if (!a.available) {
+					notReady++;
+					continue;
+				}
+				serving++;
+				if (a.free(m)) {
+					free++;
+				}
+				else if (a.wrappingUp > 0 && a.connected + a.offered == 0) {
+					wrapUp++;
+				}
+				else {
+					busy++;
+				}
+			}
+			all.add(new QueueFigures(q.key(), m, waiting, oldest, loggedIn, serving, free, busy, wrapUp, notReady));
+		}
+		return all;
 	}
 
 	/** Contacts waiting in a queue (all media). */
