@@ -168,11 +168,13 @@ public class Chat {
 		if (side == Sender.SYSTEM) {
 			return;
 		}
-		Boolean raised = tx.execute(s -> store.raise(interaction.id(), side, read, upTo));
-		if (Boolean.TRUE.equals(raised)) {
-			events.publishEvent(new ChatReceiptsChanged(interaction.id(), interaction.customer().value(),
-					agentOf(interaction), store.receipts(interaction.id())));
-		}
+		// published inside the transaction that raised them: the live push listens for its commit
+		tx.executeWithoutResult(s -> {
+			if (store.raise(interaction.id(), side, read, upTo)) {
+				events.publishEvent(new ChatReceiptsChanged(interaction.id(), interaction.customer().value(),
+						agentOf(interaction), store.receipts(interaction.id())));
+			}
+		});
 	}
 
 	/** The interaction, if the participant takes part in it; someone else's chat answers as unknown. */

@@ -42,6 +42,8 @@ public class Router implements SmartLifecycle {
 	private final AgentStates agentStates;
 	private final AgentManagement agents;
 	private final Duration tick;
+	private final Duration resync;
+	private long nextResync;
 
 	private final ReentrantLock lock = new ReentrantLock();
 	private final Condition signal = lock.newCondition();
@@ -51,7 +53,9 @@ public class Router implements SmartLifecycle {
 	private volatile boolean running;
 
 	Router(RoutingBoard board, InteractionSteps steps, InteractionStore store, QueueStore queues,
-			AgentStates agentStates, AgentManagement agents, @Value("${parley.routing.tick:500ms}") Duration tick) {
+			AgentStates agentStates, AgentManagement agents, @Value("${parley.routing.tick:500ms}") Duration tick,
+			@Value("${parley.routing.resync:5s}") Duration resync) {
+		this.resync = resync;
 		this.board = board;
 		this.steps = steps;
 		this.store = store;
@@ -134,9 +138,18 @@ public class Router implements SmartLifecycle {
 	 * stopped taking work (not ready, logged out) loses their open offers to the queue at once.
 	 */
 	private void serve(AgentId agent) {
-		if (!board.isAvailable(agent)) {
-			for (Interaction offered : board.offeredTo(agent)) {
-				steps.requeue(offered, offered.offer(), agent, Offer.State.WITHDRAWN);
+		if (!board.isAvailable(agent) && !board.offeredTo(agent).isEmpty()) {
+			// the board is this node's cache: the agent may have been hired or become ready on another node; the
+			// tables decide
+			long now = System.currentTimeMillis();
+			if (!board.knowsAgent(agent)) {
+				learn(agent, now);
+			}
+			board.setState(agent, agentStates.status(agent).state(), now);
+			if (!board.isAvailable(agent)) {
+				for (Interaction offered : board.offeredTo(agent)) {
+					steps.requeue(offered, offered.offer(), agent, Offer.State.WITHDRAWN);
+				}
 			}
 		}
 		for (int i = 0; i < 20; i++) {
@@ -165,6 +178,10 @@ public class Router implements SmartLifecycle {
 	}
 
 	private void housekeeping() {
+		if (System.nanoTime() - nextResync >= 0) {
+			resync();
+			nextResync = System.nanoTime() + resync.toNanos();
+		}
 		var now = steps.now();
 		for (Interaction overdue : store.overdueOffers(now)) {
 			if (steps.requeue(overdue, overdue.offer(), overdue.offeredTo(), Offer.State.EXPIRED)) {
@@ -179,6 +196,50 @@ public class Router implements SmartLifecycle {
 		for (AgentId free : board.freeAgents()) {
 			Optional<RoutingBoard.Match> match = board.matchFor(free);
 			match.ifPresent(this::tryOffer);
+		}
+	}
+
+	/**
+	 * Brings the board up to the tables every few seconds ({@code parley.routing.resync}): what other nodes
+	 * changed (agent states, interactions started, taken or closed there) reaches this node's board without a
+	 * message between nodes. Rows older than the board's are ignored, so a resync never undoes a newer step.
+	 */
+	private void resync() {
+		long now = System.currentTimeMillis();
+		var loggedIn = agentStates.loggedIn();
+		for (AgentId id : loggedIn.keySet()) {
+			if (!board.knowsAgent(id)) {
+				learn(id, now);
+			}
+		}
+		for (AgentId known : board.agentIds()) {
+			var status = loggedIn.get(known);
+			board.setState(known, status == null ? dev.parley.agent.AgentState.LOGGED_OUT : status.state(), now);
+		}
+		Set<InteractionId> open = new java.util.HashSet<>();
+		for (Interaction row : store.open()) {
+			open.add(row.id());
+			var before = board.known(row.id());
+			if (before.isEmpty() || before.get().version() < row.version()) {
+				board.apply(row, now);
+				interactionChanged(row.id());
+			}
+		}
+		for (InteractionId gone : board.interactionIds()) {
+			if (!open.contains(gone)) {
+				store.find(gone).ifPresent(row -> board.apply(row, now));
+			}
+		}
+		board.freeAgents().forEach(this::agentChanged);
+	}
+
+	/** Puts an agent this board has not seen (hired on another node) on it. */
+	private void learn(AgentId id, long now) {
+		try {
+			board.putAgent(agents.agent(id), now);
+		}
+		catch (dev.parley.common.NotFoundException e) {
+			// a staff member without an agent record: nobody to route to
 		}
 	}
 

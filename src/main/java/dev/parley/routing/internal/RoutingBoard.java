@@ -407,6 +407,14 @@ public class RoutingBoard {
 			.filter(r -> r.state() == InteractionState.OFFERED && id.equals(r.offeredTo())).toList();
 	}
 
+	public synchronized List<AgentId> agentIds() {
+		return List.copyOf(agents.keySet());
+	}
+
+	public synchronized List<InteractionId> interactionIds() {
+		return List.copyOf(interactions.keySet());
+	}
+
 	public synchronized boolean isAvailable(AgentId id) {
 		AgentSlot slot = agents.get(id);
 		return slot != null && slot.available;
