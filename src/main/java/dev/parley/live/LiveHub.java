@@ -124,6 +124,15 @@ class LiveHub implements SmartLifecycle {
 		});
 	}
 
+	/**
+	 * Sends one event to every connection that asked for the topic, on the push thread: rendered once, the same
+	 * bytes for all of them.
+	 */
+	void broadcast(LiveConnection.Topic topic, String event, String data) {
+		run(() -> List.copyOf(connections.values()).stream().filter(c -> c.wants(topic)).forEach(c -> send(c, event,
+				data)));
+	}
+
 	boolean isConnected(UUID account) {
 		return byAccount.containsKey(account);
 	}

@@ -8,12 +8,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings of live push ({@code parley.live.*}): a keep-alive comment goes to every connection this often
  * (it also finds connections whose browser went away), a connection is closed by the server after
  * {@code timeout} (the browser's EventSource reconnects at once), and the agent panel lists at most
- * {@code panelSize} customers.
+ * {@code panelSize} customers; the center's figures go out at most once per {@code statusInterval}, however
+ * often they change.
  */
 @ConfigurationProperties("parley.live")
-public record LiveSettings(Duration keepAlive, Duration timeout, Integer panelSize) {
+public record LiveSettings(Duration keepAlive, Duration timeout, Integer panelSize, Duration statusInterval) {
 
 	public LiveSettings {
+		statusInterval = statusInterval == null ? Duration.ofMillis(250) : statusInterval;
 		keepAlive = keepAlive == null ? Duration.ofSeconds(20) : keepAlive;
 		timeout = timeout == null ? Duration.ofMinutes(30) : timeout;
 		panelSize = panelSize == null ? 50 : panelSize;

@@ -1,0 +1,55 @@
+// The center's live figures on a page (the wallboard, the portal's status panel): every 'status' event carries
+// the center's and each queue's figures; elements with data-field inside a data-scope="center" block or a
+// data-scope="queue" data-queue="key" block take the figure's value, formatted by data-format the way the server
+// renders it (StatusFormat): wait "45 s" / "3:05", range "2–4 min", percent "80%", a dash when there is none.
+(function () {
+  'use strict';
+  var root = document.querySelector('[data-status]');
+  if (!root || !window.ParleyLive) { return; }
+  var rangeText = root.getAttribute('data-fmt-range') || '{0}–{1} min';
+  var underText = root.getAttribute('data-fmt-under') || 'under a minute';
+
+  function wait(s) {
+    if (s === null || s === undefined) { return '—'; }
+    s = Math.round(s);
+    if (s < 60) { return s + ' s'; }
+    var r = s % 60;
+    return Math.floor(s / 60) + ':' + (r < 10 ? '0' : '') + r;
+  }
+
+  function range(r) {
+    if (!r) { return '—'; }
+    var low = Math.floor(r.low / 60), high = Math.max(low + 1, Math.ceil(r.high / 60));
+    if (high <= 1) { return underText; }
+    return rangeText.replace('{0}', String(low)).replace('{1}', String(high));
+  }
+
+  function percent(v) {
+    return v === null || v === undefined ? '—' : Math.round(v * 100) + '%';
+  }
+
+  function show(scope, figures) {
+    if (!scope || !figures) { return; }
+    scope.querySelectorAll('[data-field]').forEach(function (el) {
+      var value = figures[el.getAttribute('data-field')];
+      var format = el.getAttribute('data-format');
+      var text = format === 'wait' ? wait(value) : format === 'range' ? range(value)
+        : format === 'percent' ? percent(value) : (value === null || value === undefined ? '—' : String(value));
+      if (el.textContent !== text) { el.textContent = text; }
+    });
+    scope.querySelectorAll('[data-medium]').forEach(function (el) {
+      var open = (figures.mediaOpen || []).indexOf(el.getAttribute('data-medium')) >= 0;
+      el.classList.toggle('open', open);
+      el.classList.toggle('closed', !open);
+    });
+  }
+
+  window.ParleyLive.on('status', function (data) {
+    root.querySelectorAll('[data-scope="center"]').forEach(function (scope) { show(scope, data.center); });
+    (data.queues || []).forEach(function (q) {
+      root.querySelectorAll('[data-scope="queue"][data-queue="' + q.queue + '"]').forEach(function (scope) {
+        show(scope, q);
+      });
+    });
+  });
+}());

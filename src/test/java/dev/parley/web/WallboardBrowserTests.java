@@ -1,0 +1,91 @@
+package dev.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.parley.agent.AgentManagement;
+import dev.parley.agent.AgentStates;
+import dev.parley.common.CustomerId;
+import dev.parley.common.Medium;
+import dev.parley.identity.IdentityManagement;
+import dev.parley.identity.Role;
+import dev.parley.routing.Interactions;
+import dev.parley.routing.NewContact;
+import dev.parley.routing.QueueManagement;
+import dev.parley.routing.RoutingFixtures;
+import dev.parley.routing.RoutingStrategy;
+import dev.parley.testing.AccountFixtures;
+import dev.parley.testing.Browser;
+import dev.parley.testing.BrowserTest;
+
+/**
+ * The supervisor's wallboard and the customer's status panel show the center's figures and follow them live:
+ * a contact joining a queue and an agent becoming ready change the open pages without a reload.
+ */
+@BrowserTest
+class WallboardBrowserTests {
+
+	@Autowired
+	IdentityManagement identity;
+
+	@Autowired
+	AgentManagement agents;
+
+	@Autowired
+	AgentStates states;
+
+	@Autowired
+	QueueManagement queues;
+
+	@Autowired
+	Interactions interactions;
+
+	@Test
+	void theWallboardFollowsAQueueLive(Browser browser) {
+		String group = RoutingFixtures.openGroup(agents);
+		var queue = RoutingFixtures.queue(queues, group, Set.of(Medium.CHAT), RoutingStrategy.LONGEST_IDLE, 60);
+		var supervisor = AccountFixtures.account(identity, Role.SUPERVISOR);
+		browser.signIn(supervisor.username(), AccountFixtures.PASSWORD).open("/supervisor");
+		By row = By.cssSelector("tr[data-queue='" + queue.key() + "']");
+		By waiting = By.cssSelector("tr[data-queue='" + queue.key() + "'] [data-field=contactsWaiting]");
+		assertThat(browser.text(row)).contains(queue.name());
+		assertThat(browser.text(waiting)).isEqualTo("0");
+
+		var customer = AccountFixtures.account(identity, Role.CUSTOMER);
+		interactions.start(new CustomerId(customer.id().value()), new NewContact(Medium.CHAT, null, queue.key(), "wallboard"));
+		browser.waitFor(d -> "1".equals(d.findElement(waiting).getText()));
+
+		var agent = RoutingFixtures.agent(agents, group);
+		By available = By.cssSelector("tr[data-queue='" + queue.key() + "'] [data-field=agentsLoggedIn]");
+		try {
+			states.change(agent.id(), "not-ready", "break");
+			browser.waitFor(d -> "1".equals(d.findElement(available).getText()));
+		}
+		finally {
+			states.change(agent.id(), "logged-out", null);
+		}
+		browser.screenshot("wallboard");
+		browser.windowSize(390, 844).screenshot("wallboard-phone");
+		assertThat(browser.overflowsSideways(By.cssSelector(".wallboard .card, .wallboard .tiles"))).isFalse();
+	}
+
+	@Test
+	void theCustomersStatusPanelShowsWhatIsOpenAndFollowsTheWaitingCount(Browser browser) {
+		var customer = AccountFixtures.account(identity, Role.CUSTOMER);
+		browser.signIn(customer.username(), AccountFixtures.PASSWORD);
+		By waiting = By.cssSelector("#live-status [data-field=contactsWaiting]");
+		int before = Integer.parseInt(browser.text(waiting));
+		assertThat(browser.text(By.id("live-status"))).contains("Chat", "Estimated wait now");
+
+		String group = RoutingFixtures.openGroup(agents);
+		var queue = RoutingFixtures.queue(queues, group, Set.of(Medium.CHAT), RoutingStrategy.LONGEST_IDLE, 60);
+		var other = AccountFixtures.account(identity, Role.CUSTOMER);
+		interactions.start(new CustomerId(other.id().value()), new NewContact(Medium.CHAT, null, queue.key(), "panel"));
+		browser.waitFor(d -> Integer.parseInt(d.findElement(waiting).getText()) == before + 1);
+	}
+}
