@@ -4,5 +4,5 @@
  * from the broker's events. Wait estimators sit behind one interface ({@link dev.parley.status.WaitEstimator})
  * and are chosen per queue by their measured error; a simulator drives the same estimator code.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "routing", "agent", "identity" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "routing", "agent", "identity", "presence" })
 package dev.parley.status;
