@@ -22,6 +22,9 @@ public interface SipTransport {
 	 */
 	SipDialog dialog(SipDialogState state);
 
+	/** The port it listens on once started (0 before). */
+	int port();
+
 	/** Handles one request. */
 	@FunctionalInterface
 	interface SipRequestHandler {

@@ -41,12 +41,14 @@ class StatusPresence implements SmartLifecycle {
 	private final CenterStatus status;
 	private final QueueManagement queues;
 	private final Presence presence;
+	private final StatusMetrics metrics;
 	private final Duration interval;
 	private final Map<PresentityId, PresenceTuple> published = new ConcurrentHashMap<>();
 	private ScheduledExecutorService timer;
 
-	StatusPresence(CenterStatus status, QueueManagement queues, Presence presence,
+	StatusPresence(CenterStatus status, QueueManagement queues, Presence presence, StatusMetrics metrics,
 			@Value("${parley.status.presence-interval:1s}") Duration interval) {
+		this.metrics = metrics;
 		this.status = status;
 		this.queues = queues;
 		this.presence = presence;
@@ -59,6 +61,7 @@ class StatusPresence implements SmartLifecycle {
 		for (Queue q : queues.queues()) {
 			publish(PresentityId.queue(q.key()), status.queue(q.key()));
 		}
+		metrics.refresh();
 	}
 
 	private void publish(PresentityId presentity, QueueStatus s) {

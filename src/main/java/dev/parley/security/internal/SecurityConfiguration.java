@@ -16,12 +16,35 @@ import dev.parley.identity.TokenManagement;
 import dev.parley.security.ParleyUser;
 
 /**
- * Two filter chains: the JSON API (stateless, bearer tokens, no cookies so no CSRF) and the pages
- * (form login, session cookie, CSRF on every unsafe request).
+ * Three filter chains: operators' endpoints under /actuator, the JSON API (both stateless, bearer tokens, no
+ * cookies so no CSRF) and the pages (form login, session cookie, CSRF on every unsafe request).
  */
 @Configuration
 @org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity
 class SecurityConfiguration {
+
+	/**
+	 * Operators' endpoints: health and its liveness and readiness probes for anyone (status only; details to
+	 * administrators), metrics and the Prometheus scrape for administrators with a bearer token.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain operations(HttpSecurity http, TokenManagement tokens, ProblemWriter problems) throws Exception {
+		return http.securityMatcher("/actuator/**")
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(c -> c.disable())
+			.requestCache(c -> c.disable())
+			.addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+			.authorizeHttpRequests(a -> a
+				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.anyRequest().hasRole("ADMIN"))
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((req, res, ex) -> problems.write(res, 401, "Unauthorized",
+						"Send an administrator's bearer token: Authorization: Bearer <token>."))
+				.accessDeniedHandler((req, res, ex) -> problems.write(res, 403, "Forbidden",
+						"Only administrators may read the metrics.")))
+			.build();
+	}
 
 	@Bean
 	@Order(1)

@@ -198,6 +198,7 @@ public final class ParleySipTransport implements SipTransport {
 	}
 
 	/** The port bound (the configured one, or the one the system chose for 0). */
+	@Override
 	public int port() {
 		return boundPort;
 	}
