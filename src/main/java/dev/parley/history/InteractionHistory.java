@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +35,11 @@ public class InteractionHistory {
 	private final Names names;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	InteractionHistory(InteractionRecordStore store, InteractionRules rules, Names names, AuditLog audit,
-			Optional<Clock> clock) {
+			Optional<Clock> clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.store = store;
 		this.rules = rules;
 		this.names = names;
@@ -116,6 +119,7 @@ public class InteractionHistory {
 			throw ConflictException.stale("The interaction");
 		}
 		auditRating(customer, current, rated);
+		events.publishEvent(new InteractionRated(rated.id(), customer, rated.rating(), rated.ratedAt()));
 		return names.of(List.of(rated)).get(0);
 	}
 
