@@ -1,0 +1,86 @@
+package dev.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.parley.agent.AgentManagement;
+import dev.parley.common.Medium;
+import dev.parley.identity.IdentityManagement;
+import dev.parley.identity.Role;
+import dev.parley.reports.ContactFact;
+import dev.parley.reports.ContactReports;
+import dev.parley.routing.QueueManagement;
+import dev.parley.routing.RoutingFixtures;
+import dev.parley.routing.RoutingStrategy;
+import dev.parley.testing.AccountFixtures;
+import dev.parley.testing.Browser;
+import dev.parley.testing.BrowserTest;
+
+/** A supervisor reads a report by queue with its chart, downloads it as CSV, and is told what is wrong with a bad range. */
+@BrowserTest
+class ReportsBrowserTests {
+
+	@Autowired
+	IdentityManagement identity;
+
+	@Autowired
+	AgentManagement agents;
+
+	@Autowired
+	QueueManagement queues;
+
+	@Autowired
+	ContactReports reports;
+
+	@Test
+	void aSupervisorReadsAReportByQueueAndDownloadsIt(Browser browser) {
+		String group = RoutingFixtures.openGroup(agents);
+		var queue = RoutingFixtures.queue(queues, group, Set.of(Medium.CHAT), RoutingStrategy.LONGEST_IDLE, 60);
+		LocalDate day = LocalDate.now(reports.zone()).minusDays(1);
+		Instant at = day.atStartOfDay(reports.zone()).toInstant().plus(10, ChronoUnit.HOURS);
+		for (int i = 0; i < 3; i++) {
+			reports.record(new ContactFact(UUID.randomUUID(), day, queue.key(), Medium.CHAT, null, null, at,
+					at.plusSeconds(15), at.plusSeconds(300), false, 15, 285L, 20, true, i == 0 ? 5 : null));
+		}
+		reports.record(new ContactFact(UUID.randomUUID(), day, queue.key(), Medium.CHAT, null, null, at, null,
+				at.plusSeconds(90), true, 90, null, 20, false, null));
+
+		var supervisor = AccountFixtures.account(identity, Role.SUPERVISOR);
+		browser.signIn(supervisor.username(), AccountFixtures.PASSWORD)
+			.open("/supervisor/reports?by=queue&queue=" + queue.key() + "&from=" + day + "&to=" + day);
+		String row = browser.text(By.cssSelector("#report-rows tr[data-key='" + queue.key() + "']"));
+		assertThat(row).contains(queue.name(), "4", "3", "1", "75%", "5.0 (1)");
+		browser.waitFor(d -> !d.findElements(By.cssSelector("#report-chart svg")).isEmpty());
+		browser.screenshot("reports");
+
+		String csv = (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+				"var done = arguments[arguments.length - 1];"
+						+ "fetch(document.getElementById('report-csv').href).then(r => r.text()).then(done);");
+		assertThat(csv.lines().toList()).hasSize(3);
+		assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith(queue.key() + ",Queue " + queue.key()
+				+ ",4,3,1,0.750,0.250,");
+
+		browser.windowSize(390, 844).reload();
+		assertThat(browser.overflowsSideways(By.cssSelector(".reports .card"))).isFalse();
+		browser.screenshot("reports-phone");
+	}
+
+	@Test
+	void aRangeThatEndsBeforeItStartsIsExplained(Browser browser) {
+		var supervisor = AccountFixtures.account(identity, Role.SUPERVISOR);
+		browser.signIn(supervisor.username(), AccountFixtures.PASSWORD)
+			.open("/supervisor/reports?from=2026-12-04&to=2026-12-01&by=day");
+		assertThat(browser.text(By.cssSelector(".error-summary"))).contains("to: must not be before from");
+		assertThat(browser.findAll(By.id("report"))).isEmpty();
+	}
+}
