@@ -26,7 +26,27 @@ public final class Simulator {
 
 	/** One simulation's figures: a score per estimator, the one Parley would pick, and how long it took. */
 	public record Result(List<EstimatorScore> scores, String chosen, long contacts, long served, long abandoned,
-			double simulatedTime, long wallMillis) {
+			double simulatedTime, long wallMillis, Outcomes outcomes) {
+	}
+
+	/**
+	 * What happened to the contacts after the warm-up: how many, how many were answered within {@code target} and
+	 * how many left, and the total wait of those answered; against Erlang C and A.
+	 */
+	public record Outcomes(double target, long contacts, long answeredWithin, long abandoned, long answered,
+			double answeredWaitSum) {
+
+		public double serviceLevel() {
+			return contacts == 0 ? 0 : (double) answeredWithin / contacts;
+		}
+
+		public double abandonShare() {
+			return contacts == 0 ? 0 : (double) abandoned / contacts;
+		}
+
+		public double meanWaitOfAnswered() {
+			return answered == 0 ? 0 : answeredWaitSum / answered;
+		}
 	}
 
 	private static final class Contact {
@@ -54,7 +74,17 @@ public final class Simulator {
 	}
 
 	public static Result run(Scenario scenario) {
+		return run(scenario, 0);
+	}
+
+	/** Runs the scenario, counting the contacts answered within {@code target} (same unit as the scenario's times). */
+	public static Result run(Scenario scenario, double target) {
 		Scenario s = scenario.validated();
+		long scoredContacts = 0;
+		long within = 0;
+		long scoredAbandoned = 0;
+		long scoredAnswered = 0;
+		double answeredWaits = 0;
 		long start = System.nanoTime();
 		var random = new Random(s.seed());
 		var service = s.service().sampler();
@@ -96,6 +126,11 @@ public final class Simulator {
 					busy++;
 					c.done = true;
 					served++;
+					if (c.index >= s.warmup()) {
+						scoredContacts++;
+						scoredAnswered++;
+						within++;
+					}
 					panel.enteredService(0);
 					oracle.enteredService(0);
 					double d = service.next(random);
@@ -140,6 +175,14 @@ public final class Simulator {
 					head.done = true;
 					waiting--;
 					served++;
+					if (head.index >= s.warmup()) {
+						scoredContacts++;
+						scoredAnswered++;
+						answeredWaits += wait;
+						if (wait <= target) {
+							within++;
+						}
+					}
 					panel.enteredService(wait);
 					oracle.enteredService(wait);
 					busy++;
@@ -154,6 +197,10 @@ public final class Simulator {
 				d.contact().ghost = true;
 				waiting--;
 				abandoned++;
+				if (d.contact().index >= s.warmup()) {
+					scoredContacts++;
+					scoredAbandoned++;
+				}
 				panel.abandoned(now - d.contact().arrived);
 				oracle.abandoned(now - d.contact().arrived);
 			}
@@ -169,7 +216,8 @@ public final class Simulator {
 		}
 		String chosen = scores.subList(0, n).stream().min((a, b) -> Double.compare(a.rase(), b.rase()))
 			.map(EstimatorScore::estimator).orElse(Estimators.QL);
-		return new Result(scores, chosen, arrived, served, abandoned, now, (System.nanoTime() - start) / 1_000_000);
+		return new Result(scores, chosen, arrived, served, abandoned, now, (System.nanoTime() - start) / 1_000_000,
+				new Outcomes(target, scoredContacts, within, scoredAbandoned, scoredAnswered, answeredWaits));
 	}
 
 	private static void add(double[] squared, double[] absolute, int i, double error) {
