@@ -63,6 +63,17 @@ public class CustomerManagement {
 		return profile(registration.register(request));
 	}
 
+	/** Whether the text is an e-mail address as Parley accepts one in a profile. */
+	public static boolean isEmailAddress(String text) {
+		return text != null && CapabilityRules.isEmail(text);
+	}
+
+	/** The customer who gave this e-mail address as a way to reach them (the oldest such, if several). */
+	@Transactional(readOnly = true)
+	public java.util.Optional<CustomerId> findByEmail(String email) {
+		return email == null || email.isBlank() ? java.util.Optional.empty() : sections.byEmail(email);
+	}
+
 	/** The whole profile; a customer account without a saved profile yet gets the defaults (all versions 0). */
 	@Transactional(readOnly = true)
 	public CustomerProfile profile(CustomerId id) {

@@ -34,6 +34,15 @@ public class SectionStore {
 			.list();
 	}
 
+	/** The customer (the oldest, if several) who gave this e-mail address as a way to reach them, any case. */
+	public java.util.Optional<CustomerId> byEmail(String email) {
+		return jdbc.sql("""
+				SELECT c.customer_id FROM customer_capabilities c JOIN customers p ON p.id = c.customer_id
+				WHERE c.kind = 'EMAIL' AND LOWER(c.address) = LOWER(?) ORDER BY p.created_at, c.customer_id""")
+			.param(email.strip()).query((rs, n) -> new CustomerId(rs.getObject(1, java.util.UUID.class))).list().stream()
+			.findFirst();
+	}
+
 	public void replaceCapabilities(CustomerId id, List<Capability> list) {
 		jdbc.sql("DELETE FROM customer_capabilities WHERE customer_id = ?").param(id.value()).update();
 		for (int i = 0; i < list.size(); i++) {

@@ -16,8 +16,9 @@ import dev.parley.identity.TokenManagement;
 import dev.parley.security.ParleyUser;
 
 /**
- * Three filter chains: operators' endpoints under /actuator, the JSON API (both stateless, bearer tokens, no
- * cookies so no CSRF) and the pages (form login, session cookie, CSRF on every unsafe request).
+ * Four filter chains: operators' endpoints under /actuator and the JSON API (both stateless, bearer tokens, no
+ * cookies so no CSRF), the chat widget's cross-origin endpoints, and the pages (form login, session cookie, CSRF
+ * on every unsafe request).
  */
 @Configuration
 @org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity
@@ -43,6 +44,32 @@ class SecurityConfiguration {
 						"Send an administrator's bearer token: Authorization: Bearer <token>."))
 				.accessDeniedHandler((req, res, ex) -> problems.write(res, 403, "Forbidden",
 						"Only administrators may read the metrics.")))
+			.build();
+	}
+
+	/**
+	 * The chat widget's endpoints, called cross-origin from the pages of the allowed origins
+	 * ({@code parley.widget.allowed-origins}, comma-separated; none by default): no cookies, no CSRF, the widget
+	 * session's token is checked by the endpoints themselves.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain widget(HttpSecurity http,
+			@org.springframework.beans.factory.annotation.Value("${parley.widget.allowed-origins:}") java.util.List<String> origins)
+			throws Exception {
+		var cors = new org.springframework.web.cors.CorsConfiguration();
+		origins.stream().map(String::strip).filter(o -> !o.isEmpty()).forEach(cors::addAllowedOrigin);
+		cors.setAllowedMethods(java.util.List.of("GET", "POST"));
+		cors.setAllowedHeaders(java.util.List.of("Content-Type", "X-Parley-Widget"));
+		cors.setMaxAge(600L);
+		var source = new org.springframework.web.cors.UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/widget/v1/**", cors);
+		return http.securityMatcher("/widget/v1/**")
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(c -> c.disable())
+			.requestCache(c -> c.disable())
+			.cors(c -> c.configurationSource(source))
+			.authorizeHttpRequests(a -> a.anyRequest().permitAll())
 			.build();
 	}
 
