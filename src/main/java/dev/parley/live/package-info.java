@@ -3,8 +3,8 @@
  * abstraction with an explicit lifecycle (open, keep-alive, closed). It implements the presence
  * {@link dev.parley.presence.Notifier} port and pushes HTML fragments the page swaps in. A customer's
  * connection is also the "portal open" signal of their presence; the page reports idle here. The broker's
- * steps and chat messages reach the accounts they concern as JSON events ({@code BrokerPush}).
+ * steps, agents' states and chat messages reach the accounts they concern as JSON events ({@code BrokerPush}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "presence", "security", "identity",
-		"customer", "common", "routing", "chat" })
+		"customer", "common", "routing", "chat", "agent" })
 package dev.parley.live;
