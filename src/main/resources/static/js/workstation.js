@@ -201,6 +201,8 @@
     document.querySelectorAll('#offers time[data-expires]').forEach(function (time) {
       var left = Math.ceil((Number(time.getAttribute('data-expires')) - (Date.now() + skew)) / 1000);
       time.textContent = left > 0 ? text('seconds', left) : text('expired');
+      var label = time.parentNode.querySelector('.countdown-label');
+      if (label) { label.hidden = true; }
     });
   }
   setInterval(tick, 1000);

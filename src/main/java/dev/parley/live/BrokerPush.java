@@ -107,7 +107,8 @@ class BrokerPush implements SmartLifecycle {
 		hub.sendToAccount(posted.agent(), "message", json);
 	}
 
-	@TransactionalEventListener
+	/** Chat announces receipts after its own transaction has committed, so this also runs without one. */
+	@TransactionalEventListener(fallbackExecution = true)
 	void on(ChatReceiptsChanged changed) {
 		Receipts r = changed.receipts();
 		String json = json(Map.of("interaction", changed.interaction().toString(), "lastSeq", r.lastSeq(),

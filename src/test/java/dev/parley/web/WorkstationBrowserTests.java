@@ -97,7 +97,7 @@ class WorkstationBrowserTests {
 		agentTab.signIn(username(agent), AccountFixtures.PASSWORD);
 		assertThat(agentTab.url()).endsWith("/agent");
 		agentTab.select(By.id("state"), "ready").click(By.id("set-state"));
-		assertThat(agentTab.text(By.id("agent-now"))).contains("Ready");
+		agentTab.waitFor(d -> d.findElement(By.id("agent-now")).getText().contains("Ready"));
 
 		var first = interactions.start(cora, new NewContact(Medium.CHAT, router.id(), sales.key(), "My router blinks"))
 			.interaction();
