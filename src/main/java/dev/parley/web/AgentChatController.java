@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -44,14 +42,14 @@ class AgentChatController {
 	private final Chat chat;
 	private final DeskViews views;
 	private final DeskPage page;
-	private final MessageSource messages;
+	private final DeskAnswers answers;
 
-	AgentChatController(AgentDesk desk, Chat chat, DeskViews views, DeskPage page, MessageSource messages) {
+	AgentChatController(AgentDesk desk, Chat chat, DeskViews views, DeskPage page, DeskAnswers answers) {
 		this.desk = desk;
 		this.chat = chat;
 		this.views = views;
 		this.page = page;
-		this.messages = messages;
+		this.answers = answers;
 	}
 
 	@GetMapping("/agent/chats/{id}")
@@ -93,12 +91,12 @@ class AgentChatController {
 			}
 		}
 		catch (ConflictException e) {
-			return moved(user, id, fragment, model, redirect);
+			return answers.moved(user, id, fragment, model, redirect);
 		}
 		if (error == null) {
-			return fragment == null ? "redirect:/agent#chat-" + id : compose(user, interaction, model);
+			return fragment == null ? "redirect:/agent#chat-" + id : answers.compose(user, interaction, model);
 		}
-		return invalid(user, id, fragment, "compose", Map.of("body", error), Map.of("body", body == null ? "" : body),
+		return answers.invalid(user, id, fragment, "compose", Map.of("body", error), Map.of("body", body == null ? "" : body),
 				model);
 	}
 
@@ -125,7 +123,7 @@ class AgentChatController {
 		values.put("note", note == null ? "" : note);
 		Transfer transfer = parse(target, note);
 		if (transfer == null) {
-			return invalid(user, id, fragment, "transfer", Map.of("target", text("workstation.transfer.target.unknown")),
+			return answers.invalid(user, id, fragment, "transfer", Map.of("target", text("workstation.transfer.target.unknown")),
 					values, model);
 		}
 		try {
@@ -136,19 +134,19 @@ class AgentChatController {
 			if (errors.remove("queue") != null | errors.remove("agent") != null) {
 				errors.put("target", text("workstation.transfer.target.unknown"));
 			}
-			return invalid(user, id, fragment, "transfer", errors, values, model);
+			return answers.invalid(user, id, fragment, "transfer", errors, values, model);
 		}
 		catch (RefusedException e) {
 			if (e.kind() != RefusedException.Kind.CANNOT_SERVE) {
 				throw e;
 			}
-			return invalid(user, id, fragment, "transfer",
+			return answers.invalid(user, id, fragment, "transfer",
 					Map.of("target", text("workstation.transfer.refused." + e.code())), values, model);
 		}
 		catch (ConflictException e) {
-			return moved(user, id, fragment, model, redirect);
+			return answers.moved(user, id, fragment, model, redirect);
 		}
-		return done(user, id, fragment, text("workstation.transfer.done"), model, redirect);
+		return answers.done(id, fragment, text("workstation.transfer.done"), model, redirect);
 	}
 
 	@PostMapping("/agent/chats/{id}/end")
@@ -160,7 +158,7 @@ class AgentChatController {
 			ended = desk.end(user.agentId(), InteractionId.parse(id));
 		}
 		catch (ConflictException e) {
-			return moved(user, id, fragment, model, redirect);
+			return answers.moved(user, id, fragment, model, redirect);
 		}
 		if (fragment == null) {
 			redirect.addFlashAttribute("flash", text("workstation.chat.ended"));
@@ -191,63 +189,12 @@ class AgentChatController {
 			Map<String, String> values = new LinkedHashMap<>();
 			values.put("disposition", disposition == null ? "" : disposition);
 			values.put("summary", summary == null ? "" : summary);
-			return invalid(user, id, fragment, "wrapup", errors, values, model);
+			return answers.invalid(user, id, fragment, "wrapup", errors, values, model);
 		}
 		catch (ConflictException e) {
-			return moved(user, id, fragment, model, redirect);
+			return answers.moved(user, id, fragment, model, redirect);
 		}
-		return done(user, id, fragment, text("workstation.wrapup.done"), model, redirect);
-	}
-
-	private String compose(ParleyUser user, InteractionId id, Model model) {
-		model.addAttribute("pane", views.pane(user, desk.get(user.agentId(), id)));
-		model.addAttribute("only", "compose");
-		return AgentWorkstationController.ANSWER;
-	}
-
-	/** The form again with its field messages and what was typed; nothing changed. */
-	private String invalid(ParleyUser user, String id, String fragment, String form, Map<String, String> errors,
-			Map<String, String> values, Model model) {
-		model.addAttribute("errors", errors);
-		model.addAttribute("errorsFor", id);
-		model.addAttribute("form", values);
-		if (fragment == null) {
-			model.addAttribute("deskAlert", text("workstation.form.invalid"));
-			return page.render(user, model);
-		}
-		page.paneExtras(user, model);
-		model.addAttribute("pane", views.pane(user, desk.get(user.agentId(), InteractionId.parse(id))));
-		model.addAttribute("only", form);
-		return AgentWorkstationController.ANSWER;
-	}
-
-	/** The chat left the agent's desk: the pane goes, the status says why. */
-	private String done(ParleyUser user, String id, String fragment, String status, Model model,
-			RedirectAttributes redirect) {
-		if (fragment == null) {
-			redirect.addFlashAttribute("flash", status);
-			return "redirect:/agent";
-		}
-		model.addAttribute("removed", id);
-		model.addAttribute("deskStatus", status);
-		return AgentWorkstationController.ANSWER;
-	}
-
-	private String moved(ParleyUser user, String id, String fragment, Model model, RedirectAttributes redirect) {
-		if (fragment == null) {
-			redirect.addFlashAttribute("deskAlert", text("workstation.chat.moved"));
-			return "redirect:/agent";
-		}
-		Interaction now = desk.get(user.agentId(), InteractionId.parse(id));
-		if (now.state().isHandled()) {
-			page.paneExtras(user, model);
-			model.addAttribute("pane", views.pane(user, now));
-		}
-		else {
-			model.addAttribute("removed", id);
-		}
-		model.addAttribute("deskAlert", text("workstation.chat.moved"));
-		return AgentWorkstationController.ANSWER;
+		return answers.done(id, fragment, text("workstation.wrapup.done"), model, redirect);
 	}
 
 	private static Transfer parse(String target, String note) {
@@ -275,6 +222,6 @@ class AgentChatController {
 	}
 
 	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+		return answers.text(key, args);
 	}
 }
