@@ -50,7 +50,7 @@
     Array.prototype.slice.call(template.content.children).forEach(function (fresh) {
       var old = fresh.id ? document.getElementById(fresh.id) : null;
       if (fresh.hasAttribute('data-remove')) {
-        if (old) { old.remove(); }
+        if (old) { old.remove(); index(); }
         return;
       }
       if (old && fresh.getAttribute('data-swap') === 'inner') {
@@ -71,7 +71,7 @@
       } else {
         return;
       }
-      if (fresh.classList.contains('chat')) { opened(fresh); }
+      if (fresh.classList.contains('chat')) { opened(fresh); index(); }
       if (fresh.id === 'offers') { tick(); }
     });
   }
@@ -117,6 +117,21 @@
   });
 
   function pane(id) { return document.getElementById('chat-' + id); }
+
+  // the open chats as links at the top (tabs of a kind: on a phone the panes stand one under the other)
+  function index() {
+    var list = document.querySelector('#chat-index ul');
+    if (!list) { return; }
+    list.textContent = '';
+    document.querySelectorAll('#chats .chat').forEach(function (p) {
+      var li = document.createElement('li');
+      var a = document.createElement('a');
+      a.href = '#' + p.id;
+      a.textContent = p.getAttribute('data-customer');
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+  }
 
   function lastSeq(p) { return Number(p.getAttribute('data-last-seq') || 0); }
 
@@ -225,7 +240,7 @@
   live.on('interaction', function (data) {
     var p = pane(data.id);
     if (data.state === 'transferred' || data.state === 'closed' || data.state === 'abandoned') {
-      if (p) { p.remove(); announce('chats-announce', text(data.state === 'transferred' ? 'transferred' : 'closed')); }
+      if (p) { p.remove(); index(); announce('chats-announce', text(data.state === 'transferred' ? 'transferred' : 'closed')); }
     } else if (data.state === 'connected' && !p) {
       send('GET', base + 'agent/chats/' + data.id).then(swapIn);
     } else if (data.state === 'wrap-up' && p && p.getAttribute('data-state') === 'connected') {

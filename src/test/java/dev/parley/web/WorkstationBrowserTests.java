@@ -2,6 +2,7 @@ package dev.parley.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -24,7 +25,13 @@ import dev.parley.common.CustomerId;
 import dev.parley.common.Medium;
 import dev.parley.common.Outcome;
 import dev.parley.customer.CustomerManagement;
+import dev.parley.customer.Interest;
+import dev.parley.customer.InterestLevel;
+import dev.parley.customer.Interests;
 import dev.parley.customer.Registration;
+import dev.parley.history.Direction;
+import dev.parley.history.InteractionHistory;
+import dev.parley.history.NewInteraction;
 import dev.parley.identity.AccountId;
 import dev.parley.identity.IdentityManagement;
 import dev.parley.orders.OrderFixtures;
@@ -82,6 +89,9 @@ class WorkstationBrowserTests {
 	@Autowired
 	OrderFulfilment fulfilment;
 
+	@Autowired
+	InteractionHistory history;
+
 	@Test
 	void anAgentTakesTwoChatsLiveTransfersOneWithANoteAndWrapsUpTheOther(Browser agentTab, Browser nextAgentTab) {
 		String group = RoutingFixtures.openGroup(agents);
@@ -93,6 +103,12 @@ class WorkstationBrowserTests {
 		CustomerId cora = customer("Cora Customer");
 		CustomerId dan = customer("Dan Doe");
 		OrderFixtures.place(fulfilment, cora.value(), router, 1, null);
+		history.record(new NewInteraction(cora, router.id(), next.id(), Medium.VOICE, Direction.INBOUND,
+				Instant.parse("2026-03-02T10:00:00Z"), Instant.parse("2026-03-02T10:12:00Z"), Outcome.FOLLOW_UP,
+				"Router drops Wi-Fi at night", null));
+		var interests = customers.profile(cora).interests();
+		customers.updateInterests(cora, new Interests(List.of(new Interest(router.categoryKey(), null, InterestLevel.HIGH),
+				new Interest(null, "Mesh networks", InterestLevel.LOW)), false, null, interests.version()));
 
 		agentTab.signIn(username(agent), AccountFixtures.PASSWORD);
 		assertThat(agentTab.url()).endsWith("/agent");
@@ -117,6 +133,10 @@ class WorkstationBrowserTests {
 				"Europe/Berlin");
 		assertThat(agentTab.find(By.cssSelector("#chat-" + first.id() + " .context-orders")).getText())
 			.contains("Placed");
+		assertThat(agentTab.text(By.cssSelector("#chat-" + first.id() + " .context-history"))).contains("Router X1",
+				"Voice", next.displayName(), "Follow-up", "Router drops Wi-Fi at night");
+		assertThat(agentTab.text(By.cssSelector("#chat-" + first.id() + " .chat-context"))).contains("Mesh networks",
+				"(very)");
 		agentTab.waitFor(d -> d.findElement(By.id("agent-now")).getText().contains("Ready")
 				|| d.findElement(By.id("agent-now")).getText().contains("Busy"));
 
@@ -148,6 +168,8 @@ class WorkstationBrowserTests {
 		agentTab.click(By.cssSelector("#offers li.offer[data-interaction='" + second.id() + "'] button[id^=accept-]"));
 		agentTab.find(By.id("chat-" + second.id()));
 		assertThat(agentTab.findAll(By.cssSelector("#chats .chat"))).hasSize(2);
+		assertThat(agentTab.findAll(By.cssSelector("#chat-index a"))).extracting(e -> e.getText())
+			.containsExactly("Cora Customer", "Dan Doe");
 		assertThat(agentTab.text(By.id("messages-" + first.id()))).contains("Let us restart it together");
 		chat.post(Participant.customer(dan.value(), "Dan Doe"), second.id(), "Order PO-7 has not come", null);
 		agentTab.waitFor(d -> d.findElement(By.id("messages-" + second.id())).getText().contains("PO-7"));
@@ -230,6 +252,13 @@ class WorkstationBrowserTests {
 		agentTab.waitFor(d -> !d.findElement(By.id("body-" + id + "-error")).getText().isBlank());
 		assertThat(agentTab.text(By.id("body-" + id + "-error"))).contains("Write a message");
 		agentTab.screenshot("workstation-field-errors-1280");
+
+		((JavascriptExecutor) agentTab.driver()).executeScript(
+				"document.getElementById(arguments[0]).removeAttribute('data-fragment')", "wrapup-" + id);
+		agentTab.click(By.id("wrapup-button-" + id)); // without the page script: a plain POST, the page again
+		assertThat(agentTab.text(By.id("desk-status"))).contains("correct the marked field");
+		assertThat(agentTab.text(By.id("disposition-" + id + "-error"))).contains("Choose the outcome");
+		assertThat(agentTab.value(By.id("summary-" + id))).isEqualTo("Sorted");
 
 		Interaction after = interactions.find(id).orElseThrow();
 		assertThat(after.state()).isEqualTo(InteractionState.CONNECTED);
