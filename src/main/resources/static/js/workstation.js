@@ -57,6 +57,9 @@
         old.innerHTML = fresh.innerHTML;
         return;
       }
+      if (old && fresh.classList.contains('chat') && old.getAttribute('data-state') === fresh.getAttribute('data-state')) {
+        return; // the same chat in the same state (shown by a live event and by the answer): keep what is typed
+      }
       if (old) {
         var focused = document.activeElement && old.contains(document.activeElement) ? document.activeElement.id : null;
         old.replaceWith(fresh);

@@ -280,6 +280,8 @@ class WorkstationBrowserTests {
 
 	private static void screenshots(Browser tab, String name) {
 		tab.screenshot(name + "-1280");
+		((JavascriptExecutor) tab.driver()).executeScript("document.getElementById('chat-index').scrollIntoView()");
+		tab.screenshot(name + "-1280-chats");
 		tab.windowSize(375, 800);
 		assertThat(tab.overflowRight(By.cssSelector("#desk, #desk .chat, #desk .messages, #desk .chat-context, #offers-card")))
 			.as("nothing reaches past the right edge at 375 px").isZero();
