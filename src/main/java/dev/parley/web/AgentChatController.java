@@ -4,10 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -195,6 +198,23 @@ class AgentChatController {
 			return answers.moved(user, id, fragment, model, redirect);
 		}
 		return answers.done(id, fragment, text("workstation.wrapup.done"), model, redirect);
+	}
+
+	/** Another agent's chat answers like an unknown one; a malformed number like any bad request. */
+	@ExceptionHandler(RefusedException.class)
+	String refused(RefusedException e, Model model, HttpServletResponse response) {
+		int status = e.kind() == RefusedException.Kind.NOT_YOURS ? 404
+				: e.kind() == RefusedException.Kind.TOO_MANY_REQUESTS ? 429 : 422;
+		response.setStatus(status);
+		model.addAttribute("status", status);
+		return "error";
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String invalidNumber(Model model) {
+		model.addAttribute("status", 400);
+		return "error";
 	}
 
 	private static Transfer parse(String target, String note) {
