@@ -89,16 +89,36 @@
     buttons.forEach(function (b) { b.disabled = true; });
     var body = form.classList.contains('compose') ? form.querySelector('textarea') : null;
     if (body) { body.value = ''; }
+    var offer = form.closest('.offer');
+    var pane = form.closest('.chat');
     send('POST', form.action, data).then(function (html) {
       swapIn(html);
-      var pane = form.closest('.chat');
       if (body && pane) { catchUp(pane.getAttribute('data-interaction')); }
+      refocus(offer, pane && pane.id ? document.getElementById(pane.id) : null, body);
     }).catch(function () {
       if (body) { body.value = data.get('body'); }
     }).finally(function () {
       buttons.forEach(function (b) { b.disabled = false; });
     });
   });
+
+  // after the agent's own action took focus away: to the first refused field, the message box, the chat just
+  // accepted, or the heading of the list the item left
+  function refocus(offer, pane, body) {
+    var now = document.activeElement;
+    if (now && now !== document.body && document.body.contains(now)) { return; }
+    var target = null;
+    if (pane && document.body.contains(pane)) {
+      target = pane.querySelector('[aria-invalid=true]') || (body && document.getElementById(body.id)) || pane.querySelector('h3');
+    } else if (offer) {
+      target = document.getElementById('body-' + offer.getAttribute('data-interaction')) || document.getElementById('offers-title');
+    } else {
+      target = document.getElementById('chats-title');
+    }
+    if (!target) { return; }
+    if (!/^(TEXTAREA|SELECT|INPUT|BUTTON|A)$/.test(target.tagName)) { target.setAttribute('tabindex', '-1'); }
+    target.focus();
+  }
 
   // Enter sends, Shift+Enter starts a new line; typing is told to the customer at most every 3 s
   document.addEventListener('keydown', function (event) {

@@ -123,11 +123,17 @@ class WorkstationBrowserTests {
 		agentTab.waitFor(d -> d.findElement(firstOffer).findElement(By.tagName("time")).getText().contains("s left"));
 		assertThat(agentTab.text(By.id("offers-announce"))).contains("Cora Customer");
 		agentTab.screenshot("workstation-offer-1280");
+		agentTab.windowSize(375, 800);
+		assertThat(agentTab.overflowRight(By.cssSelector("#offers-card, #offers li.offer, #offers button"))).isZero();
+		((JavascriptExecutor) agentTab.driver()).executeScript("document.getElementById('offers-card').scrollIntoView()");
+		agentTab.screenshot("workstation-offer-375");
+		agentTab.windowSize(1280, 900);
 
 		agentTab.click(By.cssSelector("#offers li.offer[data-interaction='" + first.id() + "'] button[id^=accept-]"));
 		By firstPane = By.id("chat-" + first.id());
 		agentTab.find(firstPane);
 		agentTab.waitFor(d -> d.findElements(firstOffer).isEmpty());
+		agentTab.waitFor(d -> ("body-" + first.id()).equals(d.switchTo().activeElement().getDomAttribute("id")));
 		assertThat(agentTab.text(firstPane)).contains("Chat with Cora Customer", "Connected", "Router X1");
 		assertThat(agentTab.text(By.cssSelector("#chat-" + first.id() + " .chat-context"))).contains("Recent orders",
 				"Europe/Berlin");
@@ -237,6 +243,7 @@ class WorkstationBrowserTests {
 		agentTab.waitFor(d -> !d.findElement(By.id("disposition-" + id + "-error")).getText().isBlank());
 		assertThat(agentTab.text(By.id("disposition-" + id + "-error"))).contains("Choose the outcome");
 		assertThat(agentTab.find(By.id("disposition-" + id)).getDomAttribute("aria-invalid")).isEqualTo("true");
+		agentTab.waitFor(d -> ("disposition-" + id).equals(d.switchTo().activeElement().getDomAttribute("id")));
 		assertThat(agentTab.value(By.id("summary-" + id))).isEqualTo("Sorted");
 
 		agentTab.click(By.id("transfer-open-" + id));
