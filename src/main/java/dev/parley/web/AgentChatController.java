@@ -87,7 +87,8 @@ class AgentChatController {
 			error = text("workstation.message.required");
 		}
 		catch (RefusedException e) {
-			error = e.kind() == RefusedException.Kind.TOO_LARGE ? text("workstation.message.too-long", Chat.MAX_BODY)
+			error = e.kind() == RefusedException.Kind.TOO_LARGE
+					? text("workstation.message.too-long", String.valueOf(Chat.MAX_BODY))
 					: e.kind() == RefusedException.Kind.TOO_MANY_REQUESTS ? text("workstation.message.too-fast") : null;
 			if (error == null) {
 				throw e;
@@ -187,7 +188,7 @@ class AgentChatController {
 				errors.put("disposition", text("workstation.wrapup.outcome.required"));
 			}
 			if (errors.containsKey("summary")) {
-				errors.put("summary", text("workstation.wrapup.summary.invalid", AgentDesk.MAX_SUMMARY));
+				errors.put("summary", text("workstation.wrapup.summary.invalid", String.valueOf(AgentDesk.MAX_SUMMARY)));
 			}
 			Map<String, String> values = new LinkedHashMap<>();
 			values.put("disposition", disposition == null ? "" : disposition);

@@ -255,9 +255,21 @@ class WorkstationBrowserTests {
 		assertThat(agentTab.text(By.id("target-" + id + "-error"))).contains("Choose a queue or an agent");
 		assertThat(agentTab.value(By.id("note-" + id))).isEqualTo("to nowhere");
 
+		Agent away = RoutingFixtures.agent(agents, group); // logged out: not taking chats
+		((JavascriptExecutor) agentTab.driver()).executeScript(
+				"var s = document.getElementById(arguments[0]); s.options[s.options.length - 1].value = arguments[1];"
+						+ " s.selectedIndex = s.options.length - 1;", "target-" + id, "agent:" + away.id().value());
+		agentTab.click(By.id("transfer-button-" + id));
+		agentTab.waitFor(d -> d.findElement(By.id("target-" + id + "-error")).getText().contains("not taking chats"));
+
 		agentTab.find(By.id("body-" + id)).sendKeys(Keys.ENTER);
 		agentTab.waitFor(d -> !d.findElement(By.id("body-" + id + "-error")).getText().isBlank());
 		assertThat(agentTab.text(By.id("body-" + id + "-error"))).contains("Write a message");
+		((JavascriptExecutor) agentTab.driver()).executeScript("var t = document.getElementById(arguments[0]);"
+				+ " t.removeAttribute('maxlength'); t.value = 'x'.repeat(4001);", "body-" + id);
+		agentTab.click(By.id("send-" + id));
+		agentTab.waitFor(d -> d.findElement(By.id("body-" + id + "-error")).getText().contains("at most 4000"));
+		assertThat(agentTab.value(By.id("body-" + id))).hasSize(4001);
 		agentTab.screenshot("workstation-field-errors-1280");
 
 		((JavascriptExecutor) agentTab.driver()).executeScript(
