@@ -34,7 +34,7 @@ class DeskAnswers {
 	}
 
 	String compose(ParleyUser user, InteractionId id, Model model) {
-		model.addAttribute("pane", views.pane(user, desk.get(user.agentId(), id)));
+		model.addAttribute("pane", views.forms(desk.get(user.agentId(), id)));
 		model.addAttribute("only", "compose");
 		return AgentWorkstationController.ANSWER;
 	}
@@ -50,7 +50,7 @@ class DeskAnswers {
 			return page.render(user, model);
 		}
 		page.paneExtras(user, model);
-		model.addAttribute("pane", views.pane(user, desk.get(user.agentId(), InteractionId.parse(id))));
+		model.addAttribute("pane", views.forms(desk.get(user.agentId(), InteractionId.parse(id))));
 		model.addAttribute("only", form);
 		return AgentWorkstationController.ANSWER;
 	}

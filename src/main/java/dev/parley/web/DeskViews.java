@@ -121,6 +121,13 @@ class DeskViews {
 				chat.receipts(me, i.id()), contexts.of(i.customer(), customer));
 	}
 
+	/** The pane without its messages and customer: enough for its forms (compose, transfer, wrap-up). */
+	Pane forms(Interaction i) {
+		long wrapUp = queues.find(i.queue()).map(q -> q.wrapUpLimit().toSeconds()).orElse(0L);
+		return new Pane(i, name(i.customer().value()), queueName(i.queue()), product(i), null, wrapUp, List.of(),
+				Receipts.NONE, null);
+	}
+
 	/** Queues that take chats, then the other agents who take work now. */
 	List<Target> targets(AgentId me) {
 		List<Target> targets = new ArrayList<>();
