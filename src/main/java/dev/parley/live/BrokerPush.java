@@ -18,6 +18,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import dev.parley.agent.AgentStateChanged;
 import dev.parley.chat.ChatMessagePosted;
 import dev.parley.chat.ChatReceiptsChanged;
 import dev.parley.chat.ChatTyping;
@@ -33,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The broker's steps and chat, pushed to the accounts they concern over their live connections (every tab):
  * {@code offer} and {@code offer-ended} to the agent, {@code interaction} (state, place in the queue) to the
- * customer and the agent, {@code message}, {@code receipts} and {@code typing} to both sides of a chat. Data is
+ * customer and the agent, {@code agent-state} to the agent whose state changed (also busy and wrap-up, which
+ * follow their work), {@code message}, {@code receipts} and {@code typing} to both sides of a chat. Data is
  * JSON; a page or client that was away asks the API for what it missed (messages after the last sequence number
  * it has). Places in a queue change whenever anyone ahead moves: they are pushed per queue at most twice a
  * second. Not through the event publication registry: a push lost in a crash is made good by the reconnect.
@@ -105,6 +107,7 @@ class BrokerPush implements SmartLifecycle {
 		hub.sendToAccount(posted.agent(), "message", json);
 	}
 
+	/** After the transaction that raised the receipts commits. */
 	@TransactionalEventListener
 	void on(ChatReceiptsChanged changed) {
 		Receipts r = changed.receipts();
@@ -113,6 +116,15 @@ class BrokerPush implements SmartLifecycle {
 				r.agentDelivered(), "agentRead", r.agentRead()));
 		hub.sendToAccount(changed.customer(), "receipts", json);
 		hub.sendToAccount(changed.agent(), "receipts", json);
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(AgentStateChanged changed) {
+		var data = new LinkedHashMap<String, Object>();
+		data.put("state", changed.state().token());
+		data.put("reason", changed.reason() == null ? null : changed.reason().token());
+		data.put("at", changed.at() == null ? null : changed.at().toString());
+		hub.sendToAccount(changed.agent().value(), "agent-state", json(data));
 	}
 
 	@EventListener

@@ -1,7 +1,5 @@
 package dev.parley.web;
 
-import java.util.Arrays;
-import java.util.List;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -9,57 +7,53 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dev.parley.agent.AgentState;
 import dev.parley.agent.AgentStates;
-import dev.parley.agent.AgentStatus;
+import dev.parley.common.ConflictException;
 import dev.parley.common.InvalidInputException;
-import dev.parley.identity.AccountId;
-import dev.parley.identity.IdentityManagement;
-import dev.parley.presence.PresenceDocument;
-import dev.parley.presence.PresencePrivacy;
-import dev.parley.presence.PresenceSummary;
-import dev.parley.presence.PresentityId;
+import dev.parley.common.NotFoundException;
+import dev.parley.common.RefusedException;
+import dev.parley.routing.AgentDesk;
+import dev.parley.routing.Interaction;
+import dev.parley.routing.OfferId;
 import dev.parley.security.ParleyUser;
 
 /**
- * The agent workstation (/agent): the agent's routing state (kept by the agent module), and the
- * customers who let agents watch them, whose rows live push fills and keeps current (topic customers).
+ * The agent workstation (/agent): the agent's routing state (kept by the agent module), the offers routing makes
+ * them, their open chats ({@link AgentChatController}) and the customers who let agents watch them, whose rows
+ * live push fills and keeps current (topic customers). Every form works as a plain POST; the page script sends
+ * the same forms with {@value #FRAGMENT} and swaps in the fragments of the answer.
  */
 @Controller
 class AgentWorkstationController {
 
-	/** One row of the customer panel before push fills it in. */
-	record Row(String key, String name, String state, PresenceSummary presence) {
-	}
-
-	private static final int PANEL = 50;
+	/** The page script's header: answer with the changed fragments, not a redirect. */
+	static final String FRAGMENT = "X-Parley-Fragment";
+	static final String ANSWER = "agent/_answer";
 
 	private final AgentStates states;
-	private final PresencePrivacy privacy;
-	private final IdentityManagement identity;
+	private final AgentDesk desk;
+	private final DeskPage page;
+	private final DeskViews views;
 	private final MessageSource messages;
 
-	AgentWorkstationController(AgentStates states, PresencePrivacy privacy, IdentityManagement identity,
+	AgentWorkstationController(AgentStates states, AgentDesk desk, DeskPage page, DeskViews views,
 			MessageSource messages) {
 		this.states = states;
-		this.privacy = privacy;
-		this.identity = identity;
+		this.desk = desk;
+		this.page = page;
+		this.views = views;
 		this.messages = messages;
 	}
 
 	@GetMapping("/agent")
 	String agent(@AuthenticationPrincipal ParleyUser user, Model model) {
-		AgentStatus status = states.status(user.agentId());
-		model.addAttribute("agentState", status.state().token());
-		model.addAttribute("agentReason", status.reason() == null ? "" : status.reason().token());
-		model.addAttribute("states", Arrays.stream(AgentState.values()).map(AgentState::token).toList());
-		model.addAttribute("reasons", Arrays.stream(AgentState.Reason.values()).map(AgentState.Reason::token).toList());
-		model.addAttribute("rows", rows(user));
-		return "agent/home";
+		return page.render(user, model);
 	}
 
 	@PostMapping("/agent/state")
@@ -67,25 +61,82 @@ class AgentWorkstationController {
 			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
 		try {
 			states.change(user.agentId(), state, reason);
-			redirect.addFlashAttribute("flash",
-					messages.getMessage("presence.agent.state.saved", null, LocaleContextHolder.getLocale()));
+			redirect.addFlashAttribute("flash", text("presence.agent.state.saved"));
 			return "redirect:/agent";
 		}
 		catch (InvalidInputException e) {
 			model.addAttribute("errors", FieldErrors.of(e));
-			String view = agent(user, model);
 			model.addAttribute("agentState", state);
 			model.addAttribute("agentReason", reason);
-			return view;
+			return agent(user, model);
 		}
 	}
 
-	private List<Row> rows(ParleyUser user) {
-		return privacy.watchableByAgent(user.id(), PANEL).stream()
-			.flatMap(c -> identity.find(new AccountId(c)).stream())
-			.map(a -> new Row(a.id().value().toString(), a.displayName(), "connecting",
-					PresenceSummary.of(PresenceDocument.neutral(PresentityId.customer(a.id().value())))))
-			.sorted(java.util.Comparator.comparing(Row::name))
-			.toList();
+	/** The state form with the state now (busy and wrap-up follow the agent's work). */
+	@GetMapping("/agent/desk/state")
+	String stateFragment(@AuthenticationPrincipal ParleyUser user, Model model) {
+		page.state(user, model);
+		return "agent/_desk :: state";
+	}
+
+	@GetMapping("/agent/desk/offers")
+	String offers(@AuthenticationPrincipal ParleyUser user, Model model) {
+		model.addAttribute("offers", views.offers(user.agentId()));
+		return "agent/_desk :: offers";
+	}
+
+	/** Takes the offer: the chat opens (in the page, or at its anchor after a redirect). */
+	@PostMapping("/agent/offers/{id}/accept")
+	String accept(@AuthenticationPrincipal ParleyUser user, @PathVariable String id,
+			@RequestHeader(name = FRAGMENT, required = false) String fragment, Model model, RedirectAttributes redirect) {
+		try {
+			Interaction taken = desk.accept(user.agentId(), OfferId.parse(id));
+			if (fragment == null) {
+				return "redirect:/agent#chat-" + taken.id();
+			}
+			page.paneExtras(user, model);
+			model.addAttribute("pane", views.pane(user, taken));
+			return answer(user, model, null);
+		}
+		catch (ConflictException | RefusedException | NotFoundException | InvalidInputException e) {
+			return gone(user, fragment, model, redirect);
+		}
+	}
+
+	@PostMapping("/agent/offers/{id}/reject")
+	String reject(@AuthenticationPrincipal ParleyUser user, @PathVariable String id,
+			@RequestHeader(name = FRAGMENT, required = false) String fragment, Model model, RedirectAttributes redirect) {
+		try {
+			desk.reject(user.agentId(), OfferId.parse(id));
+			if (fragment == null) {
+				redirect.addFlashAttribute("flash", text("workstation.offer.rejected"));
+				return "redirect:/agent";
+			}
+			return answer(user, model, text("workstation.offer.rejected"));
+		}
+		catch (ConflictException | RefusedException | NotFoundException | InvalidInputException e) {
+			return gone(user, fragment, model, redirect);
+		}
+	}
+
+	private String gone(ParleyUser user, String fragment, Model model, RedirectAttributes redirect) {
+		if (fragment == null) {
+			redirect.addFlashAttribute("deskAlert", text("workstation.offer.gone"));
+			return "redirect:/agent";
+		}
+		model.addAttribute("deskAlert", text("workstation.offer.gone"));
+		return answer(user, model, null);
+	}
+
+	private String answer(ParleyUser user, Model model, String status) {
+		model.addAttribute("offers", views.offers(user.agentId()));
+		if (status != null) {
+			model.addAttribute("deskStatus", status);
+		}
+		return ANSWER;
+	}
+
+	private String text(String key) {
+		return messages.getMessage(key, null, LocaleContextHolder.getLocale());
 	}
 }

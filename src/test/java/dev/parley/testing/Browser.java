@@ -68,7 +68,8 @@ public final class Browser {
 
 	/**
 	 * Clicks an element. When the click submits a plain form (one that loads a new page), waits until the
-	 * new page has replaced the old one, so what the test reads next is the answer, not the page it left.
+	 * new page has replaced the old one, so what the test reads next is the answer, not the page it left. A form
+	 * marked data-fragment is sent by its page's script in the background (the workstation), and loads no page.
 	 */
 	public Browser click(By target) {
 		var element = new WebDriverWait(driver, Duration.ofSeconds(10))
@@ -90,6 +91,7 @@ public final class Browser {
 	private static final String SUBMITS_PLAIN_FORM = """
 			var e = arguments[0], f = e.form;
 			return !!f && e.type === 'submit' && !f.hasAttribute('onsubmit') && !f.hasAttribute('target')
+			    && !(f.hasAttribute('data-fragment') && window.ParleyLive)
 			    && !['hx-post', 'hx-put', 'hx-get', 'hx-patch', 'hx-delete'].some(a => f.hasAttribute(a) || e.hasAttribute(a));""";
 
 	/** Accepts a confirm() dialog if one is open. */
