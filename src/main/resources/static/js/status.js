@@ -44,6 +44,54 @@
     });
   }
 
+  // the wallboard's agents: rows rebuilt from the pushed list (names as text, states by the page's labels)
+  var labelsEl = document.getElementById('agent-labels');
+  var labels = {};
+  try { labels = labelsEl ? JSON.parse(labelsEl.textContent) : {}; } catch (e) { labels = {}; }
+  window.ParleyLive.on('agents', function (agents) {
+    var table = document.getElementById('agent-rows');
+    if (!table) { return; }
+    var body = table.querySelector('tbody');
+    var heads = table.querySelectorAll('thead th');
+    var rows = document.createDocumentFragment();
+    agents.forEach(function (a) {
+      var tr = document.createElement('tr');
+      tr.setAttribute('data-agent', a.id);
+      var th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = a.name;
+      tr.appendChild(th);
+      var group = document.createElement('td');
+      group.setAttribute('data-label', heads[1].textContent);
+      group.textContent = a.group;
+      tr.appendChild(group);
+      var state = document.createElement('td');
+      state.setAttribute('data-label', heads[2].textContent);
+      var badge = document.createElement('span');
+      badge.className = 'badge' + (a.state === 'ready' ? ' ok' : a.state === 'not-ready' ? ' warn' : '');
+      badge.textContent = (labels[a.state] || a.state) + (a.reason ? ' · ' + (labels['reason:' + a.reason] || a.reason) : '');
+      state.appendChild(badge);
+      tr.appendChild(state);
+      var since = document.createElement('td');
+      since.setAttribute('data-label', heads[3].textContent);
+      if (a.since) {
+        var t = document.createElement('time');
+        t.dateTime = a.since;
+        var d = new Date(a.since);
+        t.textContent = (d.getHours() < 10 ? '0' : '') + d.getHours() + ':' + (d.getMinutes() < 10 ? '0' : '') + d.getMinutes();
+        since.appendChild(t);
+      }
+      tr.appendChild(since);
+      rows.appendChild(tr);
+    });
+    body.replaceChildren(rows);
+    table.hidden = agents.length === 0;
+    var none = document.getElementById('agents-none');
+    if (none) { none.hidden = agents.length > 0; }
+    var count = document.getElementById('agents-count');
+    if (count) { count.textContent = String(agents.length); }
+  });
+
   window.ParleyLive.on('status', function (data) {
     root.querySelectorAll('[data-scope="center"]').forEach(function (scope) { show(scope, data.center); });
     (data.queues || []).forEach(function (q) {

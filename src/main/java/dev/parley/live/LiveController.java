@@ -46,7 +46,11 @@ class LiveController {
 	SseEmitter presence(@AuthenticationPrincipal ParleyUser user, @RequestParam(defaultValue = "") String want,
 			HttpServletRequest request, Locale locale) {
 		SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
-		LiveConnection connection = hub.open(viewer(user, request, locale), topics(want), new SseChannel(emitter));
+		var topics = topics(want);
+		if (!user.role().isStaff()) {
+			topics.remove(LiveConnection.Topic.AGENTS); // agents' states are for staff
+		}
+		LiveConnection connection = hub.open(viewer(user, request, locale), topics, new SseChannel(emitter));
 		emitter.onCompletion(() -> hub.close(connection));
 		emitter.onTimeout(() -> hub.close(connection));
 		emitter.onError(e -> hub.close(connection));

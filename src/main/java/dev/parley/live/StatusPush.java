@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code want=status}: the portal's status panel, the wallboard). Coalesced: a change only marks the figures
  * dirty; at most once per {@code parley.live.status-interval} they are rendered once, as one JSON event, and the
  * same bytes go to every connection. Every few seconds they go out anyway, since waits grow without an event.
+ * Agents' states go the same way, as event {@code agents}, to staff pages that asked for them ({@code want=agents}).
  */
 @Component
 class StatusPush implements SmartLifecycle {
@@ -42,10 +43,13 @@ class StatusPush implements SmartLifecycle {
 	private final LiveHub hub;
 	private final LiveSettings settings;
 	private final AtomicBoolean dirty = new AtomicBoolean(true);
+	private final AtomicBoolean agentsDirty = new AtomicBoolean(true);
+	private final AgentRoster roster;
 	private volatile long lastSent = System.nanoTime();
 	private ScheduledExecutorService timer;
 
-	StatusPush(CenterStatus status, QueueManagement queues, LiveHub hub, LiveSettings settings) {
+	StatusPush(CenterStatus status, QueueManagement queues, LiveHub hub, LiveSettings settings, AgentRoster roster) {
+		this.roster = roster;
 		this.status = status;
 		this.queues = queues;
 		this.hub = hub;
@@ -57,8 +61,16 @@ class StatusPush implements SmartLifecycle {
 		dirty.set(true);
 	}
 
+	@EventListener
+	void on(dev.parley.agent.AgentStateChanged changed) {
+		agentsDirty.set(true);
+	}
+
 	/** Sends the figures if they changed since the last time, or if they have not gone out for a while. */
 	void flush() {
+		if (agentsDirty.getAndSet(false)) {
+			hub.broadcast(LiveConnection.Topic.AGENTS, "agents", JSON.writeValueAsString(roster.agents()));
+		}
 		boolean changed = dirty.getAndSet(false);
 		if (!changed && System.nanoTime() - lastSent < REFRESH_NANOS) {
 			return;

@@ -50,6 +50,19 @@ public class StatusFormat {
 			.findFirst().orElse(null);
 	}
 
+	/** The names of agents' states and reasons in the viewer's language, as JSON for the page script. */
+	public String agentLabels(Locale locale) {
+		var labels = new java.util.LinkedHashMap<String, String>();
+		for (var s : dev.parley.agent.AgentState.values()) {
+			labels.put(s.token(), messages.getMessage("presence.agent.state." + s.token(), null, s.token(), locale));
+		}
+		for (var r : dev.parley.agent.AgentState.Reason.values()) {
+			labels.put("reason:" + r.token(),
+					messages.getMessage("presence.agent.reason." + r.token(), null, r.token(), locale));
+		}
+		return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(labels);
+	}
+
 	public String percent(Double share) {
 		return share == null ? "—" : Math.round(share * 100) + "%";
 	}

@@ -124,6 +124,22 @@ class BrokerPushTests {
 		assertThat(receipts.data().path("lastSeq").asLong()).isEqualTo(mine.seq());
 	}
 
+	@Test
+	void aCustomerWhoAsksForAgentsStatesGetsNone() throws Exception {
+		String group = RoutingFixtures.openGroup(agents);
+		agent = RoutingFixtures.agent(agents, group);
+		Account customer = AccountFixtures.account(identity, Role.CUSTOMER);
+		BlockingQueue<Event> events = open(customer.username(), "agents,status");
+		states.change(agent.id(), "ready", null);
+		next(events, "status", e -> true); // the same push round as the agents' list would be
+		assertThat(events.stream().map(Event::name)).doesNotContain("agents");
+		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+		while (System.nanoTime() < end) {
+			Event e = events.poll(100, TimeUnit.MILLISECONDS);
+			assertThat(e == null ? "" : e.name()).isNotEqualTo("agents");
+		}
+	}
+
 	record Event(String name, JsonNode data) {
 	}
 
@@ -142,6 +158,10 @@ class BrokerPushTests {
 
 	/** Signs in with the form and opens the page's event stream; its events, parsed. */
 	private BlockingQueue<Event> open(String username) throws Exception {
+		return open(username, "");
+	}
+
+	private BlockingQueue<Event> open(String username, String want) throws Exception {
 		var http = HttpClient.newBuilder().cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
 		String base = "http://127.0.0.1:" + port;
@@ -158,7 +178,7 @@ class BrokerPushTests {
 
 		BlockingQueue<Event> events = new LinkedBlockingQueue<>();
 		BlockingQueue<Boolean> hello = new LinkedBlockingQueue<>();
-		var request = HttpRequest.newBuilder(URI.create(base + "/live/presence?want="))
+		var request = HttpRequest.newBuilder(URI.create(base + "/live/presence?want=" + want))
 			.header("Accept", "text/event-stream").build();
 		streams.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> read(r.body(), events,
 				hello)));

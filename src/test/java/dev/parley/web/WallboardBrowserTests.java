@@ -46,7 +46,7 @@ class WallboardBrowserTests {
 	Interactions interactions;
 
 	@Test
-	void theWallboardFollowsAQueueLive(Browser browser) {
+	void theWallboardFollowsAQueueAndItsAgentsLive(Browser browser) {
 		String group = RoutingFixtures.openGroup(agents);
 		var queue = RoutingFixtures.queue(queues, group, Set.of(Medium.CHAT), RoutingStrategy.LONGEST_IDLE, 60);
 		var supervisor = AccountFixtures.account(identity, Role.SUPERVISOR);
@@ -65,6 +65,12 @@ class WallboardBrowserTests {
 		try {
 			states.change(agent.id(), "not-ready", "break");
 			browser.waitFor(d -> "1".equals(d.findElement(available).getText()));
+			By agentRow = By.cssSelector("#agent-rows tr[data-agent='" + agent.id().value() + "']");
+			browser.waitFor(d -> !d.findElements(agentRow).isEmpty()
+					&& d.findElement(agentRow).getText().contains("Not ready · Break"));
+			assertThat(browser.text(agentRow)).contains(agent.displayName(), group);
+			states.change(agent.id(), "ready", null);
+			browser.waitFor(d -> d.findElement(agentRow).getText().contains("Ready"));
 		}
 		finally {
 			states.change(agent.id(), "logged-out", null);
