@@ -145,7 +145,7 @@ class BrokerPush implements SmartLifecycle {
 				UUID customer = seen.interaction().customer().value();
 				if (hub.isConnected(customer)) {
 					hub.sendToAccount(customer, "position", json(Map.of("id", seen.interaction().id().toString(),
-							"position", seen.position())));
+							"position", seen.position())), "position:" + seen.interaction().id());
 				}
 			}
 		}

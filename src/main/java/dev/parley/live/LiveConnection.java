@@ -1,5 +1,8 @@
 package dev.parley.live;
 
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -64,13 +67,91 @@ final class LiveConnection {
 		return state == State.OPEN;
 	}
 
-	/** Sends one event; false (and CLOSED) when the channel failed. Called on the push thread only. */
-	boolean send(String event, String data) {
-		return attempt(() -> channel.send(event, data));
+	/** One event waiting to be written; {@code key} non-null: a later event with the same key replaces it. */
+	private static final class Out {
+		final String event;
+		final String key;
+		String data;
+
+		Out(String event, String key, String data) {
+			this.event = event;
+			this.key = key;
+			this.data = data;
+		}
 	}
 
-	boolean keepAlive() {
-		return attempt(channel::keepAlive);
+	private final ArrayDeque<Out> outbox = new ArrayDeque<>();
+	private final AtomicBoolean scheduled = new AtomicBoolean();
+
+	/**
+	 * Queues one event without waiting for the browser: an event with a {@code key} replaces the one with the same
+	 * key still waiting (the latest status wins; its place in the order is the first one's). False when the
+	 * connection is closed or {@code limit} events wait already: the client is too slow and is to be dropped (its
+	 * page reconnects and asks for what it missed).
+	 */
+	boolean enqueue(String event, String data, String key, int limit) {
+		if (state == State.CLOSED) {
+			return false;
+		}
+		synchronized (outbox) {
+			if (key != null) {
+				for (Out o : outbox) {
+					if (key.equals(o.key)) {
+						o.data = data;
+						return true;
+					}
+				}
+			}
+			if (outbox.size() >= limit) {
+				return false;
+			}
+			outbox.add(new Out(event, key, data));
+			return true;
+		}
+	}
+
+	/** Takes the right to write (one writer per connection at a time); false when another writer has it. */
+	boolean schedule() {
+		return scheduled.compareAndSet(false, true);
+	}
+
+	/**
+	 * Writes what waits, in order, on the calling writer thread; false (and CLOSED) when the channel failed. Gives
+	 * the right to write back, and true in {@code more} when events came meanwhile (the caller schedules again).
+	 */
+	boolean drain(boolean[] more) {
+		while (true) {
+			Out next;
+			synchronized (outbox) {
+				next = outbox.poll();
+			}
+			if (next == null) {
+				break;
+			}
+			String event = next.event;
+			String data = next.data;
+			if (!attempt(() -> {
+				if (event == null) {
+					channel.keepAlive();
+				}
+				else {
+					channel.send(event, data);
+				}
+			})) {
+				return false;
+			}
+		}
+		scheduled.set(false);
+		synchronized (outbox) {
+			more[0] = !outbox.isEmpty();
+		}
+		return true;
+	}
+
+	int waiting() {
+		synchronized (outbox) {
+			return outbox.size();
+		}
 	}
 
 	/** Moves to CLOSED once; true for the call that closed it. */

@@ -25,13 +25,18 @@ import dev.parley.presence.Subscription;
 
 /**
  * The live connections of this node: opens and closes them (a customer's connections are their portal
- * presence), sends keep-alives from one scheduler thread and every event from one push thread, so no
- * thread is held per connection and the presence service never waits for a browser.
+ * presence), renders and routes events on one push thread and sends keep-alives from one scheduler thread. A
+ * sent event goes into the connection's own bounded outbox (superseded keyed events coalesce) and a small pool of
+ * writers ({@code parley.live.writers}) writes outboxes to the browsers: no producer ever waits for a browser, a
+ * slow browser holds at most one writer, and one whose outbox overflows is dropped (its page reconnects).
  */
 @Component
 class LiveHub implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
+
+	/** The outbox key of keep-alives (an event name no page uses). */
+	private static final String KEEP_ALIVE = " keep-alive";
 
 	private final Map<String, LiveConnection> connections = new ConcurrentHashMap<>();
 	private final Map<UUID, Set<LiveConnection>> byAccount = new ConcurrentHashMap<>();
@@ -40,6 +45,8 @@ class LiveHub implements SmartLifecycle {
 	private final LiveSettings settings;
 	private final long idleAfterMillis;
 	private ExecutorService sender;
+	private volatile ExecutorService writers;
+	private final Map<LiveConnection.Topic, String[]> lastBroadcast = new ConcurrentHashMap<>();
 	private ScheduledExecutorService keepAlive;
 
 	LiveHub(PortalPresence portal, PresencePush push, LiveSettings settings, PortalSettings portalSettings) {
@@ -59,6 +66,13 @@ class LiveHub implements SmartLifecycle {
 		run(() -> {
 			send(connection, "hello",
 					"{\"connection\":\"" + connection.id() + "\",\"idleAfter\":" + idleAfterMillis + "}");
+			// what was last broadcast on the connection's topics (the center's figures), so a page that comes
+			// back sees the latest at once
+			lastBroadcast.forEach((topic, last) -> {
+				if (connection.wants(topic)) {
+					send(connection, last[0], last[1], last[0]);
+				}
+			});
 			push.start(connection, this);
 		});
 		return connection;
@@ -113,13 +127,18 @@ class LiveHub implements SmartLifecycle {
 
 	/** Sends an event to every open connection of the account (all their tabs), on the push thread. */
 	void sendToAccount(UUID account, String event, String data) {
+		sendToAccount(account, event, data, null);
+	}
+
+	/** As {@link #sendToAccount(UUID, String, String)}; a waiting event with the same key is replaced. */
+	void sendToAccount(UUID account, String event, String data, String key) {
 		if (account == null || !byAccount.containsKey(account)) {
 			return;
 		}
 		run(() -> {
 			Set<LiveConnection> open = byAccount.get(account);
 			if (open != null) {
-				List.copyOf(open).forEach(c -> send(c, event, data));
+				List.copyOf(open).forEach(c -> send(c, event, data, key));
 			}
 		});
 	}
@@ -129,8 +148,9 @@ class LiveHub implements SmartLifecycle {
 	 * bytes for all of them.
 	 */
 	void broadcast(LiveConnection.Topic topic, String event, String data) {
+		lastBroadcast.put(topic, new String[] { event, data });
 		run(() -> List.copyOf(connections.values()).stream().filter(c -> c.wants(topic)).forEach(c -> send(c, event,
-				data)));
+				data, event)));
 	}
 
 	boolean isConnected(UUID account) {
@@ -139,9 +159,40 @@ class LiveHub implements SmartLifecycle {
 
 	/** Sends on the push thread; a failed send closes the connection. */
 	void send(LiveConnection connection, String event, String data) {
-		if (!connection.send(event, data)) {
+		send(connection, event, data, null);
+	}
+
+	/**
+	 * Queues the event on the connection and has a writer write it; never waits for the browser. An event with a
+	 * key replaces the connection's waiting one with the same key. A connection with too many events waiting
+	 * ({@code parley.live.outbox}) is closed: its page reconnects and catches up, and nobody else waits for it.
+	 */
+	void send(LiveConnection connection, String event, String data, String key) {
+		if (!connection.enqueue(event, data, key, settings.outbox())) {
+			if (connection.isOpen()) {
+				log.info("Live connection {} dropped: {} events waiting for a slow client", connection.id(),
+						connection.waiting());
+			}
 			close(connection);
+			return;
 		}
+		write(connection);
+	}
+
+	private void write(LiveConnection connection) {
+		ExecutorService w = writers;
+		if (w == null || !connection.schedule()) {
+			return;
+		}
+		w.execute(() -> {
+			boolean[] more = { false };
+			if (!connection.drain(more)) {
+				close(connection);
+			}
+			else if (more[0]) {
+				write(connection);
+			}
+		});
 	}
 
 	int count() {
@@ -168,19 +219,18 @@ class LiveHub implements SmartLifecycle {
 		});
 	}
 
+	/** A keep-alive comment through each outbox (one waiting at most): it also finds browsers that went away. */
 	private void keepAlive() {
 		for (LiveConnection c : List.copyOf(connections.values())) {
-			run(() -> {
-				if (!c.keepAlive()) {
-					close(c);
-				}
-			});
+			send(c, null, null, KEEP_ALIVE);
 		}
 	}
 
 	@Override
 	public synchronized void start() {
 		sender = Executors.newSingleThreadExecutor(r -> daemon(r, "live-push"));
+		java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+		writers = Executors.newFixedThreadPool(settings.writers(), r -> daemon(r, "live-write-" + n.incrementAndGet()));
 		keepAlive = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "live-keepalive"));
 		long every = settings.keepAlive().toMillis();
 		keepAlive.scheduleWithFixedDelay(this::keepAlive, every, every, TimeUnit.MILLISECONDS);
@@ -193,6 +243,8 @@ class LiveHub implements SmartLifecycle {
 		byAccount.clear();
 		keepAlive.shutdownNow();
 		sender.shutdownNow();
+		writers.shutdownNow();
+		writers = null;
 		sender = null;
 	}
 

@@ -9,12 +9,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * (it also finds connections whose browser went away), a connection is closed by the server after
  * {@code timeout} (the browser's EventSource reconnects at once), and the agent panel lists at most
  * {@code panelSize} customers; the center's figures go out at most once per {@code statusInterval}, however
- * often they change.
+ * often they change. Each connection holds at most {@code outbox} events waiting to be written (more: it is dropped
+ * as too slow), and {@code writers} threads write to the browsers.
  */
 @ConfigurationProperties("parley.live")
-public record LiveSettings(Duration keepAlive, Duration timeout, Integer panelSize, Duration statusInterval) {
+public record LiveSettings(Duration keepAlive, Duration timeout, Integer panelSize, Duration statusInterval,
+		Integer outbox, Integer writers) {
 
 	public LiveSettings {
+		outbox = outbox == null ? 256 : outbox;
+		writers = writers == null ? 4 : writers;
 		statusInterval = statusInterval == null ? Duration.ofMillis(250) : statusInterval;
 		keepAlive = keepAlive == null ? Duration.ofSeconds(20) : keepAlive;
 		timeout = timeout == null ? Duration.ofMinutes(30) : timeout;

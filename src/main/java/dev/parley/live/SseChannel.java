@@ -15,7 +15,13 @@ final class SseChannel implements Channel {
 
 	@Override
 	public void send(String event, String data) throws IOException {
-		emitter.send(SseEmitter.event().name(event).data(data.replace("\r", "").replace("\n", " ")));
+		var e = SseEmitter.event().name(event).data(data.replace("\r", "").replace("\n", " "));
+		if ("hello".equals(event)) {
+			// the browser waits this long before reconnecting after a cut: spread between 1 and 10 s, so that
+			// after a restart thousands of pages do not all come back in the same second
+			e.reconnectTime(1_000 + java.util.concurrent.ThreadLocalRandom.current().nextLong(9_000));
+		}
+		emitter.send(e);
 	}
 
 	@Override
