@@ -26,7 +26,7 @@ final class LiveConnection {
 
 	/** What the page asked for: its owner's own presence and watchers, or the agent's customer panel. */
 	enum Topic {
-		ME, CUSTOMERS, STATUS, AGENTS
+		ME, CUSTOMERS, STATUS, AGENTS, CHARTS
 	}
 
 	record Viewer(UUID account, Role role, String name, Locale locale, ZoneId zone, String csrfParameter,

@@ -48,7 +48,8 @@ class LiveController {
 		SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
 		var topics = topics(want);
 		if (!user.role().isStaff()) {
-			topics.remove(LiveConnection.Topic.AGENTS); // agents' states are for staff
+			topics.remove(LiveConnection.Topic.AGENTS); // agents' states and the wallboard's charts are for staff
+			topics.remove(LiveConnection.Topic.CHARTS);
 		}
 		LiveConnection connection = hub.open(viewer(user, request, locale), topics, new SseChannel(emitter));
 		emitter.onCompletion(() -> hub.close(connection));

@@ -66,6 +66,12 @@ class StatusPush implements SmartLifecycle {
 		agentsDirty.set(true);
 	}
 
+	/** A new sample of the last hours' charts: wallboards that show them ({@code want=charts}) fetch them again. */
+	@EventListener
+	void on(dev.parley.status.StatusSampled sampled) {
+		hub.broadcast(LiveConnection.Topic.CHARTS, "sampled", JSON.writeValueAsString(Map.of("at", sampled.at().toString())));
+	}
+
 	/** Sends the figures if they changed since the last time, or if they have not gone out for a while. */
 	void flush() {
 		if (agentsDirty.getAndSet(false)) {

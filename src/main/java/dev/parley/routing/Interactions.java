@@ -173,6 +173,14 @@ public class Interactions {
 		return board.position(id);
 	}
 
+	/**
+	 * How long the contacts of a queue that were answered in {@code [from, to)} had waited (seconds, from the contact's
+	 * start to its first connection), read from the table, so every node sees every contact.
+	 */
+	public List<Double> answeredWaits(String queue, java.time.Instant from, java.time.Instant to) {
+		return store.answeredWaits(queue, from, to);
+	}
+
 	/** Any interaction by id, for modules that check who takes part (chat). */
 	public Optional<Interaction> find(InteractionId id) {
 		return store.find(id);

@@ -4,11 +4,15 @@ import java.util.List;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 import dev.parley.common.Medium;
 import dev.parley.live.AgentRoster;
 import dev.parley.routing.Queue;
+import dev.parley.security.ParleyUser;
 import dev.parley.routing.QueueManagement;
 import dev.parley.status.CenterStatus;
 import dev.parley.status.QueueStatus;
@@ -29,22 +33,36 @@ class StaffHomeController {
 	private final AgentRoster roster;
 
 	private final StatusFormat format;
+	private final StatusCharts charts;
+	private final ViewerZone zones;
 
-	StaffHomeController(CenterStatus status, QueueManagement queues, AgentRoster roster, StatusFormat format) {
+	StaffHomeController(CenterStatus status, QueueManagement queues, AgentRoster roster, StatusFormat format,
+			StatusCharts charts, ViewerZone zones) {
+		this.zones = zones;
 		this.format = format;
+		this.charts = charts;
 		this.status = status;
 		this.queues = queues;
 		this.roster = roster;
 	}
 
 	@GetMapping("/supervisor")
-	String supervisor(Model model, java.util.Locale locale) {
+	String supervisor(Model model, java.util.Locale locale, @AuthenticationPrincipal ParleyUser user) {
 		model.addAttribute("center", status.center());
 		List<QueueRow> rows = queues.queues().stream().map(q -> new QueueRow(q, status.queue(q.key()))).toList();
 		model.addAttribute("rows", rows);
 		model.addAttribute("media", Medium.values());
 		model.addAttribute("agents", roster.agents());
 		model.addAttribute("agentLabels", format.agentLabels(locale));
+		model.addAttribute("charts", charts.json(zones.of(user)));
+		model.addAttribute("sampleMinutes", charts.sampleMinutes());
 		return "supervisor/home";
+	}
+
+	/** The charts' data again, fetched by the wallboard when the live channel says a new sample was taken. */
+	@GetMapping(path = "/supervisor/charts", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	String charts(@AuthenticationPrincipal ParleyUser user) {
+		return charts.json(zones.of(user));
 	}
 }

@@ -45,6 +45,9 @@ class WallboardBrowserTests {
 	@Autowired
 	Interactions interactions;
 
+	@Autowired
+	dev.parley.status.StatusHistory history;
+
 	@Test
 	void theWallboardFollowsAQueueAndItsAgentsLive(Browser browser) {
 		String group = RoutingFixtures.openGroup(agents);
@@ -78,6 +81,36 @@ class WallboardBrowserTests {
 		browser.screenshot("wallboard");
 		browser.windowSize(390, 844).screenshot("wallboard-phone");
 		assertThat(browser.overflowsSideways(By.cssSelector(".wallboard .card, .wallboard .tiles"))).isFalse();
+	}
+
+	@Test
+	void theWallboardsChartsTakeEachNewSampleLive(Browser browser) {
+		String group = RoutingFixtures.openGroup(agents);
+		var queue = RoutingFixtures.queue(queues, group, Set.of(Medium.CHAT), RoutingStrategy.LONGEST_IDLE, 60);
+		var customer = AccountFixtures.account(identity, Role.CUSTOMER);
+		interactions.start(new CustomerId(customer.id().value()), new NewContact(Medium.CHAT, null, queue.key(), "charts"));
+		var supervisor = AccountFixtures.account(identity, Role.SUPERVISOR);
+		browser.signIn(supervisor.username(), AccountFixtures.PASSWORD).open("/supervisor");
+		By data = By.id("chart-data");
+		browser.waitFor(d -> d.findElements(By.cssSelector("#chart-waiting svg")).size() > 0);
+		String before = browser.driver().findElement(data).getDomAttribute("data-fetched");
+		int fetchedBefore = before == null ? 0 : Integer.parseInt(before);
+
+		history.sample();
+		browser.waitFor(d -> {
+			String now = d.findElement(data).getDomAttribute("data-fetched");
+			return now != null && Integer.parseInt(now) > fetchedBefore;
+		});
+		Object last = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+				var name = arguments[0];
+				var s = echarts.getInstanceByDom(document.getElementById('chart-waiting')).getOption().series
+				  .filter(function (x) { return x.name === name; })[0];
+				return s ? s.data[s.data.length - 1] : null;""", queue.name());
+		assertThat(((Number) last).intValue()).as("the queue's latest sample: one contact waiting").isEqualTo(1);
+		assertThat(browser.text(By.id("charts"))).doesNotContain("No samples yet");
+		((org.openqa.selenium.JavascriptExecutor) browser.driver())
+			.executeScript("document.getElementById('charts').scrollIntoView()");
+		browser.screenshot("wallboard-charts");
 	}
 
 	@Test

@@ -78,6 +78,14 @@ public class InteractionStore {
 			.query((rs, n) -> row(rs)).list();
 	}
 
+	/** The waits (created to first connected, in seconds) of a queue's contacts answered in {@code [from, to)}. */
+	public List<Double> answeredWaits(String queue, Instant from, Instant to) {
+		return jdbc.sql("SELECT created_at, connected_at FROM interactions WHERE queue_key = ? AND connected_at >= ? AND connected_at < ?")
+			.params(queue, ts(from), ts(to))
+			.query((rs, n) -> Math.max(0, rs.getTimestamp("connected_at").getTime() - rs.getTimestamp("created_at").getTime()) / 1000.0)
+			.list();
+	}
+
 	public int countIn(String queue) {
 		return jdbc.sql("SELECT COUNT(*) FROM interactions WHERE queue_key = ? AND state NOT IN ('CLOSED', 'ABANDONED')")
 			.param(queue).query(Integer.class).single();

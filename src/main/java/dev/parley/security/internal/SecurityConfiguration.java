@@ -101,7 +101,7 @@ class SecurityConfiguration {
 		return http
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/", "/login", "/register", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
-						"/favicon.ico", "/api/docs", "/api/swagger-ui/**", "/actuator/health")
+						"/favicon.ico", "/api/docs", "/api/swagger-ui/**", "/actuator/health", "/status")
 				.permitAll()
 				.requestMatchers("/customer/**").hasRole("CUSTOMER")
 				.requestMatchers("/agent/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
