@@ -2,6 +2,8 @@ package dev.parley.agent;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +41,25 @@ public class AgentStates {
 		return store.loggedIn();
 	}
 
+	/**
+	 * The agent's states over {@code [from, to)}: each period (clipped to the window; the last one ends at {@code to}
+	 * or now, whichever is first), logged since the agent state log exists.
+	 */
+	public List<AgentStatePeriod> history(AgentId agent, Instant from, Instant to) {
+		Instant end = to.isAfter(Instant.now(clock)) ? Instant.now(clock) : to;
+		List<AgentStatus> log = store.log(agent, from, to);
+		List<AgentStatePeriod> periods = new ArrayList<>();
+		for (int i = 0; i < log.size(); i++) {
+			AgentStatus s = log.get(i);
+			Instant start = s.since().isBefore(from) ? from : s.since();
+			Instant stop = i + 1 < log.size() ? log.get(i + 1).since() : end;
+			if (stop.isAfter(start)) {
+				periods.add(new AgentStatePeriod(s.state(), s.reason(), start, stop));
+			}
+		}
+		return periods;
+	}
+
 	/** Sets the state from user input (tokens), checked; announces the change. */
 	@Transactional
 	public AgentStatus change(AgentId agent, String state, String reason) {
@@ -51,6 +72,7 @@ public class AgentStates {
 				? new AgentStatus(status.state(), status.reason(), Instant.now(clock)) : status;
 		AgentStatus previous = store.upsert(agent, stamped);
 		if (previous.state() != stamped.state() || previous.reason() != stamped.reason()) {
+			store.log(agent, stamped);
 			events.publishEvent(new AgentStateChanged(agent, previous.state(), stamped.state(), stamped.reason(),
 					stamped.since()));
 		}

@@ -32,6 +32,15 @@ public class StatusFormat {
 		return (seconds / 60) + ":" + String.format(Locale.ROOT, "%02d", seconds % 60);
 	}
 
+	/** A long stretch of time as hours, minutes and seconds: "2:05:09", "4:10", "45 s". */
+	public String hours(java.time.Duration d) {
+		long seconds = d.toSeconds();
+		if (seconds < 3600) {
+			return duration(seconds);
+		}
+		return (seconds / 3600) + ":" + String.format(Locale.ROOT, "%02d:%02d", (seconds % 3600) / 60, seconds % 60);
+	}
+
 	public String range(QueueStatus.Range range, Locale locale) {
 		if (range == null) {
 			return "—";

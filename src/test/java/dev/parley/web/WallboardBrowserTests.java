@@ -114,6 +114,35 @@ class WallboardBrowserTests {
 	}
 
 	@Test
+	void aSupervisorReadsAnAgentsStateHistoryOfTheDay(Browser browser) {
+		var agent = RoutingFixtures.agent(agents, RoutingFixtures.openGroup(agents));
+		try {
+			states.change(agent.id(), "ready", null);
+			states.change(agent.id(), "not-ready", "break");
+			var supervisor = AccountFixtures.account(identity, Role.SUPERVISOR);
+			browser.signIn(supervisor.username(), AccountFixtures.PASSWORD).open("/supervisor/agents");
+			By row = By.cssSelector("#agent-list tr[data-agent='" + agent.id().value() + "']");
+			assertThat(browser.text(row)).contains(agent.displayName(), "Not ready · Break");
+			browser.click(By.cssSelector("#agent-list tr[data-agent='" + agent.id().value() + "'] a"));
+			browser.waitFor(d -> d.getCurrentUrl().contains("/supervisor/agents/" + agent.id().value()));
+			assertThat(browser.text(By.id("periods"))).contains("Ready", "Not ready · Break");
+			assertThat(browser.text(By.id("totals"))).contains("Ready", "Not ready · Break");
+			browser.screenshot("agent-history");
+
+			browser.open("/supervisor/agents/" + agent.id().value() + "?day=2026-13-40");
+			assertThat(browser.text(By.id("day-error"))).contains("Give a day that has begun");
+			assertThat(browser.text(By.id("periods"))).as("today's history shown meanwhile").contains("Not ready · Break");
+			browser.open("/supervisor/agents/" + java.util.UUID.randomUUID());
+			assertThat(browser.driver().getPageSource()).doesNotContain("State history of");
+			browser.windowSize(390, 844).open("/supervisor/agents/" + agent.id().value()).screenshot("agent-history-phone");
+			assertThat(browser.overflowsSideways(By.cssSelector("main .card"))).isFalse();
+		}
+		finally {
+			states.change(agent.id(), "logged-out", null);
+		}
+	}
+
+	@Test
 	void theCustomersStatusPanelShowsWhatIsOpenAndFollowsTheWaitingCount(Browser browser) {
 		var customer = AccountFixtures.account(identity, Role.CUSTOMER);
 		browser.signIn(customer.username(), AccountFixtures.PASSWORD);

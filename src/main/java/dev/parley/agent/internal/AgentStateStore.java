@@ -39,6 +39,30 @@ public class AgentStateStore {
 		return all;
 	}
 
+	/** Adds a change to the agent's state log (in the transaction that changes the state). */
+	public void log(AgentId agent, AgentStatus status) {
+		jdbc.sql("INSERT INTO agent_state_log (agent_id, since, seq, state, reason) VALUES (?, ?, nextval('agent_state_log_seq'), ?, ?)")
+			.params(agent.value(), Timestamp.from(status.since()), status.state().name(),
+					status.reason() == null ? null : status.reason().name())
+			.update();
+	}
+
+	/** The agent's logged states that began in {@code [from, to)}, and the one in force at {@code from}, in order. */
+	public java.util.List<AgentStatus> log(AgentId agent, java.time.Instant from, java.time.Instant to) {
+		java.util.List<AgentStatus> rows = new java.util.ArrayList<>();
+		jdbc.sql("""
+				SELECT state, reason, since FROM agent_state_log WHERE agent_id = ? AND since < ?
+				ORDER BY since DESC, seq DESC LIMIT 1""")
+			.params(agent.value(), Timestamp.from(from))
+			.query((rs, n) -> status(rs)).optional().ifPresent(rows::add);
+		rows.addAll(jdbc.sql("""
+				SELECT state, reason, since FROM agent_state_log WHERE agent_id = ? AND since >= ? AND since < ?
+				ORDER BY since, seq""")
+			.params(agent.value(), Timestamp.from(from), Timestamp.from(to))
+			.query((rs, n) -> status(rs)).list());
+		return rows;
+	}
+
 	/** Writes the agent's state (the row locked for the update); returns the state it replaced. */
 	public AgentStatus upsert(AgentId agent, AgentStatus status) {
 		Optional<AgentStatus> previous = jdbc
