@@ -36,6 +36,8 @@ public class QueueManagement {
 
 	private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 	private static final Pattern SKILL = Pattern.compile("[a-z][a-z0-9:_-]{0,29}");
+	/** Keys a queue may not take: /admin/queues/new is the page of a queue not yet made. */
+	private static final Set<String> RESERVED_KEYS = Set.of("new");
 
 	private final QueueStore store;
 	private final InteractionStore interactions;
@@ -88,6 +90,7 @@ public class QueueManagement {
 		var v = new Violations();
 		v.check(key == null || !KEY.matcher(key).matches(), "key", "invalid",
 				"must be 1 to 40 lowercase letters, digits or '-', starting with a letter or digit");
+		v.check(key != null && RESERVED_KEYS.contains(key), "key", "reserved", "is reserved (the address of a new queue's page)");
 		v.check(key != null && store.find(key).isPresent(), "key", "duplicate", "is taken by another queue");
 		Queue valid = validated(key, definition, 0, v);
 		boolean firstDefault = !valid.defaultQueue() && store.all().stream().noneMatch(Queue::defaultQueue);
@@ -187,18 +190,22 @@ public class QueueManagement {
 		categories.stream().filter(c -> c == null || !catalog.categoryExists(c)).findFirst()
 			.ifPresent(c -> v.add("categories", "unknown", "must be categories of the catalog"));
 		List<RequiredSkill> skills = d.skills() == null ? List.of() : d.skills();
+		Set<String> seen = new java.util.HashSet<>();
 		for (int i = 0; i < skills.size(); i++) {
 			RequiredSkill s = skills.get(i);
 			v.check(s == null || s.key() == null || !SKILL.matcher(s.key()).matches(), "skills[" + i + "].key", "invalid",
 					"must be 1 to 30 lowercase letters, digits, ':', '_' or '-'");
-			v.check(s != null && (s.minLevel() < 1 || s.minLevel() > 5), "skills[" + i + "].minLevel", "range",
-					"must be between 1 and 5");
+			v.check(s != null && s.key() != null && !seen.add(s.key()), "skills[" + i + "].key", "duplicate",
+					"is listed twice; give each skill once");
+			v.check(s != null && (s.minLevel() < RequiredSkill.MIN_LEVEL || s.minLevel() > RequiredSkill.MAX_LEVEL),
+					"skills[" + i + "].minLevel", "range",
+					"must be between " + RequiredSkill.MIN_LEVEL + " and " + RequiredSkill.MAX_LEVEL);
 		}
-		int priority = range(d.priority(), 0, -10, 10, "priority", v);
-		int offer = range(d.offerTimeoutSeconds(), 20, 5, 300, "offerTimeoutSeconds", v);
-		int missed = range(d.maxMissedOffers(), 3, 1, 10, "maxMissedOffers", v);
-		int wrapUp = range(d.wrapUpSeconds(), 120, 0, 3600, "wrapUpSeconds", v);
-		int level = range(d.serviceLevelSeconds(), 20, 5, 3600, "serviceLevelSeconds", v);
+		int priority = range(d.priority(), QueueDefinition.PRIORITY, "priority", v);
+		int offer = range(d.offerTimeoutSeconds(), QueueDefinition.OFFER_TIMEOUT_SECONDS, "offerTimeoutSeconds", v);
+		int missed = range(d.maxMissedOffers(), QueueDefinition.MAX_MISSED_OFFERS, "maxMissedOffers", v);
+		int wrapUp = range(d.wrapUpSeconds(), QueueDefinition.WRAP_UP_SECONDS, "wrapUpSeconds", v);
+		int level = range(d.serviceLevelSeconds(), QueueDefinition.SERVICE_LEVEL_SECONDS, "serviceLevelSeconds", v);
 		v.throwIfAny();
 		return new Queue(key, d.name().strip(), d.description() == null || d.description().isBlank() ? null
 				: d.description().strip(), d.groupKey(), d.media(), categories, skills,
@@ -207,9 +214,10 @@ public class QueueManagement {
 				version);
 	}
 
-	private static int range(Integer value, int fallback, int min, int max, String field, Violations v) {
-		int x = value == null ? fallback : value;
-		v.check(x < min || x > max, field, "range", "must be between " + min + " and " + max);
+	private static int range(Integer value, QueueDefinition.Limits limits, String field, Violations v) {
+		int x = value == null ? limits.fallback() : value;
+		v.check(x < limits.min() || x > limits.max(), field, "range",
+				"must be between " + limits.min() + " and " + limits.max());
 		return x;
 	}
 }
