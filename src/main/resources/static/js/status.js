@@ -92,7 +92,37 @@
     if (count) { count.textContent = String(agents.length); }
   });
 
+  // the wallboard's threshold alerts: one line per queue and threshold passed, rebuilt from each push
+  var alertsBox = document.getElementById('alerts');
+  function alerts(queues) {
+    if (!alertsBox) { return; }
+    var list = document.createElement('ul');
+    list.id = 'alert-list';
+    queues.forEach(function (q) {
+      var row = root.querySelector('tr[data-scope="queue"][data-queue="' + q.queue + '"]');
+      if (row) { row.classList.toggle('breach', (q.alerts || []).length > 0); }
+      (q.alerts || []).forEach(function (a) {
+        var fmt = alertsBox.getAttribute('data-fmt-' + a.kind) || '{0}: {1} ({2})';
+        var value = a.kind === 'oldest-wait' ? wait(a.value) : a.kind === 'service-level' ? percent(a.value) : String(a.value);
+        var limit = a.kind === 'oldest-wait' ? wait(a.limit) : a.kind === 'service-level' ? percent(a.limit) : String(a.limit);
+        var li = document.createElement('li');
+        li.setAttribute('data-queue', q.queue);
+        li.setAttribute('data-kind', a.kind);
+        li.textContent = fmt.replace('{0}', q.name).replace('{1}', value).replace('{2}', limit);
+        list.appendChild(li);
+      });
+    });
+    var old = document.getElementById('alert-list');
+    if (!old || old.textContent !== list.textContent) {
+      if (old) { old.replaceWith(list); } else { alertsBox.appendChild(list); }
+    }
+    var none = document.getElementById('alerts-none');
+    if (none) { none.hidden = list.children.length > 0; }
+    alertsBox.classList.toggle('alerting', list.children.length > 0);
+  }
+
   window.ParleyLive.on('status', function (data) {
+    alerts(data.queues || []);
     root.querySelectorAll('[data-scope="center"]').forEach(function (scope) { show(scope, data.center); });
     (data.queues || []).forEach(function (q) {
       root.querySelectorAll('[data-scope="queue"][data-queue="' + q.queue + '"]').forEach(function (scope) {

@@ -45,10 +45,13 @@ class StatusPush implements SmartLifecycle {
 	private final AtomicBoolean dirty = new AtomicBoolean(true);
 	private final AtomicBoolean agentsDirty = new AtomicBoolean(true);
 	private final AgentRoster roster;
+	private final dev.parley.status.StatusThresholds thresholds;
 	private volatile long lastSent = System.nanoTime();
 	private ScheduledExecutorService timer;
 
-	StatusPush(CenterStatus status, QueueManagement queues, LiveHub hub, LiveSettings settings, AgentRoster roster) {
+	StatusPush(CenterStatus status, QueueManagement queues, LiveHub hub, LiveSettings settings, AgentRoster roster,
+			dev.parley.status.StatusThresholds thresholds) {
+		this.thresholds = thresholds;
 		this.roster = roster;
 		this.status = status;
 		this.queues = queues;
@@ -91,9 +94,11 @@ class StatusPush implements SmartLifecycle {
 		data.put("center", figures(status.center()));
 		List<Object> all = new ArrayList<>();
 		for (Queue q : queues.queues()) {
-			Map<String, Object> one = figures(status.queue(q.key()));
+			QueueStatus qs = status.queue(q.key());
+			Map<String, Object> one = figures(qs);
 			one.put("queue", q.key());
 			one.put("name", q.name());
+			one.put("alerts", thresholds.breaches(qs));
 			all.add(one);
 		}
 		data.put("queues", all);

@@ -16,6 +16,7 @@ import dev.parley.security.ParleyUser;
 import dev.parley.routing.QueueManagement;
 import dev.parley.status.CenterStatus;
 import dev.parley.status.QueueStatus;
+import dev.parley.status.StatusThresholds;
 
 /**
  * The supervisor's wallboard: the center's live figures as a whole and per queue, rendered here and kept current
@@ -25,7 +26,7 @@ import dev.parley.status.QueueStatus;
 class StaffHomeController {
 
 	/** One queue's row. */
-	record QueueRow(Queue queue, QueueStatus status) {
+	record QueueRow(Queue queue, QueueStatus status, List<StatusThresholds.Breach> alerts) {
 	}
 
 	private final CenterStatus status;
@@ -35,9 +36,11 @@ class StaffHomeController {
 	private final StatusFormat format;
 	private final StatusCharts charts;
 	private final ViewerZone zones;
+	private final StatusThresholds thresholds;
 
 	StaffHomeController(CenterStatus status, QueueManagement queues, AgentRoster roster, StatusFormat format,
-			StatusCharts charts, ViewerZone zones) {
+			StatusCharts charts, ViewerZone zones, StatusThresholds thresholds) {
+		this.thresholds = thresholds;
 		this.zones = zones;
 		this.format = format;
 		this.charts = charts;
@@ -49,8 +52,10 @@ class StaffHomeController {
 	@GetMapping("/supervisor")
 	String supervisor(Model model, java.util.Locale locale, @AuthenticationPrincipal ParleyUser user) {
 		model.addAttribute("center", status.center());
-		List<QueueRow> rows = queues.queues().stream().map(q -> new QueueRow(q, status.queue(q.key()))).toList();
+		List<QueueRow> rows = queues.queues().stream().map(q -> status.queue(q.key()))
+			.map(s -> new QueueRow(queues.queue(s.queue()), s, thresholds.breaches(s))).toList();
 		model.addAttribute("rows", rows);
+		model.addAttribute("alerting", rows.stream().anyMatch(r -> !r.alerts().isEmpty()));
 		model.addAttribute("media", Medium.values());
 		model.addAttribute("agents", roster.agents());
 		model.addAttribute("agentLabels", format.agentLabels(locale));

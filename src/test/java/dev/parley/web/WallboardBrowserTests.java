@@ -114,6 +114,30 @@ class WallboardBrowserTests {
 	}
 
 	@Test
+	void aQueuePastItsThresholdRaisesAnAlertOnTheOpenWallboard(Browser browser) {
+		String group = RoutingFixtures.openGroup(agents);
+		var queue = RoutingFixtures.queue(queues, group, Set.of(Medium.CHAT), RoutingStrategy.LONGEST_IDLE, 60);
+		var supervisor = AccountFixtures.account(identity, Role.SUPERVISOR);
+		browser.signIn(supervisor.username(), AccountFixtures.PASSWORD).open("/supervisor");
+		By alert = By.cssSelector("#alert-list li[data-queue='" + queue.key() + "'][data-kind='waiting']");
+		By row = By.cssSelector("tr[data-queue='" + queue.key() + "']");
+		assertThat(browser.driver().findElements(alert)).isEmpty();
+		for (int i = 0; i < 3; i++) { // the tests' threshold: three waiting
+			var customer = AccountFixtures.account(identity, Role.CUSTOMER);
+			interactions.start(new CustomerId(customer.id().value()), new NewContact(Medium.CHAT, null, queue.key(), "alert"));
+		}
+		browser.waitFor(d -> !d.findElements(alert).isEmpty());
+		assertThat(browser.text(alert)).isEqualTo(queue.name() + ": 3 contacts waiting, the limit is 3");
+		assertThat(browser.driver().findElement(row).getDomAttribute("class")).contains("breach");
+		assertThat(browser.driver().findElement(By.id("alerts")).getDomAttribute("aria-live")).isEqualTo("polite");
+		browser.open("/supervisor");
+		assertThat(browser.text(alert)).as("rendered on a fresh page too").contains("3 contacts waiting");
+		((org.openqa.selenium.JavascriptExecutor) browser.driver())
+			.executeScript("document.getElementById('alerts').scrollIntoView()");
+		browser.screenshot("wallboard-alerts");
+	}
+
+	@Test
 	void aSupervisorReadsAnAgentsStateHistoryOfTheDay(Browser browser) {
 		var agent = RoutingFixtures.agent(agents, RoutingFixtures.openGroup(agents));
 		try {
