@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -22,13 +23,18 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
  * Completes every operation of the OpenAPI document with the problem answers it can give, so that no
  * controller lists them by hand. Per operation (from its request body, parameters and
  * {@link ProblemAnswers}): 400 when a body or a typed parameter can be invalid, 404, 409 with its codes,
- * 406, and 413 and 415 for a body. Per path (from {@link Audience}): who may call it, 401 unless public,
- * 403 when only some roles may. Summaries, descriptions and examples stay on the controller methods.
+ * its other refusals (403, 413, 422, 429) with theirs, 406, and 413 and 415 for a body. Per path (from
+ * {@link Audience}): who may call it (in words and as {@value #ROLES}), 401 unless public, 403 when only some
+ * roles may (one 403 with the operation's own, when it has one). Summaries, descriptions and examples stay
+ * on the controller methods.
  */
 class ApiDocumentation implements OperationCustomizer, OpenApiCustomizer {
 
 	private static final String BODY_INVALID = "The body breaks a rule: `errors` names every invalid field "
 			+ "(e.g. `capabilities[1].address`), or the body is not JSON of the expected shape (no `errors`).";
+
+	/** The extension listing the roles that may call an operation (absent for a public one). */
+	static final String ROLES = "x-roles";
 
 	private static final String PARAMETER_INVALID = "A parameter has the wrong type or is out of range: "
 			+ "`errors` names it.";
@@ -60,8 +66,13 @@ class ApiDocumentation implements OperationCustomizer, OpenApiCustomizer {
 		if (answers != null && answers.conflicts().length > 0) {
 			responses.addApiResponse("409", ProblemResponses.conflict(answers.conflicts()));
 		}
+		if (answers != null) {
+			Arrays.stream(answers.refusals())
+				.collect(Collectors.groupingBy(ProblemAnswers.Refusal::status, TreeMap::new, Collectors.toList()))
+				.forEach((status, refusals) -> responses.addApiResponse(String.valueOf(status),
+						ProblemResponses.refused(status, refusals)));
+		}
 		if (body) {
-			responses.addApiResponse("413", ProblemResponses.ref(ProblemResponses.CONTENT_TOO_LARGE));
 			responses.addApiResponse("415", ProblemResponses.ref(ProblemResponses.UNSUPPORTED_MEDIA_TYPE));
 		}
 		return operation;
@@ -74,19 +85,43 @@ class ApiDocumentation implements OperationCustomizer, OpenApiCustomizer {
 			boolean publicOperation = operation.getSecurity() != null && operation.getSecurity().isEmpty();
 			var audience = Audience.of(path, publicOperation);
 			operation.description(join(operation.getDescription(), "**Who may call it:** " + audience.who() + "."));
+			if (!publicOperation) {
+				operation.addExtension(ROLES, audience.roles().stream().map(Enum::name).toList());
+			}
 			var responses = responses(operation);
 			if (!publicOperation) {
 				responses.addApiResponse("401", ProblemResponses.ref(ProblemResponses.UNAUTHORIZED));
 			}
-			if (audience.restricted()) {
-				responses.addApiResponse("403", ProblemResponses.ref(ProblemResponses.FORBIDDEN));
-			}
+			var components = openApi.getComponents();
+			merge(responses, "403", ProblemResponses.FORBIDDEN, audience.restricted(), components);
+			merge(responses, "413", ProblemResponses.CONTENT_TOO_LARGE, operation.getRequestBody() != null, components);
 			operation.responses(sorted(responses));
 		}));
 	}
 
-	/** The field a 400 example names: the body's {@code version} (or first field), else the first parameter. */
+	/**
+	 * Adds the shared refusal {@code general} under {@code status} when it {@code applies}; one the operation
+	 * gives for its own reasons under the same status becomes one answer with both.
+	 */
+	private static void merge(ApiResponses responses, String status, String general, boolean applies,
+			io.swagger.v3.oas.models.Components components) {
+		if (!applies) {
+			return;
+		}
+		ApiResponse own = responses.get(status);
+		responses.addApiResponse(status, own == null || own.get$ref() != null ? ProblemResponses.ref(general)
+				: ProblemResponses.either(components, general, own));
+	}
+
+	/**
+	 * The field a 400 example names: the one {@link ProblemAnswers} gives, the body's {@code version} (or first
+	 * field), else the first typed parameter.
+	 */
 	private static String exampleField(Operation operation, HandlerMethod handler) {
+		var answers = handler.getMethodAnnotation(ProblemAnswers.class);
+		if (answers != null && !answers.exampleField().isEmpty()) {
+			return answers.exampleField();
+		}
 		for (var parameter : handler.getMethodParameters()) {
 			Class<?> type = parameter.getParameterType();
 			if (parameter.hasParameterAnnotation(RequestBody.class) && type.isRecord()) {

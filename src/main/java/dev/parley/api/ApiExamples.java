@@ -23,10 +23,10 @@ final class ApiExamples {
 
 	static final String CAPABILITIES = """
 			{"capabilities": [
-			   {"medium": "EMAIL", "address": "alice@example.com", "enabled": true},
-			   {"medium": "PHONE", "address": "+447700900123", "enabled": true},
-			   {"medium": "CHAT", "enabled": true}],
-			 "preferredMedium": "PHONE", "version": 1}""";
+			   {"kind": "EMAIL", "address": "alice@example.com", "enabled": true},
+			   {"kind": "PHONE", "address": "+447700900123", "enabled": true},
+			   {"kind": "CHAT", "enabled": true}],
+			 "preferredMedium": "VOICE", "version": 1}""";
 
 	static final String AGENDA = """
 			{"windows": [
@@ -57,7 +57,7 @@ final class ApiExamples {
 			 "demographics": {"name": "Alice Martin", "preferredLanguage": "en", "locale": "en-GB",
 			   "timeZone": "Europe/London", "country": "GB", "birthYear": 1973,
 			   "attributes": {"company": "Initech"}, "version": 1},
-			 "capabilities": {"capabilities": [{"medium": "EMAIL", "address": "alice@example.com", "enabled": true}],
+			 "capabilities": {"capabilities": [{"kind": "EMAIL", "address": "alice@example.com", "enabled": true}],
 			   "preferredMedium": "EMAIL", "version": 1},
 			 "agenda": {"windows": [{"dayOfWeek": "MONDAY", "start": "11:00:00", "end": "14:00:00"}],
 			   "exceptions": [], "version": 1},
@@ -266,4 +266,164 @@ final class ApiExamples {
 			 "accuracy": [{"estimator": "ql", "samples": 240, "rase": 0.08, "mae": 21.5},
 			              {"estimator": "moving-average", "samples": 240, "rase": 0.41, "mae": 58.0}],
 			 "media": [{"queue": "support", "medium": "chat", "contactsWaiting": 3, "estimatedWaitSeconds": 150}]}""";
+
+	static final String START = """
+			{"medium": "chat", "product": "d6b1b7da-112b-4583-9f5c-e9d3aca952cc", "topic": "My phone does not charge"}""";
+
+	static final String MY_INTERACTION_QUEUED = """
+			{"id": "0f6b8a52-3c1e-4d8e-9a57-2b1c9e4f7d30", "state": "queued", "medium": "chat", "queue": "support",
+			 "queueName": "Technical support", "product": "d6b1b7da-112b-4583-9f5c-e9d3aca952cc",
+			 "productName": "Aurora 5G", "topic": "My phone does not charge", "position": 2,
+			 "estimatedWaitSeconds": 90, "createdAt": "2026-12-04T17:20:00Z", "version": 0}""";
+
+	static final String MY_INTERACTION_CONNECTED = """
+			{"id": "0f6b8a52-3c1e-4d8e-9a57-2b1c9e4f7d30", "state": "connected", "medium": "chat", "queue": "support",
+			 "queueName": "Technical support", "product": "d6b1b7da-112b-4583-9f5c-e9d3aca952cc",
+			 "productName": "Aurora 5G", "topic": "My phone does not charge", "position": 0,
+			 "agent": {"id": "3481cdb4-035b-418e-8496-c95f440e6ccc", "name": "Jonas Berg"},
+			 "createdAt": "2026-12-04T17:20:00Z", "connectedAt": "2026-12-04T17:21:32Z", "version": 2}""";
+
+	static final String MY_INTERACTIONS = "[" + MY_INTERACTION_CONNECTED + """
+			,
+			 {"id": "5c9e2d14-7b3a-4f0e-8d61-9a4b2c7e1f05", "state": "closed", "medium": "chat", "queue": "care",
+			  "queueName": "Customer care", "topic": "Invoice twice", "position": 0,
+			  "agent": {"id": "7a2f0c9e-1b4d-4e8a-9c35-6d0e2b8f4a17", "name": "Lena Vogt"},
+			  "createdAt": "2026-11-28T09:02:00Z", "connectedAt": "2026-11-28T09:03:10Z",
+			  "endedAt": "2026-11-28T09:14:45Z", "closedAt": "2026-11-28T09:16:00Z", "disposition": "resolved",
+			  "version": 4}]""";
+
+	static final String MY_INTERACTION_LEFT = """
+			{"id": "0f6b8a52-3c1e-4d8e-9a57-2b1c9e4f7d30", "state": "abandoned", "medium": "chat", "queue": "support",
+			 "queueName": "Technical support", "product": "d6b1b7da-112b-4583-9f5c-e9d3aca952cc",
+			 "productName": "Aurora 5G", "topic": "My phone does not charge", "position": 0,
+			 "createdAt": "2026-12-04T17:20:00Z", "closedAt": "2026-12-04T17:23:05Z", "version": 1}""";
+
+	static final String MESSAGE_REQUEST = """
+			{"body": "It stopped charging after the update.", "clientId": "c-7f3a-1"}""";
+
+	static final String MESSAGE = """
+			{"seq": 3, "sender": "customer", "senderName": "Alice Martin",
+			 "body": "It stopped charging after the update.", "clientId": "c-7f3a-1", "sentAt": "2026-12-04T17:22:10Z"}""";
+
+	static final String AGENT_MESSAGE_REQUEST = """
+			{"body": "Thanks. Which cable do you use?", "clientId": "a-19c2-4"}""";
+
+	static final String AGENT_MESSAGE = """
+			{"seq": 4, "sender": "agent", "senderName": "Jonas Berg", "body": "Thanks. Which cable do you use?",
+			 "clientId": "a-19c2-4", "sentAt": "2026-12-04T17:22:41Z"}""";
+
+	static final String MESSAGES = """
+			[{"seq": 1, "sender": "customer", "senderName": "Alice Martin", "body": "Hello, my phone does not charge.",
+			  "clientId": "c-7f3a-0", "sentAt": "2026-12-04T17:21:35Z"},
+			 {"seq": 2, "sender": "agent", "senderName": "Jonas Berg", "body": "Hello Alice, how can I help?",
+			  "sentAt": "2026-12-04T17:21:40Z"},
+			 {"seq": 3, "sender": "customer", "senderName": "Alice Martin",
+			  "body": "It stopped charging after the update.", "clientId": "c-7f3a-1", "sentAt": "2026-12-04T17:22:10Z"}]""";
+
+	static final String READ_REQUEST = """
+			{"upTo": 2}""";
+
+	static final String RECEIPTS = """
+			{"lastSeq": 3, "customerDelivered": 3, "customerRead": 2, "agentDelivered": 3, "agentRead": 3}""";
+
+	static final String TRANSCRIPT = """
+			Alice Martin: Hello, my phone does not charge.
+			Jonas Berg: Hello Alice, how can I help?
+			Alice Martin: It stopped charging after the update.
+			""";
+
+	static final String STATE_REQUEST = """
+			{"state": "not-ready", "reason": "break"}""";
+
+	static final String AGENT_STATE = """
+			{"state": "not-ready", "reason": "break", "since": "2026-12-04T17:05:00Z"}""";
+
+	static final String AGENT_INTERACTION_OFFERED = """
+			{"id": "0f6b8a52-3c1e-4d8e-9a57-2b1c9e4f7d30", "state": "offered", "medium": "chat", "queue": "support",
+			 "queueName": "Technical support", "product": "d6b1b7da-112b-4583-9f5c-e9d3aca952cc",
+			 "productName": "Aurora 5G", "topic": "My phone does not charge", "position": 0,
+			 "customer": {"id": "8ebcd92a-486a-4d5e-9af9-1883a912d909", "name": "Alice Martin"},
+			 "createdAt": "2026-12-04T17:20:00Z", "version": 1}""";
+
+	static final String OFFERS = """
+			[{"id": "b52e7f0e-9c4d-4e1a-8f3b-6d2a1c0e9b47", "state": "pending", "offeredAt": "2026-12-04T17:21:20Z",
+			  "expiresAt": "2026-12-04T17:21:40Z", "interaction": """ + AGENT_INTERACTION_OFFERED + "}]";
+
+	static final String AGENT_INTERACTION = """
+			{"id": "0f6b8a52-3c1e-4d8e-9a57-2b1c9e4f7d30", "state": "connected", "medium": "chat", "queue": "support",
+			 "queueName": "Technical support", "product": "d6b1b7da-112b-4583-9f5c-e9d3aca952cc",
+			 "productName": "Aurora 5G", "topic": "My phone does not charge", "position": 0,
+			 "agent": {"id": "3481cdb4-035b-418e-8496-c95f440e6ccc", "name": "Jonas Berg"},
+			 "customer": {"id": "8ebcd92a-486a-4d5e-9af9-1883a912d909", "name": "Alice Martin"},
+			 "createdAt": "2026-12-04T17:20:00Z", "connectedAt": "2026-12-04T17:21:32Z", "version": 2}""";
+
+	static final String AGENT_INTERACTIONS = "[" + AGENT_INTERACTION + "]";
+
+	static final String TRANSFER_REQUEST = """
+			{"queue": "care", "note": "Wants a refund for the charger"}""";
+
+	static final String AGENT_INTERACTION_TRANSFERRED = """
+			{"id": "0f6b8a52-3c1e-4d8e-9a57-2b1c9e4f7d30", "state": "queued", "medium": "chat", "queue": "care",
+			 "queueName": "Customer care", "product": "d6b1b7da-112b-4583-9f5c-e9d3aca952cc",
+			 "productName": "Aurora 5G", "topic": "My phone does not charge", "position": 0,
+			 "customer": {"id": "8ebcd92a-486a-4d5e-9af9-1883a912d909", "name": "Alice Martin"},
+			 "transferNote": "Wants a refund for the charger", "createdAt": "2026-12-04T17:20:00Z",
+			 "connectedAt": "2026-12-04T17:21:32Z", "version": 3}""";
+
+	static final String AGENT_INTERACTION_ENDED = """
+			{"id": "0f6b8a52-3c1e-4d8e-9a57-2b1c9e4f7d30", "state": "wrap-up", "medium": "chat", "queue": "support",
+			 "queueName": "Technical support", "product": "d6b1b7da-112b-4583-9f5c-e9d3aca952cc",
+			 "productName": "Aurora 5G", "topic": "My phone does not charge", "position": 0,
+			 "agent": {"id": "3481cdb4-035b-418e-8496-c95f440e6ccc", "name": "Jonas Berg"},
+			 "customer": {"id": "8ebcd92a-486a-4d5e-9af9-1883a912d909", "name": "Alice Martin"},
+			 "createdAt": "2026-12-04T17:20:00Z", "connectedAt": "2026-12-04T17:21:32Z",
+			 "endedAt": "2026-12-04T17:34:02Z", "wrapUpDeadline": "2026-12-04T17:36:02Z", "version": 3}""";
+
+	static final String WRAP_UP_REQUEST = """
+			{"disposition": "resolved", "summary": "Charging port cleaned; charges again."}""";
+
+	static final String AGENT_INTERACTION_CLOSED = """
+			{"id": "0f6b8a52-3c1e-4d8e-9a57-2b1c9e4f7d30", "state": "closed", "medium": "chat", "queue": "support",
+			 "queueName": "Technical support", "product": "d6b1b7da-112b-4583-9f5c-e9d3aca952cc",
+			 "productName": "Aurora 5G", "topic": "My phone does not charge", "position": 0,
+			 "agent": {"id": "3481cdb4-035b-418e-8496-c95f440e6ccc", "name": "Jonas Berg"},
+			 "customer": {"id": "8ebcd92a-486a-4d5e-9af9-1883a912d909", "name": "Alice Martin"},
+			 "createdAt": "2026-12-04T17:20:00Z", "connectedAt": "2026-12-04T17:21:32Z",
+			 "endedAt": "2026-12-04T17:34:02Z", "closedAt": "2026-12-04T17:35:10Z", "disposition": "resolved",
+			 "summary": "Charging port cleaned; charges again.", "version": 4}""";
+
+	static final String QUEUE_SUMMARIES = """
+			[{"key": "support", "name": "Technical support", "description": "Set-up, faults and repairs.",
+			  "media": ["chat", "email"], "openNow": true, "defaultQueue": true},
+			 {"key": "sales-video", "name": "Video advice", "description": "See a phone before you buy it.",
+			  "media": ["video"], "openNow": false, "nextOpening": "2026-12-07T09:00:00+01:00", "defaultQueue": false}]""";
+
+	static final String QUEUE_REQUEST = """
+			{"key": "support", "name": "Technical support", "description": "Set-up, faults and repairs.",
+			 "groupKey": "support", "media": ["chat", "email"], "categories": ["phones"],
+			 "skills": [{"key": "phones", "minLevel": 2}], "strategy": "longest-idle", "priority": 0,
+			 "offerTimeoutSeconds": 20, "maxMissedOffers": 3, "wrapUpSeconds": 120, "serviceLevelSeconds": 20,
+			 "defaultQueue": true}""";
+
+	static final String QUEUE_UPDATE = """
+			{"name": "Technical support", "description": "Set-up, faults and repairs.", "groupKey": "support",
+			 "media": ["chat", "email"], "categories": ["phones"], "skills": [{"key": "phones", "minLevel": 3}],
+			 "strategy": "most-skilled", "priority": 0, "offerTimeoutSeconds": 30, "maxMissedOffers": 3,
+			 "wrapUpSeconds": 120, "serviceLevelSeconds": 20, "defaultQueue": true, "version": 1}""";
+
+	static final String QUEUE = """
+			{"key": "support", "name": "Technical support", "description": "Set-up, faults and repairs.",
+			 "groupKey": "support", "media": ["chat", "email"], "categories": ["phones"],
+			 "skills": [{"key": "phones", "minLevel": 2}], "strategy": "longest-idle", "priority": 0,
+			 "offerTimeoutSeconds": 20, "maxMissedOffers": 3, "wrapUpSeconds": 120, "serviceLevelSeconds": 20,
+			 "defaultQueue": true, "openNow": true, "version": 0}""";
+
+	static final String QUEUE_UPDATED = """
+			{"key": "support", "name": "Technical support", "description": "Set-up, faults and repairs.",
+			 "groupKey": "support", "media": ["chat", "email"], "categories": ["phones"],
+			 "skills": [{"key": "phones", "minLevel": 3}], "strategy": "most-skilled", "priority": 0,
+			 "offerTimeoutSeconds": 30, "maxMissedOffers": 3, "wrapUpSeconds": 120, "serviceLevelSeconds": 20,
+			 "defaultQueue": true, "openNow": true, "version": 2}""";
+
+	static final String QUEUES = "[" + QUEUE + "]";
 }

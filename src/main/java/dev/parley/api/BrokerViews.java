@@ -20,6 +20,7 @@ import dev.parley.routing.Interaction;
 import dev.parley.routing.Offer;
 import dev.parley.routing.QueueManagement;
 import dev.parley.status.CenterStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The broker's JSON: interactions as their customer and as their agent see them, offers and chat messages,
@@ -31,6 +32,10 @@ class BrokerViews {
 	record Party(UUID id, String name) {
 	}
 
+	/** Named apart from the history's interaction record, which the document calls {@code InteractionView}. */
+	@Schema(name = "LiveInteraction", description = "An interaction as it happens: its state, where it waits and "
+			+ "who handles it. Customers see the agent's name; agents also see the customer, a transfer note, "
+			+ "the summary and the wrap-up deadline.")
 	record InteractionView(UUID id, String state, String medium, String queue, String queueName, UUID product,
 			String productName, String topic, int position, Long estimatedWaitSeconds, Party agent, Party customer, String transferNote,
 			Instant createdAt, Instant connectedAt, Instant endedAt, Instant closedAt, String disposition,

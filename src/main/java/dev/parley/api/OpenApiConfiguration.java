@@ -26,7 +26,8 @@ class OpenApiConfiguration {
 			.info(new Info().title("Parley API").version("v1")
 				.description("""
 						The customer's own data and the center's data about them, the catalog, agent groups, \
-						presence, and administration of the center.
+						presence, live contacts with the center (a customer's interactions and chat, an \
+						agent's desk), queues, the center's live status, and administration of the center.
 
 						Authenticate with a bearer token (`Authorization: Bearer pk_...`) that a user creates \
 						on the *API tokens* page or with `POST /api/v1/tokens`; the token acts with its owner's \
@@ -36,7 +37,10 @@ class OpenApiConfiguration {
 						400 with an `errors` array naming every invalid field; a stale edit (the `version` you \
 						sent is not the current one) answers 409 with `code` `stale`; a state rule answers 409 \
 						with its own `code`; another customer's data answers exactly like data that does not \
-						exist (404). Nothing of a refused request is saved.""")
+						exist (404), another agent's offer or interaction answers 403 with `code` `not-yours`; \
+						a request the center cannot serve now (a closed queue, a medium it does not take) \
+						answers 422 with its `code`; too many chat messages answer 429 with `Retry-After`. \
+						Nothing of a refused request is saved.""")
 				.license(new License().name("Apache License 2.0").identifier("Apache-2.0")))
 			.components(new Components().addSecuritySchemes(BEARER,
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("pk_...")

@@ -7,10 +7,11 @@ import java.lang.annotation.Target;
 
 /**
  * The problem answers of one API operation that no general rule can know: what makes its input invalid
- * beyond a request body or a typed parameter, when it answers 404, the {@code code}s of its 409s, and
- * whether it negotiates its representation. {@link ApiDocumentation} turns them into
- * {@code application/problem+json} responses of the OpenAPI document; 401, 403, 413 and 415 and the 400
- * of a body or typed parameter follow from rules there and need nothing here.
+ * beyond a request body or a typed parameter, when it answers 404, the {@code code}s of its 409s, its other
+ * refusals (403 for another agent's offer or interaction, 413 for a message over its limit, 422 for what the
+ * center cannot serve now, 429), and whether it negotiates its representation. {@link ApiDocumentation} turns
+ * them into {@code application/problem+json} responses of the OpenAPI document; 401, the 403 of a role, 413
+ * and 415 of a body and the 400 of a body or typed parameter follow from rules there and need nothing here.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,8 +26,14 @@ import java.lang.annotation.Target;
 	/** What the 404's {@code detail} names, e.g. {@code order} for "order not found". */
 	String subject() default "resource";
 
+	/** The field the 400 example names; empty: the body's {@code version} (or first field), else a parameter. */
+	String exampleField() default "";
+
 	/** The codes of the 409s it can give. */
 	Conflict[] conflicts() default {};
+
+	/** Its refusals other than 400, 404 and 409, each with its {@code code}. */
+	Refusal[] refusals() default {};
 
 	/** Whether it serves several media types by {@code Accept} (406 when none fits). */
 	boolean negotiates() default false;
@@ -42,7 +49,22 @@ import java.lang.annotation.Target;
 		ATTRIBUTE_EXISTS("attribute-exists", "an attribute with this key exists already",
 				"an attribute with this key exists already"),
 		NOT_PENDING("not-pending", "the subscription is not waiting for approval (it was approved already)",
-				"the subscription is not waiting for approval");
+				"the subscription is not waiting for approval"),
+		OFFER_CLOSED("offer-closed", "the offer is no longer open: it was accepted, rejected or withdrawn, or it "
+				+ "expired", "This offer was accepted already"),
+		INTERACTION_OVER("closed", "the interaction is over (closed, or abandoned by the customer)",
+				"This interaction is over"),
+		CONVERSATION_OVER("closed", "the conversation is over: a customer writes until the interaction ends, "
+				+ "an agent while it is connected", "This conversation is over; no more messages can be sent"),
+		INTERACTION_STATE("state", "the interaction is not in a state that allows this, or it moved on meanwhile "
+				+ "(the customer left, the wrap-up time ran out); read it again", "Only a connected interaction can be ended"),
+		TOO_MANY_OPEN("too-many-open", "the customer has 3 contacts open already (not closed or abandoned)",
+				"You have 3 contacts open already; leave one before starting another"),
+		DEFAULT_QUEUE("default-queue", "one queue is always the default: the default queue cannot be deleted or "
+				+ "stop being the default; make another queue the default instead",
+				"The default queue cannot be deleted; make another the default first"),
+		QUEUE_IN_USE("in-use", "the queue still has contacts that are not over",
+				"The queue still has contacts; delete it when they are over");
 
 		private final String code;
 		private final String meaning;
@@ -52,6 +74,60 @@ import java.lang.annotation.Target;
 			this.code = code;
 			this.meaning = meaning;
 			this.exampleDetail = exampleDetail;
+		}
+
+		String code() {
+			return code;
+		}
+
+		String meaning() {
+			return meaning;
+		}
+
+		String exampleDetail() {
+			return exampleDetail;
+		}
+	}
+
+	/**
+	 * A refusal of a request that is well formed, with its status and {@code code}, as the domain's
+	 * {@code RefusedException}s name them.
+	 */
+	enum Refusal {
+
+		OFFER_NOT_YOURS(403, "not-yours", "the offer was made to another agent",
+				"This offer was made to another agent"),
+		INTERACTION_NOT_YOURS(403, "not-yours", "the interaction is another agent's (or no longer the caller's, "
+				+ "after a transfer)", "This interaction is not yours"),
+		MESSAGE_TOO_LARGE(413, "too-large", "`body` is longer than 4000 characters; nothing was stored",
+				"A message holds at most 4000 characters"),
+		MEDIUM_NOT_SERVED(422, "medium-not-served", "the queue does not take contacts of this medium",
+				"The queue Technical support does not take video contacts"),
+		QUEUE_CLOSED(422, "queue-closed", "the queue is closed now (its agent group's opening hours and "
+				+ "closures); `detail` says when it opens next", "The queue Technical support is closed now; "
+						+ "it opens at 2026-12-07T09:00+01:00[Europe/Berlin]"),
+		NO_QUEUE(422, "no-queue", "no queue was named, none fits the product or the interests, and there is no "
+				+ "default queue", "No queue takes contacts now"),
+		AGENT_UNAVAILABLE(422, "agent-unavailable", "the named agent is not taking contacts now (not ready or "
+				+ "logged out)", "That agent is not taking contacts now"),
+		RATE_LIMITED(429, "rate-limited", "the caller sends messages too fast: 10 at once, then 3 a second to "
+				+ "each interaction; `Retry-After` says how many seconds to wait. Nothing was stored",
+				"You send messages too fast; wait a moment");
+
+		private final int status;
+		private final String code;
+		private final String meaning;
+		private final String exampleDetail;
+
+		Refusal(int status, String code, String meaning, String exampleDetail) {
+			this.status = status;
+			this.code = code;
+			this.meaning = meaning;
+			this.exampleDetail = exampleDetail;
+		}
+
+		int status() {
+			return status;
 		}
 
 		String code() {

@@ -1,12 +1,18 @@
 package dev.parley.api;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.springframework.http.HttpStatus;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -41,7 +47,7 @@ final class ProblemResponses {
 		components.addResponses(FORBIDDEN, response("The caller's role may not use this operation.",
 				example("wrong role", 403, "Forbidden", "Your role may not use this resource.")));
 		components.addResponses(CONTENT_TOO_LARGE, response("The request body is larger than 256 KiB; "
-				+ "nothing of it was read.", example("too large", 413, "Content too large",
+				+ "nothing of it was read.", example("body too large", 413, "Content too large",
 						"Request bodies are limited to 262144 bytes.")));
 		components.addResponses(UNSUPPORTED_MEDIA_TYPE, response("The body is not `application/json`.",
 				example("not JSON", 415, "Unsupported media type", "Send application/json.")));
@@ -73,6 +79,54 @@ final class ProblemResponses {
 
 	static ApiResponse notFound(String meaning, String subject) {
 		return response(meaning, example("not found", 404, "Not found", subject + " not found"));
+	}
+
+	/**
+	 * 403, 413, 422 or 429 of a well-formed request: the status's meaning, each refusal's {@code code} with an
+	 * example; 429 with its {@code Retry-After} header.
+	 */
+	static ApiResponse refused(int status, List<ProblemAnswers.Refusal> refusals) {
+		String lead = switch (status) {
+			case 403 -> "The resource exists, but the caller may not act on it; nothing was changed.";
+			case 413 -> "Content in the body is over its limit; nothing was changed.";
+			case 422 -> "A valid request the center cannot serve now; nothing was changed.";
+			case 429 -> "Too many requests; nothing was changed. Wait the seconds `Retry-After` gives, then retry.";
+			default -> "The request is refused; nothing was changed.";
+		};
+		var text = new StringBuilder(lead).append(" `code` says why:");
+		Map<String, Example> examples = new LinkedHashMap<>();
+		for (var r : refusals) {
+			text.append("\n- `").append(r.code()).append("`: ").append(r.meaning());
+			var body = problem(status, HttpStatus.valueOf(status).getReasonPhrase(), r.exampleDetail());
+			body.put("code", r.code());
+			examples.put(r.code(), new Example().summary(r.code()).value(body));
+		}
+		var response = response(text.toString(), examples);
+		if (status == 429) {
+			response.addHeaderObject("Retry-After", new Header().description("Seconds to wait before retrying.")
+				.schema(type("integer", "Seconds.").format("int32")));
+		}
+		return response;
+	}
+
+	/**
+	 * One answer of the same status for two reasons: a shared refusal ({@code general}, a reference to the
+	 * components, such as a role's 403) and the operation's own, with the examples of both.
+	 */
+	static ApiResponse either(Components components, String general, ApiResponse own) {
+		ApiResponse shared = components.getResponses().get(general);
+		if (own.getDescription().startsWith(shared.getDescription())) {
+			return own; // merged already
+		}
+		var sharedMedia = shared.getContent().get(PROBLEM_JSON);
+		var ownMedia = own.getContent().get(PROBLEM_JSON);
+		Map<String, Example> examples = new LinkedHashMap<>(sharedMedia.getExamples());
+		examples.putAll(ownMedia.getExamples());
+		String reason = own.getDescription();
+		var merged = response(shared.getDescription() + " Or, with a `code`: "
+				+ Character.toLowerCase(reason.charAt(0)) + reason.substring(1), examples);
+		merged.setHeaders(own.getHeaders());
+		return merged;
 	}
 
 	static ApiResponse conflict(ProblemAnswers.Conflict... conflicts) {
@@ -121,11 +175,18 @@ final class ProblemResponses {
 			.addProperty("status", type("integer", "The HTTP status code.").format("int32"))
 			.addProperty("detail", string("What went wrong with this request, for people."))
 			.addProperty("instance", string("The path of the request.").format("uri-reference"))
-			.addProperty("code", string("409 only: why the request conflicts (`stale`, `state`, `username-taken`, "
-					+ "`attribute-exists`, `not-pending`)."))
+			.addProperty("code", string("Why a request was refused, where its status has several reasons: 409 "
+					+ codes(Arrays.stream(ProblemAnswers.Conflict.values()).map(ProblemAnswers.Conflict::code))
+					+ "; 403, 413, 422 and 429 " + codes(Arrays.stream(ProblemAnswers.Refusal.values())
+						.map(ProblemAnswers.Refusal::code))
+					+ ". Absent where the status says it all (a role's 403, a body's 413)."))
 			.addProperty("errors", type("array", "400 invalid input only: every invalid field, not just the first.")
 				.items(new Schema<>().$ref("#/components/schemas/FieldError")))
 			.required(List.of("title", "status"));
+	}
+
+	private static String codes(Stream<String> codes) {
+		return codes.distinct().map(c -> "`" + c + "`").collect(Collectors.joining(", ", "(", ")"));
 	}
 
 	private static Schema<Object> fieldError() {

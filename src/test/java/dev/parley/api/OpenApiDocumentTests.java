@@ -48,7 +48,19 @@ class OpenApiDocumentTests {
 			"POST /api/v1/tokens", "DELETE /api/v1/tokens/{id}", "GET /api/v1/presence/{presentity}",
 			"GET /api/v1/me/presence", "PUT /api/v1/me/presence", "GET /api/v1/me/presence/watchers",
 			"POST /api/v1/me/presence/watchers/{watcher}/approve", "POST /api/v1/me/presence/watchers/{watcher}/deny",
-			"GET /api/v1/me/presence/rules", "PUT /api/v1/me/presence/rules");
+			"GET /api/v1/me/presence/rules", "PUT /api/v1/me/presence/rules", "GET /api/v1/queues",
+			"GET /api/v1/admin/queues", "POST /api/v1/admin/queues", "GET /api/v1/admin/queues/{key}",
+			"PUT /api/v1/admin/queues/{key}", "DELETE /api/v1/admin/queues/{key}", "POST /api/v1/me/interactions",
+			"GET /api/v1/me/interactions", "GET /api/v1/me/interactions/{id}", "POST /api/v1/me/interactions/{id}/leave",
+			"GET /api/v1/me/interactions/{id}/messages", "POST /api/v1/me/interactions/{id}/messages",
+			"POST /api/v1/me/interactions/{id}/read", "POST /api/v1/me/interactions/{id}/typing",
+			"GET /api/v1/me/interactions/{id}/transcript", "GET /api/v1/agent/state", "PUT /api/v1/agent/state",
+			"GET /api/v1/agent/offers", "POST /api/v1/agent/offers/{id}/accept", "POST /api/v1/agent/offers/{id}/reject",
+			"GET /api/v1/agent/interactions", "GET /api/v1/agent/interactions/{id}",
+			"GET /api/v1/agent/interactions/{id}/messages", "POST /api/v1/agent/interactions/{id}/messages",
+			"POST /api/v1/agent/interactions/{id}/read", "POST /api/v1/agent/interactions/{id}/typing",
+			"POST /api/v1/agent/interactions/{id}/transfer", "POST /api/v1/agent/interactions/{id}/end",
+			"POST /api/v1/agent/interactions/{id}/wrap-up", "GET /api/v1/status", "GET /api/v1/status/queues/{key}");
 
 	@LocalServerPort
 	int port;
@@ -176,8 +188,36 @@ class OpenApiDocumentTests {
 	}
 
 	/**
+	 * Every example of a request or success body has only fields its schema declares, at every depth: an
+	 * example that drifted from the code, or a schema that another class of the same name replaced, shows.
+	 */
+	@Test
+	void everyExampleHasOnlyTheFieldsOfItsSchema() {
+		eachOperation((key, operation) -> {
+			List<JsonNode> media = new ArrayList<>();
+			operation.at("/requestBody/content").forEach(media::add);
+			for (var entry : operation.path("responses").properties()) {
+				if (entry.getKey().startsWith("2")) {
+					entry.getValue().path("content").forEach(media::add);
+				}
+			}
+			for (JsonNode m : media) {
+				List<JsonNode> examples = new ArrayList<>();
+				if (m.has("example")) {
+					examples.add(m.get("example"));
+				}
+				m.path("examples").forEach(e -> examples.add(resolve(e).path("value")));
+				for (JsonNode example : examples) {
+					assertFits(key, "", example, m.path("schema"));
+				}
+			}
+		});
+	}
+
+	/**
 	 * Calls every operation without a token and with each role's token (harmless input: an empty body and
-	 * ids that do not exist) and checks the documented 401 and 403 against the answers.
+	 * ids that do not exist) and checks the documented 401 and 403, and the roles the document names
+	 * ({@code x-roles}), against the answers.
 	 */
 	@Test
 	void documentsExactlyTheRefusalsOfRoleTheApiGives() {
@@ -196,6 +236,8 @@ class OpenApiDocumentTests {
 				return;
 			}
 			int refused = 0;
+			Set<String> roles = new TreeSet<>();
+			operation.path("x-roles").forEach(r -> roles.add(r.asString()));
 			for (var entry : tokenOf.entrySet()) {
 				int status = call(method, path, entry.getValue(), body);
 				assertThat(status).as(key + " as " + entry.getKey()).isNotIn(401, 500);
@@ -203,6 +245,8 @@ class OpenApiDocumentTests {
 					refused++;
 					assertThat(responses.has("403")).as(key + " answers 403 to " + entry.getKey()).isTrue();
 				}
+				assertThat(status != 403).as(key + " as " + entry.getKey() + " (x-roles " + roles + "): " + status)
+					.isEqualTo(roles.contains(entry.getKey().name()));
 			}
 			if (responses.has("403")) {
 				assertThat(refused).as(key + " documents 403").isBetween(1, tokenOf.size() - 1);
@@ -244,6 +288,23 @@ class OpenApiDocumentTests {
 				if (Set.of("get", "put", "post", "delete", "patch").contains(operation.getKey())) {
 					check.accept(operation.getKey().toUpperCase() + " " + path.getKey(), operation.getValue());
 				}
+			}
+		}
+	}
+
+	/** Whether {@code value} has only the fields {@code schema} declares, recursively; a schema without any is open. */
+	private void assertFits(String key, String at, JsonNode value, JsonNode schema) {
+		JsonNode s = resolve(schema);
+		if (value.isArray() && s.has("items")) {
+			for (int i = 0; i < value.size(); i++) {
+				assertFits(key, at + "[" + i + "]", value.get(i), s.get("items"));
+			}
+		}
+		else if (value.isObject() && s.has("properties")) {
+			for (var field : value.properties()) {
+				assertThat(s.path("properties").has(field.getKey())).as(key + " example field " + at + "/"
+						+ field.getKey() + " in schema " + schema.path("$ref").asString("")).isTrue();
+				assertFits(key, at + "/" + field.getKey(), field.getValue(), s.path("properties").get(field.getKey()));
 			}
 		}
 	}

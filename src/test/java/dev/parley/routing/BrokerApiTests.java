@@ -3,6 +3,7 @@ package dev.parley.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -195,6 +196,59 @@ class BrokerApiTests {
 		assertThat(left.json().get("state").asString()).isEqualTo("abandoned");
 		assertThat(api.post("/api/v1/me/interactions/" + id + "/messages", customer.token(),
 				ApiClient.json(Map.of("body", "hello?"))).status()).isEqualTo(409);
+	}
+
+	@Test
+	void administratorsKeepQueuesThatEveryClientCanList() {
+		String admin = AccountFixtures.withToken(identity, tokens, Role.ADMIN).token();
+		String key = "q" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		var created = api.post("/api/v1/admin/queues", admin, ApiClient.json(Map.of("key", key, "name", "Returns",
+				"groupKey", group, "media", List.of("chat"), "strategy", "round-robin")));
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.raw().headers().firstValue("Location")).hasValue("/api/v1/admin/queues/" + key);
+		assertThat(created.json().get("strategy").asString()).isEqualTo("round-robin");
+		long version = created.json().get("version").asLong();
+
+		var invalid = api.post("/api/v1/admin/queues", admin, ApiClient.json(Map.of("key", key, "name", " ",
+				"groupKey", "no-such-group", "media", List.of("chat"))));
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(fields(invalid.json())).contains("key", "name", "groupKey");
+		var unknownMedium = api.post("/api/v1/admin/queues", admin, ApiClient.json(Map.of("key", key + "x", "name",
+				"Fax", "groupKey", group, "media", List.of("fax"))));
+		assertThat(fields(unknownMedium.json())).containsExactly("media[0]");
+
+		var stale = api.put("/api/v1/admin/queues/" + key, admin, ApiClient.json(Map.of("name", "Returns desk",
+				"groupKey", group, "media", List.of("chat"), "version", version + 5)));
+		assertThat(stale.status()).isEqualTo(409);
+		assertThat(stale.json().get("code").asString()).isEqualTo("stale");
+		var updated = api.put("/api/v1/admin/queues/" + key, admin, ApiClient.json(Map.of("name", "Returns desk",
+				"groupKey", group, "media", List.of("chat"), "version", version)));
+		assertThat(updated.status()).isEqualTo(200);
+		assertThat(updated.json().get("name").asString()).isEqualTo("Returns desk");
+
+		JsonNode listed = null;
+		for (JsonNode q : api.get("/api/v1/queues", customer.token()).json()) {
+			listed = q.get("key").asString().equals(key) ? q : listed;
+		}
+		assertThat(listed).as("every signed-in client sees the queue").isNotNull();
+		assertThat(listed.get("name").asString()).isEqualTo("Returns desk");
+		assertThat(listed.get("openNow").asBoolean()).isTrue();
+		assertThat(api.get("/api/v1/admin/queues", customer.token()).status()).isEqualTo(403);
+
+		var noVersion = api.delete("/api/v1/admin/queues/" + key, admin);
+		assertThat(noVersion.status()).as("a deletion names the version it deletes").isEqualTo(400);
+		assertThat(fields(noVersion.json())).containsExactly("version");
+		long current = updated.json().get("version").asLong();
+		assertThat(api.delete("/api/v1/admin/queues/" + key + "?version=" + (current - 1), admin).status())
+			.isEqualTo(409);
+		assertThat(api.delete("/api/v1/admin/queues/" + key + "?version=" + current, admin).status()).isEqualTo(204);
+		assertThat(api.get("/api/v1/admin/queues/" + key, admin).status()).isEqualTo(404);
+	}
+
+	private static List<String> fields(JsonNode problem) {
+		List<String> fields = new java.util.ArrayList<>();
+		problem.path("errors").forEach(e -> fields.add(e.get("field").asString()));
+		return fields;
 	}
 
 	private String readyAgent() {
