@@ -1,0 +1,43 @@
+package dev.parley.invitations;
+
+import java.time.Instant;
+
+import dev.parley.common.AgentId;
+import dev.parley.common.CustomerId;
+
+/**
+ * A step of an invitation, announced in the transaction that wrote it (through the event publication registry):
+ * live push tells both sides at once.
+ */
+public sealed interface InvitationEvent permits InvitationEvent.InvitationSent, InvitationEvent.InvitationAccepted,
+		InvitationEvent.InvitationDeclined, InvitationEvent.InvitationExpired {
+
+	InvitationId invitation();
+
+	CustomerId customer();
+
+	AgentId agent();
+
+	Direction direction();
+
+	Instant at();
+
+	/** An agent invited a customer, or a customer asked for an agent. */
+	record InvitationSent(InvitationId invitation, CustomerId customer, AgentId agent, Direction direction,
+			Instant at) implements InvitationEvent {
+	}
+
+	/** The invitation was accepted: {@code interaction} is the connected contact it became. */
+	record InvitationAccepted(InvitationId invitation, CustomerId customer, AgentId agent, Direction direction,
+			dev.parley.routing.InteractionId interaction, Instant at) implements InvitationEvent {
+	}
+
+	record InvitationDeclined(InvitationId invitation, CustomerId customer, AgentId agent, Direction direction,
+			Instant at) implements InvitationEvent {
+	}
+
+	/** Nobody answered in time. */
+	record InvitationExpired(InvitationId invitation, CustomerId customer, AgentId agent, Direction direction,
+			Instant at) implements InvitationEvent {
+	}
+}
