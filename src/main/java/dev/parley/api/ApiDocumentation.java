@@ -60,6 +60,9 @@ class ApiDocumentation implements OperationCustomizer, OpenApiCustomizer {
 		if (answers != null && answers.conflicts().length > 0) {
 			responses.addApiResponse("409", ProblemResponses.conflict(answers.conflicts()));
 		}
+		if (answers != null && answers.refusals().length > 0) {
+			refusals(responses, answers.refusals());
+		}
 		if (body) {
 			responses.addApiResponse("413", ProblemResponses.ref(ProblemResponses.CONTENT_TOO_LARGE));
 			responses.addApiResponse("415", ProblemResponses.ref(ProblemResponses.UNSUPPORTED_MEDIA_TYPE));
@@ -78,10 +81,25 @@ class ApiDocumentation implements OperationCustomizer, OpenApiCustomizer {
 			if (!publicOperation) {
 				responses.addApiResponse("401", ProblemResponses.ref(ProblemResponses.UNAUTHORIZED));
 			}
-			if (audience.restricted()) {
+			if (audience.restricted() && !responses.containsKey("403")) {
 				responses.addApiResponse("403", ProblemResponses.ref(ProblemResponses.FORBIDDEN));
 			}
 			operation.responses(sorted(responses));
+		}));
+	}
+
+	private static void refusals(ApiResponses responses, ProblemAnswers.Refusal[] refusals) {
+		var byStatus = new TreeMap<Integer, List<ProblemAnswers.Refusal>>();
+		for (var r : refusals) {
+			byStatus.computeIfAbsent(r.status(), k -> new ArrayList<>()).add(r);
+		}
+		byStatus.forEach((status, list) -> responses.addApiResponse(String.valueOf(status), switch (status) {
+			case 403 -> ProblemResponses.refusals(403, "Forbidden", "The caller's role may not use this operation "
+					+ "(`code` absent), or the resource is someone else's.", list);
+			case 429 -> ProblemResponses.refusals(429, "Too Many Requests", "Too many requests; `Retry-After` says "
+					+ "after how many seconds to try again.", list);
+			default -> ProblemResponses.refusals(status, "Unprocessable Content", "A rule of the center refuses "
+					+ "the request.", list);
 		}));
 	}
 

@@ -2,7 +2,7 @@ package dev.parley.api;
 
 /**
  * Who may call an API path, for the OpenAPI document: the same rules the security filter chain applies
- * ({@code /api/v1/me/**} customers, {@code /api/v1/admin/**} administrators) and the audit controller's
+ * ({@code /api/v1/me/**} customers, {@code /api/v1/agent/**} agents, {@code /api/v1/admin/**} administrators) and the audit controller's
  * role check. {@code OpenApiDocumentTests} calls every operation with each role to keep the two in step.
  */
 enum Audience {
@@ -11,6 +11,7 @@ enum Audience {
 	SIGNED_IN("any signed-in user: customer, agent, supervisor or administrator", false),
 	CUSTOMERS("customers only, each on their own data (the path names no customer)", true),
 	STAFF("agents, supervisors and administrators", true),
+	AGENTS("agents only, each on their own work (the path names no agent)", true),
 	ADMINS("administrators only", true);
 
 	private final String who;
@@ -27,6 +28,9 @@ enum Audience {
 		}
 		if (path.startsWith("/api/v1/me/")) {
 			return CUSTOMERS;
+		}
+		if (path.startsWith("/api/v1/agent/")) {
+			return AGENTS;
 		}
 		if (path.startsWith("/api/v1/admin/")) {
 			return ADMINS;

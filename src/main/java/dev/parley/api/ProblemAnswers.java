@@ -31,6 +31,23 @@ import java.lang.annotation.Target;
 	/** Whether it serves several media types by {@code Accept} (406 when none fits). */
 	boolean negotiates() default false;
 
+	/** Refusals other than 400, 404 and 409, each with its status and {@code code}: 403 not yours, 422, 429. */
+	Refusal[] refusals() default {};
+
+	/** One refusal: its status, {@code code}, what it means, and an example {@code detail}. */
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target({})
+	@interface Refusal {
+
+		int status();
+
+		String code();
+
+		String meaning();
+
+		String example();
+	}
+
 	/** The {@code code} of a 409 answer, as the domain's conflicts name it. */
 	enum Conflict {
 
@@ -42,7 +59,16 @@ import java.lang.annotation.Target;
 		ATTRIBUTE_EXISTS("attribute-exists", "an attribute with this key exists already",
 				"an attribute with this key exists already"),
 		NOT_PENDING("not-pending", "the subscription is not waiting for approval (it was approved already)",
-				"the subscription is not waiting for approval");
+				"the subscription is not waiting for approval"),
+
+		// invitations
+		DUPLICATE("duplicate", "an invitation between this customer and this agent is open already (one at a time)",
+				"An invitation between this customer and this agent is open already"),
+		EXPIRED("expired", "the invitation ran out before it was answered", "This invitation has expired"),
+		ANSWERED("answered", "the invitation was accepted or declined already (a second answer changes nothing)",
+				"This invitation was accepted already"),
+		TOO_MANY_OPEN("too-many-open", "the customer has as many contacts open as allowed",
+				"You have 3 contacts open already; leave one before starting another");
 
 		private final String code;
 		private final String meaning;

@@ -87,6 +87,19 @@ final class ProblemResponses {
 		return response(text.toString(), examples);
 	}
 
+	/** One status's refusals: each {@code code} with its meaning and an example. */
+	static ApiResponse refusals(int status, String title, String lead, List<ProblemAnswers.Refusal> refusals) {
+		var text = new StringBuilder(lead).append(" Nothing was changed or sent. `code` says why:");
+		Map<String, Example> examples = new LinkedHashMap<>();
+		for (var r : refusals) {
+			text.append("\n- `").append(r.code()).append("`: ").append(r.meaning());
+			var body = problem(status, title, r.example());
+			body.put("code", r.code());
+			examples.put(r.code(), new Example().summary(r.code()).value(body));
+		}
+		return response(text.toString(), examples);
+	}
+
 	private static ApiResponse response(String description, Map<String, Example> examples) {
 		var media = new MediaType().schema(new Schema<>().$ref(PROBLEM_REF)).examples(examples);
 		return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON, media));
@@ -121,8 +134,12 @@ final class ProblemResponses {
 			.addProperty("status", type("integer", "The HTTP status code.").format("int32"))
 			.addProperty("detail", string("What went wrong with this request, for people."))
 			.addProperty("instance", string("The path of the request.").format("uri-reference"))
-			.addProperty("code", string("409 only: why the request conflicts (`stale`, `state`, `username-taken`, "
-					+ "`attribute-exists`, `not-pending`)."))
+			.addProperty("code", string("Why the request conflicts or is refused (409: `stale`, `state`, "
+					+ "`username-taken`, `attribute-exists`, `not-pending`, `duplicate`, `expired`, `answered`; 403, 422 "
+					+ "and 429: the rule, e.g. `not-yours`, `no-consent`, `busy-slot`, `rate-limited`)."))
+			.addProperty("nextFreeSlot", string("422 `busy-slot` only: the customer's next free time, in their time "
+					+ "zone (ISO 8601 with offset).").format("date-time"))
+			.addProperty("timeZone", string("422 `busy-slot` only: the customer's time zone (IANA)."))
 			.addProperty("errors", type("array", "400 invalid input only: every invalid field, not just the first.")
 				.items(new Schema<>().$ref("#/components/schemas/FieldError")))
 			.required(List.of("title", "status"));
