@@ -36,6 +36,10 @@
             var fresh = template.content.querySelector('#invitations-card');
             var old = document.getElementById('invitations-card');
             if (!fresh || !old) { return; }
+            // what the agent's own last action said stays until their next action
+            var oldStatus = old.querySelector('[role=status]');
+            var freshStatus = fresh.querySelector('[role=status]');
+            if (oldStatus && freshStatus) { freshStatus.innerHTML = oldStatus.innerHTML; }
             var list = fresh.querySelector('.invitation-list');
             var form = old.querySelector('#invite-form');
             var keep = form && form.contains(document.activeElement);
