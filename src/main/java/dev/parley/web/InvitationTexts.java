@@ -19,7 +19,7 @@ import dev.parley.invitations.Invitations;
 class InvitationTexts {
 
 	/** One line of a list: the invitation, its sentence, its state's word and until when it is open. */
-	record Line(String id, Invitation invitation, String text, String state, String until) {
+	record Line(String id, Invitation invitation, String text, String state, String until, String customer) {
 	}
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -59,7 +59,7 @@ class InvitationTexts {
 					+ (i.topic() == null ? "" : " " + text("invitation.notice.about.topic", i.topic()));
 		}
 		return new Line(i.id().toString(), i, text, text("invitation.state." + i.state().token()),
-				TIME.format(i.expiresAt().atZone(zone)));
+				TIME.format(i.expiresAt().atZone(zone)), names.customer());
 	}
 
 	String customerName(Invitation i) {
