@@ -15,7 +15,8 @@ class ArchitectureTests {
 	/** The core modules that exist; each new core module is added here when it lands. */
 	static final String[] CORE = { "dev.parley.customer..", "dev.parley.catalog..", "dev.parley.orders..",
 			"dev.parley.history..", "dev.parley.agent..", "dev.parley.identity..", "dev.parley.presence..",
-			"dev.parley.routing..", "dev.parley.chat..", "dev.parley.status..", "dev.parley.common.." };
+			"dev.parley.routing..", "dev.parley.chat..", "dev.parley.status..", "dev.parley.common..",
+			"dev.parley.invitations.." };
 
 	static final String[] PROTOCOL = { "jakarta.servlet..", "org.springframework.web..", "org.springframework.http..",
 			"org.springframework.ui..", "org.thymeleaf..", "tools.jackson..", "com.fasterxml.jackson..", "javax.sip..",

@@ -426,4 +426,43 @@ final class ApiExamples {
 			 "defaultQueue": true, "openNow": true, "version": 2}""";
 
 	static final String QUEUES = "[" + QUEUE + "]";
+
+	static final String NEW_INVITATION = """
+			{"customer": "8ebcd92a-486a-4d5e-9af9-1883a912d909", "medium": "chat", "topic": "Your delivery",
+			 "order": "PO-100042"}""";
+
+	static final String INVITATION = """
+			{"id": "5b1e7c1a-8a8e-4a43-9a3b-3c2d8f0e4b11", "direction": "to-customer", "state": "pending",
+			 "medium": "chat", "topic": "Your delivery", "order": "PO-100042", "product": null,
+			 "customer": {"id": "8ebcd92a-486a-4d5e-9af9-1883a912d909", "name": "Alice Martin"},
+			 "agent": {"id": "3481cdb4-035b-418e-8496-c95f440e6ccc", "name": "Ana Ruiz", "group": "Support"},
+			 "text": "Ana Ruiz from Support invites you to chat about order PO-100042",
+			 "createdAt": "2026-03-02T10:15:00Z", "expiresAt": "2026-03-02T10:17:00Z", "answeredAt": null,
+			 "answeredBy": null, "interaction": null, "version": 0}""";
+
+	static final String INVITATION_ACCEPTED = """
+			{"id": "5b1e7c1a-8a8e-4a43-9a3b-3c2d8f0e4b11", "direction": "to-customer", "state": "accepted",
+			 "medium": "chat", "topic": "Your delivery", "order": "PO-100042", "product": null,
+			 "customer": {"id": "8ebcd92a-486a-4d5e-9af9-1883a912d909", "name": "Alice Martin"},
+			 "agent": {"id": "3481cdb4-035b-418e-8496-c95f440e6ccc", "name": "Ana Ruiz", "group": "Support"},
+			 "text": "Ana Ruiz from Support invites you to chat about order PO-100042",
+			 "createdAt": "2026-03-02T10:15:00Z", "expiresAt": "2026-03-02T10:17:00Z",
+			 "answeredAt": "2026-03-02T10:15:40Z", "answeredBy": "8ebcd92a-486a-4d5e-9af9-1883a912d909",
+			 "interaction": "86dd04e5-ad07-4610-a477-89206bdba935", "version": 1}""";
+
+	static final String INVITATIONS = "[" + INVITATION + "]";
+
+	static final String NEW_REQUEST = """
+			{"agent": "3481cdb4-035b-418e-8496-c95f440e6ccc", "medium": "chat", "topic": "The router you set up"}""";
+
+	static final String REQUEST = """
+			{"id": "0c6f3b5e-2f1d-4c55-8e0a-6a4c1f7d9e21", "direction": "to-agent", "state": "pending",
+			 "medium": "chat", "topic": "The router you set up", "order": null, "product": null,
+			 "customer": {"id": "8ebcd92a-486a-4d5e-9af9-1883a912d909", "name": "Alice Martin"},
+			 "agent": {"id": "3481cdb4-035b-418e-8496-c95f440e6ccc", "name": "Ana Ruiz", "group": "Support"},
+			 "agentState": "ready", "text": "Alice Martin asks for you about: The router you set up",
+			 "createdAt": "2026-03-02T10:15:00Z", "expiresAt": "2026-03-02T10:30:00Z", "answeredAt": null,
+			 "answeredBy": null, "interaction": null, "version": 0}""";
+
+	static final String REQUESTS = "[" + REQUEST + "]";
 }

@@ -99,6 +99,7 @@ class ApiExceptionHandler {
 		};
 		var response = problem(status, status.getReasonPhrase(), e.getMessage(), List.of());
 		response.getBody().setProperty("code", e.code());
+		e.details().forEach(response.getBody()::setProperty);
 		if (e.kind() == RefusedException.Kind.TOO_MANY_REQUESTS) {
 			return ResponseEntity.status(status).header("Retry-After", String.valueOf(e.retryAfterSeconds()))
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());

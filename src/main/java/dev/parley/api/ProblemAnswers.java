@@ -64,7 +64,14 @@ import java.lang.annotation.Target;
 				+ "stop being the default; make another queue the default instead",
 				"The default queue cannot be deleted; make another the default first"),
 		QUEUE_IN_USE("in-use", "the queue still has contacts that are not over",
-				"The queue still has contacts; delete it when they are over");
+				"The queue still has contacts; delete it when they are over"),
+
+		// invitations
+		DUPLICATE("duplicate", "an invitation between this customer and this agent is open already (one at a time)",
+				"An invitation between this customer and this agent is open already"),
+		EXPIRED("expired", "the invitation ran out before it was answered", "This invitation has expired"),
+		ANSWERED("answered", "the invitation was accepted or declined already (a second answer changes nothing)",
+				"This invitation was accepted already");
 
 		private final String code;
 		private final String meaning;
@@ -112,7 +119,31 @@ import java.lang.annotation.Target;
 				+ "logged out)", "That agent is not taking contacts now"),
 		RATE_LIMITED(429, "rate-limited", "the caller sends messages too fast: 10 at once, then 3 a second to "
 				+ "each interaction; `Retry-After` says how many seconds to wait. Nothing was stored",
-				"You send messages too fast; wait a moment");
+				"You send messages too fast; wait a moment"),
+
+		// invitations
+		NO_CONSENT(422, "no-consent", "the customer has not consented to proactive contact (interests section)",
+				"This customer has not consented to proactive contact"),
+		OFFLINE(422, "offline", "the customer is not online in the portal",
+				"This customer is not online in the portal now"),
+		MEDIUM_UNAVAILABLE_CUSTOMER(422, "medium-unavailable", "the customer cannot use the medium now, or the agent does not handle it",
+				"The customer cannot use video now"),
+		GROUP_CLOSED(422, "closed", "the agent's group is closed now",
+				"Your group is closed now; invitations go out in opening hours only"),
+		BUSY_SLOT(422, "busy-slot", "the customer's agenda says they are busy; `nextFreeSlot` and `timeZone` say when they "
+							+ "are free next, in their own time zone",
+				"The customer's agenda says they are busy now; their next free slot is Mon 2 Mar 2026 "
+							+ "11:00 (Europe/London)"),
+		INVITATIONS_RATE_LIMITED(429, "rate-limited", "the agent sent as many invitations as allowed within the rate window",
+				"You sent 10 invitations within 10 minutes; try again in 42 s"),
+		INVITATION_NOT_YOURS(403, "not-yours", "the invitation is another agent's, or one the caller sent (the customer answers it)",
+				"This invitation is another agent's"),
+		AGENT_NO_ROOM(422, "agent-unavailable", "the agent is signed out or has no room for another contact of this medium",
+				"The agent is not signed in or has no room for another chat contact now"),
+		MEDIUM_UNAVAILABLE_ASKER(422, "medium-unavailable", "you cannot use the medium now, or the agent does not handle it",
+				"The agent does not handle video"),
+		REQUEST_NOT_YOURS(403, "not-yours", "it is your own request to an agent: the agent answers it",
+				"You sent this invitation; the other side answers it");
 
 		private final int status;
 		private final String code;

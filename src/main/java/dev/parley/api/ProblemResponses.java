@@ -180,6 +180,9 @@ final class ProblemResponses {
 					+ "; 403, 413, 422 and 429 " + codes(Arrays.stream(ProblemAnswers.Refusal.values())
 						.map(ProblemAnswers.Refusal::code))
 					+ ". Absent where the status says it all (a role's 403, a body's 413)."))
+			.addProperty("nextFreeSlot", string("422 `busy-slot` only: the customer's next free time, in their time "
+					+ "zone (ISO 8601 with offset).").format("date-time"))
+			.addProperty("timeZone", string("422 `busy-slot` only: the customer's time zone (IANA)."))
 			.addProperty("errors", type("array", "400 invalid input only: every invalid field, not just the first.")
 				.items(new Schema<>().$ref("#/components/schemas/FieldError")))
 			.required(List.of("title", "status"));

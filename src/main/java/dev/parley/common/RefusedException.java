@@ -22,16 +22,24 @@ public class RefusedException extends RuntimeException {
 	private final Kind kind;
 	private final String code;
 	private final long retryAfterSeconds;
+	private final java.util.Map<String, Object> details;
 
 	public RefusedException(Kind kind, String code, String message) {
 		this(kind, code, message, 0);
 	}
 
 	public RefusedException(Kind kind, String code, String message, long retryAfterSeconds) {
+		this(kind, code, message, retryAfterSeconds, java.util.Map.of());
+	}
+
+	/** With more facts for clients (a busy customer's next free slot, say), added to the problem answer. */
+	public RefusedException(Kind kind, String code, String message, long retryAfterSeconds,
+			java.util.Map<String, Object> details) {
 		super(message);
 		this.kind = kind;
 		this.code = code;
 		this.retryAfterSeconds = retryAfterSeconds;
+		this.details = java.util.Map.copyOf(details);
 	}
 
 	public Kind kind() {
@@ -44,5 +52,10 @@ public class RefusedException extends RuntimeException {
 
 	public long retryAfterSeconds() {
 		return retryAfterSeconds;
+	}
+
+	/** Facts beyond the message, by name (none for most refusals). */
+	public java.util.Map<String, Object> details() {
+		return details;
 	}
 }

@@ -6,6 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.parley.agent.Agent;
+import dev.parley.agent.AgentManagement;
+import dev.parley.agent.AgentStates;
+import dev.parley.catalog.ProductId;
+import dev.parley.common.AgentId;
 
 import dev.parley.catalog.Catalog;
 import dev.parley.catalog.Product;
@@ -44,15 +51,60 @@ public class Interactions {
 	private final QueueManagement queues;
 	private final Catalog catalog;
 	private final CustomerManagement customers;
+	private final AgentManagement agents;
+	private final AgentStates states;
 
 	Interactions(InteractionSteps steps, InteractionStore store, RoutingBoard board, QueueManagement queues,
-			Catalog catalog, CustomerManagement customers) {
+			Catalog catalog, CustomerManagement customers, AgentManagement agents, AgentStates states) {
 		this.steps = steps;
 		this.store = store;
 		this.board = board;
 		this.queues = queues;
 		this.catalog = catalog;
 		this.customers = customers;
+		this.agents = agents;
+		this.states = states;
+	}
+
+	/**
+	 * Starts a contact already connected to a named agent, without a queue (an accepted invitation): in a queue of
+	 * the agent's group that takes the medium, only while the agent is signed in and has room for it (their
+	 * capacity for the medium; a call or video is theirs alone). Joins the caller's transaction, so the decision
+	 * that led here (an invitation answered) and the interaction commit together or not at all.
+	 */
+	@Transactional
+	public Interaction startConnected(CustomerId customer, AgentId agent, Medium medium, ProductId product,
+			String topic) {
+		Agent who = agents.agent(agent);
+		Queue queue = queues.queues().stream().filter(q -> q.groupKey().equals(who.groupKey()) && q.serves(medium))
+			.findFirst()
+			.orElseThrow(() -> new RefusedException(RefusedException.Kind.CANNOT_SERVE, "medium-unavailable",
+					"No queue of the agent's group takes " + medium.name().toLowerCase() + " contacts"));
+		if (!states.status(agent).state().isLoggedIn() || !hasRoom(who, medium)) {
+			throw new RefusedException(RefusedException.Kind.CANNOT_SERVE, "agent-unavailable",
+					"The agent is not signed in or has no room for another " + medium.name().toLowerCase()
+							+ " contact now");
+		}
+		if (store.countOpen(customer) >= MAX_OPEN) {
+			throw new ConflictException("too-many-open",
+					"You have " + MAX_OPEN + " contacts open already; leave one before starting another");
+		}
+		Instant now = steps.now();
+		String text = topic == null || topic.isBlank() ? null : topic.strip();
+		var interaction = new Interaction(InteractionId.random(), customer, medium, queue.key(), product,
+				text == null || text.length() <= MAX_TOPIC ? text : text.substring(0, MAX_TOPIC), 0,
+				InteractionState.CONNECTED, agent, null, null, null, null, null, now, now, store.nextEnqueueSeq(), now,
+				null, null, null, null, null, 0);
+		return steps.createConnected(interaction);
+	}
+
+	private boolean hasRoom(Agent agent, Medium medium) {
+		List<Interaction> handled = store.handledBy(agent.id()).stream()
+			.filter(i -> i.state() == InteractionState.CONNECTED).toList();
+		boolean exclusive = handled.stream().anyMatch(i -> i.medium() == Medium.VOICE || i.medium() == Medium.VIDEO);
+		boolean wantsExclusive = medium == Medium.VOICE || medium == Medium.VIDEO;
+		long same = handled.stream().filter(i -> i.medium() == medium).count();
+		return !exclusive && !(wantsExclusive && !handled.isEmpty()) && same < agent.capacity(medium);
 	}
 
 	/** Starts a contact: checked, queued and persisted before it is answered. */

@@ -33,8 +33,14 @@ import tools.jackson.databind.JsonNode;
 @ParleyIntegrationTest
 class OpenApiDocumentTests {
 
+	/** Invitations (agents invite customers, customers ask for agents). */
+	static final Set<String> INVITATION_OPERATIONS = Set.of("POST /api/v1/agent/invitations",
+			"GET /api/v1/agent/invitations", "POST /api/v1/agent/invitations/{id}/accept",
+			"POST /api/v1/agent/invitations/{id}/decline", "POST /api/v1/me/invitations", "GET /api/v1/me/invitations",
+			"POST /api/v1/me/invitations/{id}/accept", "POST /api/v1/me/invitations/{id}/decline");
+
 	/** The v1 contract: every operation, by method and path. None may disappear or move. */
-	static final Set<String> OPERATIONS = Set.of("POST /api/v1/registrations", "GET /api/v1/me/profile",
+	static final Set<String> OPERATIONS = plus(INVITATION_OPERATIONS, "POST /api/v1/registrations", "GET /api/v1/me/profile",
 			"GET /api/v1/me/attributes/definitions", "PUT /api/v1/me/demographics", "PUT /api/v1/me/capabilities",
 			"PUT /api/v1/me/agenda", "PUT /api/v1/me/interests", "GET /api/v1/me/history",
 			"GET /api/v1/me/history/grouped", "GET /api/v1/me/history/{id}", "PUT /api/v1/me/history/{id}/rating",
@@ -252,6 +258,12 @@ class OpenApiDocumentTests {
 				assertThat(refused).as(key + " documents 403").isBetween(1, tokenOf.size() - 1);
 			}
 		});
+	}
+
+	private static Set<String> plus(Set<String> block, String... operations) {
+		Set<String> all = new TreeSet<>(block);
+		all.addAll(List.of(operations));
+		return Set.copyOf(all);
 	}
 
 	/** Leaves the document in target/openapi.json to read or to feed a client generator. */

@@ -56,6 +56,17 @@ public class InteractionSteps {
 		return interaction;
 	}
 
+	/** Creates an interaction already connected to its agent (an accepted invitation): no queue, no offer. */
+	@Transactional
+	public Interaction createConnected(Interaction interaction) {
+		store.insertConnected(interaction);
+		store.step(interaction.id(), "invited", interaction.createdAt(), interaction.agent(), interaction.queue(), null);
+		store.step(interaction.id(), "accepted", interaction.createdAt(), interaction.agent(), interaction.queue(), null);
+		events.publishEvent(new InteractionConnected(interaction.id(), interaction.customer(), interaction.agent(),
+				interaction.createdAt()));
+		return interaction;
+	}
+
 	/** Offers a queued interaction to an agent; false when it is no longer queued. */
 	@Transactional
 	public boolean offer(Interaction interaction, AgentId agent, Queue queue) {

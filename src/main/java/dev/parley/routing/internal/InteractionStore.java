@@ -50,6 +50,17 @@ public class InteractionStore {
 			.update();
 	}
 
+	/** A new interaction connected to its agent from the start. */
+	public void insertConnected(Interaction i) {
+		jdbc.sql("""
+				INSERT INTO interactions (id, customer_id, medium, queue_key, product_id, topic, priority, state, agent_id,
+				created_at, enqueued_at, enqueue_seq, connected_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 'CONNECTED', ?, ?, ?, ?, ?, 0)""")
+			.params(i.id().value(), i.customer().value(), i.medium().name(), i.queue(),
+					i.product() == null ? null : i.product().value(), i.topic(), i.priority(), i.agent().value(),
+					ts(i.createdAt()), ts(i.enqueuedAt()), i.enqueueSeq(), ts(i.connectedAt()))
+			.update();
+	}
+
 	public Optional<Interaction> find(InteractionId id) {
 		return jdbc.sql("SELECT * FROM interactions WHERE id = ?").param(id.value()).query((rs, n) -> row(rs))
 			.optional();

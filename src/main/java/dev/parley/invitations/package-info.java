@@ -1,0 +1,12 @@
+/**
+ * Invitations: an agent invites an online customer to a contact ("Ana from Support invites you to chat about order
+ * PO-100042"), or a customer asks for a named agent. The rules (consent to proactive contact, media both sides can
+ * use, the customer's agenda, opening hours, one open invitation per customer and agent, a rate limit per agent)
+ * are checked before anything is stored; a refusal names its rule and sends nothing. Each invitation's answer
+ * (accepted, declined, expired) is decided once by a conditional write in the database; accepting creates an
+ * interaction already connected to the agent through routing. Steps are announced as
+ * {@link dev.parley.invitations.InvitationEvent}s.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "routing", "customer", "agent",
+		"presence", "identity", "catalog" })
+package dev.parley.invitations;

@@ -1,0 +1,67 @@
+// Parley invitations in the customer portal: when an invitation event arrives (live.js), the notice is brought up to
+// date from the server (its content only, so the polite live region stays the same node and focus stays where it is);
+// on the chat page an accepted invitation opened, the messages follow message and interaction events.
+(function () {
+  'use strict';
+  if (!window.fetch) { return; }
+  function refresh(id) {
+    var region = document.getElementById(id);
+    var holder = id === 'chat-messages' ? document.getElementById('customer-chat') : region;
+    if (!region || !holder) { return; }
+    fetch(holder.getAttribute('data-url'), { credentials: 'same-origin' }).then(function (r) { return r.text(); })
+      .then(function (html) {
+        var template = document.createElement('template');
+        template.innerHTML = html;
+        var fresh = template.content.getElementById ? template.content.getElementById(id) : template.content.querySelector('#' + id);
+        if (fresh && region.innerHTML !== fresh.innerHTML) { region.innerHTML = fresh.innerHTML; }
+      });
+  }
+  function whenLive(setup) {
+    if (window.ParleyLive) { setup(window.ParleyLive); return; }
+    document.addEventListener('DOMContentLoaded', function () { if (window.ParleyLive) { setup(window.ParleyLive); } });
+  }
+  whenLive(function (live) {
+    if (document.getElementById('invitation-notice')) {
+      live.on('invitation', function () { refresh('invitation-notice'); });
+      live.onOpen(function () { refresh('invitation-notice'); });
+    }
+    var card = document.getElementById('invitations-card');
+    if (card) {
+      // the workstation: the card follows invitation events; what changed is announced politely
+      live.on('invitation', function () {
+        fetch(card.getAttribute('data-url'), { credentials: 'same-origin' }).then(function (r) { return r.text(); })
+          .then(function (html) {
+            var template = document.createElement('template');
+            template.innerHTML = html;
+            var fresh = template.content.querySelector('#invitations-card');
+            var old = document.getElementById('invitations-card');
+            if (!fresh || !old) { return; }
+            // what the agent's own last action said stays until their next action
+            var oldStatus = old.querySelector('[role=status]');
+            var freshStatus = fresh.querySelector('[role=status]');
+            if (oldStatus && freshStatus) { freshStatus.innerHTML = oldStatus.innerHTML; }
+            var list = fresh.querySelector('.invitation-list');
+            var form = old.querySelector('#invite-form');
+            var keep = form && form.contains(document.activeElement);
+            if (keep) {
+              var oldList = old.querySelector('.invitation-list, .invitation-list + p, h3 + p');
+              var freshList = list || fresh.querySelector('h3 + p');
+              if (oldList && freshList) { oldList.replaceWith(freshList); }
+            } else {
+              old.replaceWith(fresh);
+            }
+            var said = fresh.querySelector('#invitations-announce');
+            var region = document.getElementById('invitations-announce');
+            if (said && region && said.textContent) { region.textContent = said.textContent; }
+          });
+      });
+    }
+    var chat = document.getElementById('customer-chat');
+    if (chat) {
+      var mine = chat.getAttribute('data-interaction');
+      live.on('message', function (data) { if (data.interaction === mine) { refresh('chat-messages'); } });
+      live.on('interaction', function (data) { if (data.id === mine) { window.location.reload(); } });
+      live.onOpen(function () { refresh('chat-messages'); });
+    }
+  });
+})();
