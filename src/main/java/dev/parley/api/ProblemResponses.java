@@ -121,7 +121,7 @@ final class ProblemResponses {
 			.addProperty("status", type("integer", "The HTTP status code.").format("int32"))
 			.addProperty("detail", string("What went wrong with this request, for people."))
 			.addProperty("instance", string("The path of the request.").format("uri-reference"))
-			.addProperty("code", string("409 only: why the request conflicts (`stale`, `state`, `username-taken`, "
+			.addProperty("code", string("409 only: why the request conflicts (`stale`, `state`, `username-taken`, `email-taken`, "
 					+ "`attribute-exists`, `not-pending`)."))
 			.addProperty("errors", type("array", "400 invalid input only: every invalid field, not just the first.")
 				.items(new Schema<>().$ref("#/components/schemas/FieldError")))

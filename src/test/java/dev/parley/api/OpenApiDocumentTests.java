@@ -48,7 +48,8 @@ class OpenApiDocumentTests {
 			"POST /api/v1/tokens", "DELETE /api/v1/tokens/{id}", "GET /api/v1/presence/{presentity}",
 			"GET /api/v1/me/presence", "PUT /api/v1/me/presence", "GET /api/v1/me/presence/watchers",
 			"POST /api/v1/me/presence/watchers/{watcher}/approve", "POST /api/v1/me/presence/watchers/{watcher}/deny",
-			"GET /api/v1/me/presence/rules", "PUT /api/v1/me/presence/rules");
+			"GET /api/v1/me/presence/rules", "PUT /api/v1/me/presence/rules", "GET /api/v1/admin/sign-in-locks",
+			"DELETE /api/v1/admin/sign-in-locks");
 
 	@LocalServerPort
 	int port;
