@@ -52,6 +52,10 @@ final class ApiExamples {
 			  "options": ["bronze", "silver", "gold", "platinum"]},
 			 {"key": "company", "label": "Company", "type": "TEXT", "required": false, "maxLength": 80, "options": []}]""";
 
+	static final String SIGN_IN_LOCKS = """
+			[{"scope": "ACCOUNT_SOURCE", "username": "alice", "source": "203.0.113.7", "failures": 9,
+			  "lastFailureAt": "2025-03-14T09:12:41Z", "lockedUntil": "2025-03-14T09:13:45Z"}]""";
+
 	static final String PROFILE = """
 			{"id": "8ebcd92a-486a-4d5e-9af9-1883a912d909",
 			 "demographics": {"name": "Alice Martin", "preferredLanguage": "en", "locale": "en-GB",

@@ -46,6 +46,9 @@ import java.lang.annotation.Target;
 		STATE("state", "the order's status forbids the change (it has shipped, been delivered, cancelled or returned)",
 				"order PO-100002 has shipped and can no longer be cancelled"),
 		USERNAME_TAKEN("username-taken", "another account has this username", "username is already taken"),
+		EMAIL_TAKEN("email-taken", "a customer registered with, or gave, this e-mail address already: sign in to that "
+				+ "account instead", "an account with this e-mail address exists already: sign in to it with its username "
+						+ "instead; if you no longer know its username or password, contact us and an agent will help you back in"),
 		ATTRIBUTE_EXISTS("attribute-exists", "an attribute with this key exists already",
 				"an attribute with this key exists already"),
 		NOT_PENDING("not-pending", "the subscription is not waiting for approval (it was approved already)",

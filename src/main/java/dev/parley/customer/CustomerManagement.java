@@ -57,10 +57,22 @@ public class CustomerManagement {
 		this.registration = new CustomerRegistration(identity, customers, sections, this.clock);
 	}
 
-	/** Opens the identity account (role CUSTOMER) and the profile together, or neither. */
+	/**
+	 * Opens the identity account (role CUSTOMER) and the profile together, or neither. One account per e-mail
+	 * address: one that a customer registered with or gave already is refused (409 {@code email-taken}).
+	 */
 	@Transactional
 	public CustomerProfile register(Registration request) {
-		return profile(registration.register(request));
+		return profile(registration.register(request, false));
+	}
+
+	/**
+	 * Opens an account and profile for someone who gave an e-mail address nobody verified (the chat widget's
+	 * visitor): it does not hold the address against a later registration, and is never refused for it.
+	 */
+	@Transactional
+	public CustomerProfile openVisitorRecord(Registration request) {
+		return profile(registration.register(request, true));
 	}
 
 	/** Whether the text is an e-mail address as Parley accepts one in a profile. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.parley.common.AddressKind;
+import dev.parley.common.ConflictException;
 import dev.parley.common.CustomerId;
 import dev.parley.common.FieldViolation;
 import dev.parley.common.InvalidInputException;
@@ -20,7 +21,7 @@ import dev.parley.identity.Role;
 
 /**
  * Opens a customer's account and profile; runs inside {@link CustomerManagement#register}'s transaction,
- * so any refusal (invalid field, taken username) leaves nothing behind.
+ * so any refusal (invalid field, taken username or e-mail address) leaves nothing behind.
  */
 final class CustomerRegistration {
 
@@ -36,7 +37,15 @@ final class CustomerRegistration {
 		this.clock = clock;
 	}
 
-	CustomerId register(Registration r) {
+	static final String EMAIL_TAKEN = "an account with this e-mail address exists already: sign in to it with its "
+			+ "username instead; if you no longer know its username or password, contact us and an agent will help you "
+			+ "back in";
+
+	/**
+	 * A registration (one account per e-mail address: a taken one is a 409 {@code email-taken}), or a widget
+	 * visitor's record ({@code visitor}: the address is nobody's proof, so it holds nothing against a registration).
+	 */
+	CustomerId register(Registration r, boolean visitor) {
 		List<FieldViolation> violations = new ArrayList<>();
 		if (r.email() == null || r.email().isBlank()) {
 			violations.add(new FieldViolation("email", "required", "must not be blank"));
@@ -60,10 +69,16 @@ final class CustomerRegistration {
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
+		if (!visitor && customers.emailTaken(r.email())) {
+			throw new ConflictException("email-taken", EMAIL_TAKEN);
+		}
 		var demographics = new Demographics(r.displayName().trim(), "en", "en", zone.get(), null, null, Map.of(), 0L);
 		customers.insert(id, demographics, Instant.now(clock));
 		sections.replaceCapabilities(id, List.of(new Capability(AddressKind.EMAIL, r.email().trim(), true)));
 		customers.updatePreferredMedium(id, Medium.EMAIL);
+		if (!customers.markRegistration(id, r.email(), visitor)) {
+			throw new ConflictException("email-taken", EMAIL_TAKEN);
+		}
 		return id;
 	}
 }

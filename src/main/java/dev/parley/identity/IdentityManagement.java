@@ -87,9 +87,7 @@ public class IdentityManagement {
 		v.check(request.username() != null && !request.username().isBlank()
 				&& !USERNAME.matcher(request.username().trim()).matches(), "username", "pattern",
 				"must be 3 to 100 letters, digits or . _ @ + -");
-		v.check(request.password() == null || request.password().length() < 8, "password", "too-short",
-				"must be at least 8 characters");
-		v.maxLength(request.password(), 128, "password");
+		PasswordRules.check(request.username(), request.password(), v);
 		v.required(request.displayName(), "displayName").maxLength(request.displayName(), 120, "displayName");
 		v.check(request.role() == null, "role", "required", "must be given");
 		v.throwIfAny();

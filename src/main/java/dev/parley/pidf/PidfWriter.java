@@ -23,7 +23,10 @@ import dev.parley.common.AddressKind;
 import dev.parley.presence.PresenceDocument;
 import dev.parley.presence.PresenceTuple;
 
-/** Writes a {@link PresenceDocument} as RFC 3863 PIDF with StAX (fast: this runs once per change). */
+/**
+ * Writes a {@link PresenceDocument} as RFC 3863 PIDF with StAX (fast: this runs once per change). Every text and
+ * attribute value goes through {@link XmlChars}: a character XML 1.0 forbids is written as U+FFFD, never as is.
+ */
 final class PidfWriter {
 
 	static final String PERSON_ID = "person";
@@ -47,7 +50,7 @@ final class PidfWriter {
 			w.writeStartDocument("UTF-8", "1.0");
 			w.writeStartElement("", "presence", PIDF);
 			declareNamespaces(w, doc);
-			w.writeAttribute("entity", entity);
+			w.writeAttribute("entity", XmlChars.clean(entity));
 			for (PresenceTuple t : doc.tuples()) {
 				tuple(w, t);
 			}
@@ -87,7 +90,7 @@ final class PidfWriter {
 
 	private static void tuple(XMLStreamWriter w, PresenceTuple t) throws XMLStreamException {
 		w.writeStartElement(PIDF, "tuple");
-		w.writeAttribute("id", t.id());
+		w.writeAttribute("id", XmlChars.clean(t.id()));
 		w.writeStartElement(PIDF, "status");
 		text(w, PIDF, "basic", t.isOpen() ? "open" : "closed");
 		w.writeEndElement();
@@ -108,7 +111,7 @@ final class PidfWriter {
 				w.writeAttribute("priority", BigDecimal.valueOf(t.contact().priority()).stripTrailingZeros()
 					.toPlainString());
 			}
-			w.writeCharacters(t.contact().address());
+			w.writeCharacters(XmlChars.clean(t.contact().address()));
 			w.writeEndElement();
 		}
 		if (t.note() != null) {
@@ -161,7 +164,7 @@ final class PidfWriter {
 		w.writeStartElement(FIGURES, "figures");
 		for (Map.Entry<String, Long> f : new TreeMap<>(figures).entrySet()) {
 			w.writeStartElement(FIGURES, "figure");
-			w.writeAttribute("name", f.getKey());
+			w.writeAttribute("name", XmlChars.clean(f.getKey()));
 			w.writeCharacters(Long.toString(f.getValue()));
 			w.writeEndElement();
 		}
@@ -170,7 +173,7 @@ final class PidfWriter {
 
 	private static void text(XMLStreamWriter w, String ns, String name, String value) throws XMLStreamException {
 		w.writeStartElement(ns, name);
-		w.writeCharacters(value);
+		w.writeCharacters(XmlChars.clean(value));
 		w.writeEndElement();
 	}
 

@@ -37,7 +37,7 @@ public final class WatcherInfoCodec {
 			w.writeAttribute("version", Long.toString(version));
 			w.writeAttribute("state", fullState ? "full" : "partial");
 			w.writeStartElement(PidfNamespaces.WATCHERINFO, "watcher-list");
-			w.writeAttribute("resource", uris.presUri(resource));
+			w.writeAttribute("resource", XmlChars.clean(uris.presUri(resource)));
 			w.writeAttribute("package", "presence");
 			for (WatcherInfo info : watchers) {
 				watcher(w, info);
@@ -60,7 +60,7 @@ public final class WatcherInfoCodec {
 		w.writeAttribute("event", info.event().token());
 		w.writeAttribute("expiration", Long.toString(info.expiresInSeconds()));
 		w.writeAttribute("duration-subscribed", Long.toString(info.subscribedSeconds()));
-		w.writeCharacters(info.watcher().uri());
+		w.writeCharacters(XmlChars.clean(info.watcher().uri()));
 		w.writeEndElement();
 	}
 }

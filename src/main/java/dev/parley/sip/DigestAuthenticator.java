@@ -23,7 +23,9 @@ import dev.parley.identity.DigestAnswer;
  * Digest authentication of SIP requests (RFC 3261 s22, RFC 2617 MD5, RFC 8760 SHA-256, qop=auth). Nonces
  * are stateless: their expiry and an HMAC of it under a per-process key, so no nonce table can be flooded.
  * No answer: 401 with a challenge per algorithm. A nonce that is not ours: a new 401. Wrong credentials: 403.
- * Right credentials on an expired nonce: 401 with {@code stale=true}.
+ * Right credentials on an expired nonce: 401 with {@code stale=true}. A username and source address the sign-in
+ * throttle has locked after too many wrong answers: 503 with Retry-After (RFC 3261 s21.5.4), before the answer is
+ * checked, so a right answer waits too (SIP's 429 means something else, RFC 3892).
  */
 final class DigestAuthenticator {
 
@@ -31,6 +33,23 @@ final class DigestAuthenticator {
 	@FunctionalInterface
 	interface Verifier {
 		Optional<Account> verify(DigestAnswer answer);
+	}
+
+	/** The sign-in throttle (the identity module's in the application): asked first, told each answer's fate. */
+	interface Throttle {
+
+		Throttle NONE = new Throttle() {
+		};
+
+		default Optional<Duration> refusal(String username, String source) {
+			return Optional.empty();
+		}
+
+		default void failed(String username, String source) {
+		}
+
+		default void succeeded(String username, String source) {
+		}
 	}
 
 	sealed interface Outcome {
@@ -52,10 +71,18 @@ final class DigestAuthenticator {
 
 	private final List<DigestAlgorithm> offered;
 
+	private final Throttle throttle;
+
 	private final byte[] key = new byte[32];
 
 	DigestAuthenticator(Verifier verifier, String realm, Duration lifetime, Clock clock, List<DigestAlgorithm> offered) {
+		this(verifier, Throttle.NONE, realm, lifetime, clock, offered);
+	}
+
+	DigestAuthenticator(Verifier verifier, Throttle throttle, String realm, Duration lifetime, Clock clock,
+			List<DigestAlgorithm> offered) {
 		this.verifier = verifier;
+		this.throttle = throttle;
 		this.realm = realm;
 		this.lifetimeMillis = lifetime.toMillis();
 		this.clock = clock;
@@ -81,11 +108,18 @@ final class DigestAuthenticator {
 		}
 		String middle = qop == null ? nonce : nonce + ":" + p.get("nc") + ":" + p.get("cnonce") + ":" + qop;
 		String ha2 = alg.get().hash(request.method() + ":" + p.get("uri"));
+		Optional<Duration> wait = throttle.refusal(p.get("username"), request.source());
+		if (wait.isPresent()) {
+			return new Refused(SipResponse.of(503, "Service Unavailable (too many failed sign-ins)")
+				.with("Retry-After", String.valueOf(Math.max(1, wait.get().toSeconds()))));
+		}
 		Optional<Account> account = verifier.verify(new DigestAnswer(p.get("username"), alg.get(), middle, ha2,
 				p.get("response")));
 		if (account.isEmpty()) {
+			throttle.failed(p.get("username"), request.source());
 			return new Refused(SipResponse.of(403, "Forbidden"));
 		}
+		throttle.succeeded(p.get("username"), request.source());
 		if (expired(nonce)) {
 			return challenge(true, "Unauthorized (stale nonce)");
 		}

@@ -50,7 +50,7 @@ final class SipAdapter implements SmartLifecycle {
 
 	SipAdapter(SipTransport transport, SipNotifier notifier, ScheduledExecutorService scheduler, Presence presence,
 			Predicate<PresentityId> known, PresenceSettings limits, DigestCredentials credentials, SipSettings settings, Clock clock,
-			PidfCodec pidf, SipPrincipals principals) {
+			PidfCodec pidf, SipPrincipals principals, DigestAuthenticator.Throttle throttle) {
 		this.terminateOnShutdown = settings.terminateOnShutdown();
 		this.transport = transport;
 		this.notifier = notifier;
@@ -61,7 +61,7 @@ final class SipAdapter implements SmartLifecycle {
 			throw new IllegalStateException("parley.sip.realm (" + realm + ") must be parley.identity.digest-realm ("
 					+ credentials.realm() + "): digest HA1 values are kept for that realm only");
 		}
-		var authenticator = new DigestAuthenticator(credentials::verify, realm, settings.nonceLifetime(), clock,
+		var authenticator = new DigestAuthenticator(credentials::verify, throttle, realm, settings.nonceLifetime(), clock,
 				settings.algorithms());
 		this.publications = new Publications(presence, notifier.store(), pidf);
 		this.recovery = new SipRecovery(notifier.store(), transport::dialog, presence, known, notifier, publications, clock,

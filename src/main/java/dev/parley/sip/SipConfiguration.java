@@ -1,6 +1,8 @@
 package dev.parley.sip;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.parley.identity.DigestCredentials;
 import dev.parley.identity.IdentityManagement;
+import dev.parley.identity.SignInThrottle;
 import dev.parley.pidf.PidfCodec;
 import dev.parley.pidf.PresentityUris;
 import dev.parley.pidf.WatcherInfoCodec;
@@ -54,9 +57,24 @@ class SipConfiguration {
 	SipAdapter sipAdapter(SipTransport sipTransport, SipNotifier sipNotifier, ScheduledExecutorService sipScheduler,
 			Presence presence, Presentities presentities, PresenceSettings limits, DigestCredentials credentials,
 			SipSettings settings, ObjectProvider<Clock> clock, PidfCodec pidf, IdentityManagement identity,
-			PresentityUris uris) {
+			PresentityUris uris, SignInThrottle throttle) {
 		return new SipAdapter(sipTransport, sipNotifier, sipScheduler, presence, presentities::ensure, limits,
 				credentials, settings, clock.getIfAvailable(Clock::systemUTC), pidf,
-				new SipPrincipals(identity::findByUsername, uris));
+				new SipPrincipals(identity::findByUsername, uris), new DigestAuthenticator.Throttle() {
+					@Override
+					public Optional<Duration> refusal(String username, String source) {
+						return throttle.refusal(username, source);
+					}
+
+					@Override
+					public void failed(String username, String source) {
+						throttle.failed(username, source, SignInThrottle.Channel.SIP);
+					}
+
+					@Override
+					public void succeeded(String username, String source) {
+						throttle.succeeded(username, source);
+					}
+				});
 	}
 }

@@ -64,7 +64,7 @@ public class WidgetSessions {
 			.check(email != null && !email.isEmpty() && !CustomerManagement.isEmailAddress(email), "email", "invalid",
 					"must be an email address like alice@example.com")
 			.maxLength(topic, 150, "topic").throwIfAny();
-		CustomerId customer = customers.findByEmail(email).orElseGet(() -> customers.register(new Registration(
+		CustomerId customer = customers.findByEmail(email).orElseGet(() -> customers.openVisitorRecord(new Registration(
 				"visitor-" + UUID.randomUUID().toString().substring(0, 12), name, email, randomSecret(), null)).id());
 		String label = UNVERIFIED + (topic == null ? "" : " " + topic);
 		var started = interactions.start(customer, new NewContact(Medium.CHAT, null,

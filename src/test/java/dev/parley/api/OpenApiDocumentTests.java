@@ -66,7 +66,8 @@ class OpenApiDocumentTests {
 			"GET /api/v1/agent/interactions/{id}/messages", "POST /api/v1/agent/interactions/{id}/messages",
 			"POST /api/v1/agent/interactions/{id}/read", "POST /api/v1/agent/interactions/{id}/typing",
 			"POST /api/v1/agent/interactions/{id}/transfer", "POST /api/v1/agent/interactions/{id}/end",
-			"POST /api/v1/agent/interactions/{id}/wrap-up", "GET /api/v1/status", "GET /api/v1/status/queues/{key}");
+			"POST /api/v1/agent/interactions/{id}/wrap-up", "GET /api/v1/status", "GET /api/v1/status/queues/{key}",
+			"GET /api/v1/admin/sign-in-locks", "DELETE /api/v1/admin/sign-in-locks");
 
 	@LocalServerPort
 	int port;

@@ -96,6 +96,54 @@ class RegistrationApiTests {
 	}
 
 	@Test
+	void refusesCommonPasswordsAndOnesContainingTheUsernameButNoCompositionRule() {
+		for (String common : new String[] { "password1", "Qwertyuiop", "iloveyou2", "aaaaaaaaaa", "123456789", "abcdefghij" }) {
+			var body = body();
+			body.put("password", common);
+			var response = api.post("/api/v1/registrations", null, ApiClient.json(body));
+			assertThat(response.status()).as(common).isEqualTo(400);
+			assertThat(response.json().get("errors").findValuesAsString("code")).as(common).containsExactly("common");
+			assertThat(identity.credentials(body.get("username"))).as(common).isEmpty();
+		}
+		var body = body();
+		body.put("password", "my-" + body.get("username").toUpperCase(java.util.Locale.ROOT) + "-pass");
+		var response = api.post("/api/v1/registrations", null, ApiClient.json(body));
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").findValuesAsString("code")).containsExactly("contains-username");
+
+		var plain = body();
+		plain.put("password", "all lower case words only");
+		assertThat(api.post("/api/v1/registrations", null, ApiClient.json(plain)).status()).isEqualTo(201);
+	}
+
+	@Test
+	void refusesASecondAccountWithTheSameEmailSayingHowToGetBackIn() {
+		var first = body();
+		assertThat(api.post("/api/v1/registrations", null, ApiClient.json(first)).status()).isEqualTo(201);
+		var second = body();
+		second.put("email", first.get("email").toUpperCase(java.util.Locale.ROOT));
+		long before = customerCount();
+		var response = api.post("/api/v1/registrations", null, ApiClient.json(second));
+		assertThat(response.status()).isEqualTo(409);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("code").asString()).isEqualTo("email-taken");
+		assertThat(response.json().get("detail").asString()).contains("sign in to it").contains("contact us");
+		assertThat(customerCount()).isEqualTo(before);
+		assertThat(identity.credentials(second.get("username"))).isEmpty();
+	}
+
+	@Test
+	void aWidgetVisitorsUnverifiedEmailDoesNotBlockRegisteringWithIt() {
+		var body = body();
+		customers.openVisitorRecord(new Registration("visitor-" + body.get("username"), "Visitor", body.get("email"),
+				"a-long-random-visitor-secret", null));
+		assertThat(api.post("/api/v1/registrations", null, ApiClient.json(body)).status()).isEqualTo(201);
+		var again = body();
+		again.put("email", body.get("email"));
+		assertThat(api.post("/api/v1/registrations", null, ApiClient.json(again)).status()).isEqualTo(409);
+	}
+
+	@Test
 	void namesEveryInvalidFieldAtOnce() {
 		var body = new LinkedHashMap<String, String>();
 		body.put("username", "x");

@@ -58,6 +58,18 @@ class PidfCodecTests {
 	}
 
 	@Test
+	void neverWritesACharacterXmlForbidsWhateverTheNotesHold() {
+		String hostile = "a\u0000b\u001b[31mred\u0007\uD800 tab\tok \uD83D\uDE00 end\uFFFF";
+		String xml = codec.write(new PresenceDocument(AGENT,
+				List.of(PresenceTuple.open("voice").withNote(hostile)), Set.of(), hostile));
+		Schemas.assertValid(Schemas.PIDF, xml); // a real XML parser reads it
+		String expected = "a\uFFFDb\uFFFD[31mred\uFFFD\uFFFD tab\tok \uD83D\uDE00 end\uFFFD";
+		var parsed = codec.parse(xml);
+		assertThat(parsed.personNote()).isEqualTo(expected);
+		assertThat(parsed.tuples().get(0).note()).isEqualTo(expected);
+	}
+
+	@Test
 	void roundTripsQueueFigures() {
 		PresenceDocument doc = PresenceDocument.of(QUEUE, PresenceTuple.open("queue")
 			.withFigures(Map.of("waiting", 5L, "agents-available", 3L, "wait-seconds", 120L)).withTimestamp(T0));

@@ -79,6 +79,25 @@ class SipRawMessageTests {
 	}
 
 	@Test
+	void wrongDigestAnswersLockTheUsernameFromThatAddressSoEvenTheRightOneGets503WithRetryAfter() {
+		var agent = AccountFixtures.account(identity, Role.AGENT);
+		PresentityId presentity = PresentityId.agent(agent.id().value());
+		String body = "<?xml version=\"1.0\"?>\n<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"sip:"
+				+ presentity.userPart() + "@parley.local\"><tuple id=\"t\"><status><basic>open</basic></status></tuple></presence>";
+		String headers = "Event: presence\nExpires: 600\nContent-Type: application/pidf+xml\n";
+		try (RawSip sip = new RawSip(sipPort)) {
+			for (int i = 0; i < 6; i++) { // five free failures, the sixth locks
+				assertThat(sip.withDigest("PUBLISH", presentity.userPart(), headers, body, agent.username(), "guess-" + i))
+					.startsWith("SIP/2.0 403");
+			}
+			String refused = sip.withDigest("PUBLISH", presentity.userPart(), headers, body, agent.username(),
+					AccountFixtures.PASSWORD);
+			assertThat(refused).startsWith("SIP/2.0 503").containsPattern("Retry-After: [1-9]");
+		}
+		assertThat(presence.current(presentity)).isEmpty();
+	}
+
+	@Test
 	void aFloodFromOneSourceGets503WithRetryAfterAndTheServiceKeepsRunning() throws Exception {
 		List<String> answers = new ArrayList<>();
 		try (RawSip sip = new RawSip(sipPort)) {

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.parley.identity.IdentityManagement;
 import dev.parley.identity.Role;
+import dev.parley.identity.SignInThrottle;
 import dev.parley.testing.AccountFixtures;
 import dev.parley.testing.Browser;
 import dev.parley.testing.BrowserTest;
@@ -18,6 +19,9 @@ class SignInBrowserTests {
 
 	@Autowired
 	IdentityManagement identity;
+
+	@Autowired
+	SignInThrottle throttle;
 
 	@Test
 	void signsInWithAnHttpOnlySameSiteSessionCookieAndLandsOnTheRolesHome(Browser browser) {
@@ -39,6 +43,33 @@ class SignInBrowserTests {
 
 		assertThat(browser.find(By.cssSelector("[role=alert]")).getText()).contains("Wrong username or password");
 		assertThat(browser.url()).contains("/login");
+	}
+
+	@Test
+	void aLockedSignInSaysHowLongToWaitAndAnAdministratorSeesAndLiftsTheLock(Browser browser) {
+		var agent = AccountFixtures.account(identity, Role.AGENT);
+		var admin = AccountFixtures.account(identity, Role.ADMIN);
+		for (int i = 0; i < 12; i++) {
+			throttle.failed(agent.username(), "127.0.0.1", SignInThrottle.Channel.FORM);
+		}
+		browser.open("/login").type(By.id("username"), agent.username()).type(By.id("password"), AccountFixtures.PASSWORD)
+			.click(By.cssSelector("form[action$='/login'] button[type=submit]"));
+		assertThat(browser.text(By.id("sign-in-locked"))).startsWith("Too many failed sign-ins. Wait ").contains("minutes");
+		browser.screenshot("sign-in-locked");
+
+		browser.signIn(admin.username(), AccountFixtures.PASSWORD).open("/admin")
+			.click(By.linkText("Sign-in locks"));
+		assertThat(browser.text(By.id("sign-in-locks"))).contains(agent.username()).contains("this username from this address");
+		browser.screenshot("admin-sign-in-locks");
+		browser.windowSize(390, 844).screenshot("admin-sign-in-locks-phone");
+		browser.windowSize(1280, 900);
+		browser.click(By.cssSelector("#sign-in-locks button[aria-label*='" + agent.username() + "']"));
+		assertThat(browser.pageText()).contains("The lock is lifted");
+		assertThat(throttle.refusal(agent.username(), "127.0.0.1")).isEmpty();
+
+		browser.driver().manage().deleteAllCookies();
+		browser.signIn(agent.username(), AccountFixtures.PASSWORD);
+		assertThat(browser.url()).endsWith("/agent");
 	}
 
 	@Test

@@ -52,6 +52,30 @@ public class CustomerStore {
 		replaceAttributes(id, d.attributes());
 	}
 
+	/**
+	 * Marks the address the customer registered with (unique, case-blind), or marks the record as a widget visitor's;
+	 * false when another registration holds the address already (the unique index decides, on any node).
+	 */
+	public boolean markRegistration(CustomerId id, String email, boolean visitor) {
+		try {
+			jdbc.sql("UPDATE customers SET registered_email = ?, visitor = ? WHERE id = ?")
+				.params(visitor ? null : email.strip().toLowerCase(java.util.Locale.ROOT), visitor, id.value()).update();
+			return true;
+		}
+		catch (org.springframework.dao.DuplicateKeyException e) {
+			return false;
+		}
+	}
+
+	/** Whether a customer who is not a widget visitor registered with, or gave, this e-mail address. */
+	public boolean emailTaken(String email) {
+		String key = email.strip().toLowerCase(java.util.Locale.ROOT);
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM customers p WHERE p.registered_email = ? OR (p.visitor = FALSE AND EXISTS (
+				  SELECT 1 FROM customer_capabilities c WHERE c.customer_id = p.id AND c.kind = 'EMAIL' AND LOWER(c.address) = ?))""")
+			.params(key, key).query(Long.class).single() > 0;
+	}
+
 	public Optional<Row> find(CustomerId id) {
 		return jdbc.sql("SELECT * FROM customers WHERE id = ?").param(id.value())
 			.query((rs, n) -> row(rs, attributes(id))).optional();

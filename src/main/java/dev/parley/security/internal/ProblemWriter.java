@@ -10,6 +10,12 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component
 class ProblemWriter {
 
+	/** 429 with Retry-After in whole seconds (at least 1). */
+	void tooManyRequests(HttpServletResponse response, java.time.Duration wait, String detail) throws IOException {
+		response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+		write(response, 429, "Too Many Requests", detail);
+	}
+
 	void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
 		response.setStatus(status);
 		response.setContentType("application/problem+json");

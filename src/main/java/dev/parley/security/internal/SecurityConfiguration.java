@@ -3,6 +3,7 @@ package dev.parley.security.internal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -12,6 +13,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationSu
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
+import dev.parley.identity.SignInThrottle;
 import dev.parley.identity.TokenManagement;
 import dev.parley.security.ParleyUser;
 
@@ -30,12 +32,13 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(0)
-	SecurityFilterChain operations(HttpSecurity http, TokenManagement tokens, ProblemWriter problems) throws Exception {
+	SecurityFilterChain operations(HttpSecurity http, TokenManagement tokens, SignInThrottle throttle,
+			ProblemWriter problems) throws Exception {
 		return http.securityMatcher("/actuator/**")
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(c -> c.disable())
 			.requestCache(c -> c.disable())
-			.addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, throttle, problems), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.anyRequest().hasRole("ADMIN"))
@@ -75,12 +78,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, TokenManagement tokens, ProblemWriter problems) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, TokenManagement tokens, SignInThrottle throttle, ProblemWriter problems) throws Exception {
 		return http.securityMatcher("/api/v1/**")
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(c -> c.disable())
 			.requestCache(c -> c.disable())
-			.addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, throttle, problems), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/registrations").permitAll()
 				.requestMatchers("/api/v1/me/**").hasRole("CUSTOMER")
@@ -97,7 +100,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, ThrottledSignIn signIn) throws Exception {
 		return http
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/", "/login", "/register", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
@@ -108,7 +111,8 @@ class SecurityConfiguration {
 				.requestMatchers("/supervisor/**").hasAnyRole("SUPERVISOR", "ADMIN")
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
-			.formLogin(f -> f.loginPage("/login").successHandler(roleHome()).permitAll())
+			.authenticationManager(new ProviderManager(signIn)) // alone: no parent that checks the password unthrottled
+			.formLogin(f -> f.loginPage("/login").successHandler(roleHome()).failureHandler(signIn).permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("PARLEY_SESSION"))
 			.headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.contentSecurityPolicy(c -> c.policyDirectives(
