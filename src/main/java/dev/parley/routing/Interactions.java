@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
@@ -101,14 +104,24 @@ public class Interactions {
 	 * when there is no queue at all. What the portal shows pre-picked, and what {@link #start} uses.
 	 */
 	public Optional<Queue> suggest(CustomerId customer, Product product, Medium medium) {
+		return suggester(customer, medium).apply(product);
+	}
+
+	/**
+	 * {@link #suggest} for one customer and medium with the customer's interests, the queues and which are open read
+	 * once, for a page that shows the queue for each of many products (null: no product).
+	 */
+	public Function<Product, Optional<Queue>> suggester(CustomerId customer, Medium medium) {
 		var interests = customers.profile(customer).interests().interests().stream()
 			.filter(i -> i.categoryKey() != null)
 			.sorted(Comparator.comparing(Interest::level, Comparator.comparingInt(InterestLevel::ordinal).reversed()))
 			.map(Interest::categoryKey)
 			.toList();
 		Instant now = steps.now();
-		return QueuePick.pick(queues.queues(), product == null ? null : product.categoryKey(), interests, medium,
-				q -> queues.isOpen(q, now));
+		List<Queue> all = queues.queues();
+		Set<String> open = all.stream().filter(q -> queues.isOpen(q, now)).map(Queue::key).collect(Collectors.toSet());
+		return product -> QueuePick.pick(all, product == null ? null : product.categoryKey(), interests, medium,
+				q -> open.contains(q.key()));
 	}
 
 	private Queue pick(CustomerId customer, Product product, Medium medium) {
