@@ -9,6 +9,8 @@
   var form = document.getElementById('contact-form');
   if (form && !form.hasAttribute('data-bound')) {
     form.setAttribute('data-bound', '');
+    var refused = document.getElementById('contact-alert');
+    if (refused) { refused.focus(); } // a refused start: its message first, with links to the marked fields
     var product = document.getElementById('contact-product');
     var queue = document.getElementById('contact-queue');
     var suggested = document.getElementById('contact-suggested');
