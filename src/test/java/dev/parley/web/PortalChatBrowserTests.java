@@ -105,6 +105,10 @@ class PortalChatBrowserTests {
 		customerTab.select(By.id("contact-product"), router.id().value().toString());
 		assertThat(customerTab.value(By.id("contact-queue"))).as("the team follows the product")
 			.isEqualTo(routers.key());
+		var ahead = customer("Ada Ahead");
+		var aheadId = new CustomerId(ahead.id().value());
+		InteractionId aheads = interactions.start(aheadId, new dev.parley.routing.NewContact(Medium.CHAT, null,
+				routers.key(), null)).interaction().id();
 		customerTab.type(By.id("contact-topic"), "My router <i>blinks</i>");
 		screenshots(customerTab, "portal-home-contact", By.id("contact"));
 		customerTab.click(By.id("contact-start"));
@@ -116,8 +120,10 @@ class PortalChatBrowserTests {
 		assertThat(started.product()).isEqualTo(router.id());
 		assertThat(started.topic()).isEqualTo("My router <i>blinks</i>");
 		assertThat(customerTab.text(By.id("chat-head"))).contains(routers.name(), router.name(), "My router <i>blinks</i>");
-		assertThat(customerTab.text(By.id("chat-position"))).contains("You are number 1 in line");
+		assertThat(customerTab.text(By.id("chat-position"))).contains("You are number 2 in line");
 		assertThat(customerTab.text(By.id("chat-wait"))).contains("Nobody is taking chats");
+		interactions.leave(aheadId, aheads);
+		customerTab.waitFor(d -> d.findElement(By.id("chat-position")).getText().contains("You are number 1 in line"));
 
 		customerTab.type(By.id("body"), "Hello <b>there</b>");
 		customerTab.find(By.id("body")).sendKeys(Keys.ENTER);
