@@ -27,6 +27,28 @@
     }
   }
 
+  // the media follow the center's live figures (the home's status panel asks for them): chat open or, open by the
+  // hours with nobody free, a line to wait in; the others open or closed, and not from the portal yet. Chat closed
+  // by the hours stays so until the page is loaded again.
+  var card = document.getElementById('contact');
+  if (card && window.ParleyLive && !card.hasAttribute('data-bound')) {
+    card.setAttribute('data-bound', '');
+    window.ParleyLive.on('status', function (data) {
+      var open = (data.center && data.center.mediaOpen) || [];
+      card.querySelectorAll('.choice[data-medium]').forEach(function (choice) {
+        var medium = choice.getAttribute('data-medium'), was = choice.getAttribute('data-state');
+        var now = open.indexOf(medium) >= 0;
+        var state = medium === 'chat' ? (was === 'closed' ? was : now ? 'open' : 'line')
+          : now ? 'unavailable' : 'unavailable-closed';
+        var label = choice.querySelector('.medium-state');
+        if (state === was || !label) { return; }
+        choice.setAttribute('data-state', state);
+        label.className = 'medium-state ' + state;
+        label.textContent = card.getAttribute('data-l-' + state) || label.textContent;
+      });
+    });
+  }
+
   var page = document.getElementById('contact-chat');
   if (!page || !window.fetch || page.hasAttribute('data-bound')) { return; }
   page.setAttribute('data-bound', '');
