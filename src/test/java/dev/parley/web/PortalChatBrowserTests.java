@@ -33,6 +33,7 @@ import dev.parley.identity.AccountId;
 import dev.parley.identity.IdentityManagement;
 import dev.parley.orders.OrderFixtures;
 import dev.parley.orders.OrderFulfilment;
+import dev.parley.routing.AgentDesk;
 import dev.parley.routing.Interaction;
 import dev.parley.routing.InteractionId;
 import dev.parley.routing.InteractionState;
@@ -71,6 +72,9 @@ class PortalChatBrowserTests {
 
 	@Autowired
 	Chat chat;
+
+	@Autowired
+	AgentDesk desk;
 
 	@Autowired
 	IdentityManagement identity;
@@ -257,10 +261,24 @@ class PortalChatBrowserTests {
 		assertThat(customerTab.value(By.id("contact-topic"))).hasSize(201);
 		assertThat(interactions.mine(danId)).as("nothing was started").isEmpty();
 
+		Agent full = RoutingFixtures.agent(agents, group); // takes three chats at once, and has three
+		states.change(full.id(), "ready", null);
+		for (int i = 0; i < 3; i++) {
+			var other = new CustomerId(customer("Other " + i).id().value());
+			var theirs = interactions.start(other, new dev.parley.routing.NewContact(Medium.CHAT, null, open.key(), null))
+				.interaction().id();
+			var offer = Eventually.value(() -> desk.offers(full.id()).stream()
+				.filter(o -> o.interaction().id().equals(theirs)).findFirst().orElse(null));
+			desk.accept(full.id(), offer.offer().id());
+		}
 		customerTab.type(By.id("contact-topic"), "Parcel").select(By.id("contact-queue"), open.key())
 			.click(By.id("contact-start"));
 		InteractionId id = InteractionId.parse(customerTab.url().replaceAll(".*/customer/contact/([^/?#]+).*", "$1"));
 		assertThat(interactions.find(id).orElseThrow().queue()).isEqualTo(open.key());
+		assertThat(customerTab.text(By.id("chat-position"))).contains("You are number 1 in line");
+		assertThat(customerTab.text(By.id("chat-wait"))).as("an agent serves the team, busy: an estimate")
+			.matches("Estimated wait: (under a minute|\\d+–\\d+ min)\\.");
+		states.change(full.id(), "logged-out", null);
 
 		((JavascriptExecutor) customerTab.driver()).executeScript(
 				"var t = document.getElementById('body'); t.removeAttribute('maxlength'); t.value = 'x'.repeat(4001);");
