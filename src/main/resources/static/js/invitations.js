@@ -1,6 +1,6 @@
 // Parley invitations in the customer portal: when an invitation event arrives (live.js), the notice is brought up to
 // date from the server (its content only, so the polite live region stays the same node and focus stays where it is);
-// on the chat page an accepted invitation opened, the messages follow message and interaction events.
+// the chat an accepted invitation opens is the portal's chat page (contact.js).
 (function () {
   'use strict';
   if (!window.fetch) { return; }
@@ -55,13 +55,6 @@
             if (said && region && said.textContent) { region.textContent = said.textContent; }
           });
       });
-    }
-    var chat = document.getElementById('customer-chat');
-    if (chat) {
-      var mine = chat.getAttribute('data-interaction');
-      live.on('message', function (data) { if (data.interaction === mine) { refresh('chat-messages'); } });
-      live.on('interaction', function (data) { if (data.id === mine) { window.location.reload(); } });
-      live.onOpen(function () { refresh('chat-messages'); });
     }
   });
 })();

@@ -18,7 +18,10 @@ import dev.parley.agent.NewAgent;
 import dev.parley.agent.NewGroup;
 import dev.parley.agent.Skill;
 
-/** Three agent groups in different time zones and ten agents, agent1..agent10, with skills and languages. */
+/**
+ * Three agent groups in different time zones (care open round the clock) and ten agents, agent1..agent10, with
+ * skills and languages (English at 4 or 5 for everyone), each handling chat (three at once) and some other media.
+ */
 @Component
 class AgentSeeder implements DemoSeeder {
 
@@ -50,9 +53,9 @@ class AgentSeeder implements DemoSeeder {
 				EnumSet.allOf(Medium.class), "America/New_York",
 				weekdays("08:00", "20:00", new HoursEntry("SUNDAY", "12:00", "16:00")),
 				List.of(new ClosureEntry("2026-11-26", "Thanksgiving"))));
-		group(dataset, new NewGroup("care", "Customer care", "Billing, returns, contracts and complaints.",
-				EnumSet.of(Medium.CHAT, Medium.EMAIL, Medium.VOICE), "Asia/Singapore",
-				split(), List.of(new ClosureEntry("2027-01-01", "New Year's Day"))));
+		// round the clock, every day: whenever someone tries the demo, a chat can reach an agent
+		group(dataset, new NewGroup("care", "Customer care", "Billing, returns, contracts and complaints, round the clock.",
+				EnumSet.of(Medium.CHAT, Medium.EMAIL, Medium.VOICE), "Asia/Singapore", allDay(), List.of()));
 		var random = new Random(30);
 		for (int i = 0; i < NAMES.length; i++) {
 			hire(dataset, i, random);
@@ -108,11 +111,10 @@ class AgentSeeder implements DemoSeeder {
 		return hours;
 	}
 
-	private static List<HoursEntry> split() {
+	private static List<HoursEntry> allDay() {
 		List<HoursEntry> hours = new ArrayList<>();
-		for (String day : new String[] { "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY" }) {
-			hours.add(new HoursEntry(day, "08:30", "12:30"));
-			hours.add(new HoursEntry(day, "13:30", "17:30"));
+		for (String day : new String[] { "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY" }) {
+			hours.add(new HoursEntry(day, "00:00", "24:00"));
 		}
 		return hours;
 	}

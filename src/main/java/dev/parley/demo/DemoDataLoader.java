@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seeds the demo dataset when enabled, the database is empty and it is not PostgreSQL (the production
- * database never gets demo data), then lists the demo sign-ins in the log.
+ * database never gets demo data), then lists the demo sign-ins in the log. A database that holds data is not seeded
+ * again; only demo data from a version without queues gets the demo's queues.
  */
 @Component
 class DemoDataLoader {
@@ -28,9 +29,11 @@ class DemoDataLoader {
 	private final JdbcClient jdbc;
 	private final DataSource dataSource;
 	private final TransactionTemplate transaction;
+	private final QueueSeeder queueSeeder;
 
 	DemoDataLoader(DemoProperties properties, List<DemoSeeder> seeders, JdbcClient jdbc, DataSource dataSource,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, QueueSeeder queueSeeder) {
+		this.queueSeeder = queueSeeder;
 		this.properties = properties;
 		this.seeders = seeders;
 		this.jdbc = jdbc;
@@ -49,6 +52,7 @@ class DemoDataLoader {
 		}
 		long accounts = jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single();
 		if (accounts > 0) {
+			addQueuesToEarlierDemo();
 			log.info("Database already holds data; demo data not loaded. Demo sign-ins, if it was seeded before: "
 					+ "admin, supervisor, agent1..agent10, alice, bob, ... with password '{}'", DemoDataset.PASSWORD);
 			return;
@@ -58,6 +62,22 @@ class DemoDataLoader {
 			.sorted(Comparator.comparingInt(DemoSeeder::order))
 			.forEach(s -> s.seed(dataset)));
 		logSignIns(dataset);
+	}
+
+	/**
+	 * Demo data seeded by a version without queues (the demo's groups and agents, no queue at all) gets the demo's
+	 * queues, so its chats reach its agents; any other database is left alone.
+	 */
+	private void addQueuesToEarlierDemo() {
+		long demo = jdbc.sql("SELECT COUNT(*) FROM accounts WHERE username IN ('admin', 'supervisor', 'agent1')")
+			.query(Long.class).single();
+		if (demo < 3 || queueSeeder.anyQueue()) {
+			return;
+		}
+		var added = transaction.execute(status -> queueSeeder.seedMissing());
+		if (added != null && !added.isEmpty()) {
+			log.info("Demo queues added to the demo data of an earlier version: {}", added);
+		}
 	}
 
 	private void logSignIns(DemoDataset dataset) {

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +34,8 @@ import dev.parley.routing.internal.RoutingBoard;
 
 /**
  * The customer's side of the broker: start a contact (the queue picked from the product, else the customer's
- * interests, else the default; or the customer's own choice), see where it stands and the place in the queue,
- * and leave.
+ * interests, else the default, open ones first; or the customer's own choice), see where it stands and the place
+ * in the queue, and leave.
  */
 @Service
 public class Interactions {
@@ -147,32 +150,35 @@ public class Interactions {
 		return new Seen(interaction, Math.max(1, board.position(interaction.id())));
 	}
 
-	/** The product's category's queue for this medium, else one for the customer's strongest interests, else the default. */
-	Queue pick(CustomerId customer, Product product, Medium medium) {
-		List<Queue> all = queues.queues();
-		if (product != null) {
-			Optional<Queue> byProduct = forCategory(all, product.categoryKey(), medium);
-			if (byProduct.isPresent()) {
-				return byProduct.get();
-			}
-		}
+	/**
+	 * The queue a contact of the customer about the product (or none) on the medium goes to when they do not choose
+	 * one ({@link QueuePick}: the product's category, else their interests, else the default; open ones first); empty
+	 * when there is no queue at all. What the portal shows pre-picked, and what {@link #start} uses.
+	 */
+	public Optional<Queue> suggest(CustomerId customer, Product product, Medium medium) {
+		return suggester(customer, medium).apply(product);
+	}
+
+	/**
+	 * {@link #suggest} for one customer and medium with the customer's interests, the queues and which are open read
+	 * once, for a page that shows the queue for each of many products (null: no product).
+	 */
+	public Function<Product, Optional<Queue>> suggester(CustomerId customer, Medium medium) {
 		var interests = customers.profile(customer).interests().interests().stream()
 			.filter(i -> i.categoryKey() != null)
 			.sorted(Comparator.comparing(Interest::level, Comparator.comparingInt(InterestLevel::ordinal).reversed()))
+			.map(Interest::categoryKey)
 			.toList();
-		for (Interest interest : interests) {
-			Optional<Queue> byInterest = forCategory(all, interest.categoryKey(), medium);
-			if (byInterest.isPresent()) {
-				return byInterest.get();
-			}
-		}
-		return all.stream().filter(Queue::defaultQueue).findFirst()
-			.orElseThrow(() -> new RefusedException(RefusedException.Kind.CANNOT_SERVE, "no-queue",
-					"No queue takes contacts now"));
+		Instant now = steps.now();
+		List<Queue> all = queues.queues();
+		Set<String> open = all.stream().filter(q -> queues.isOpen(q, now)).map(Queue::key).collect(Collectors.toSet());
+		return product -> QueuePick.pick(all, product == null ? null : product.categoryKey(), interests, medium,
+				q -> open.contains(q.key()));
 	}
 
-	private static Optional<Queue> forCategory(List<Queue> all, String category, Medium medium) {
-		return all.stream().filter(q -> q.categories().contains(category) && q.serves(medium)).findFirst();
+	private Queue pick(CustomerId customer, Product product, Medium medium) {
+		return suggest(customer, product, medium).orElseThrow(() -> new RefusedException(
+				RefusedException.Kind.CANNOT_SERVE, "no-queue", "No queue takes contacts now"));
 	}
 
 	/** The customer's interactions, newest first. */

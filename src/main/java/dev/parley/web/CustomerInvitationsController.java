@@ -82,7 +82,7 @@ class CustomerInvitationsController {
 	String accept(@AuthenticationPrincipal ParleyUser user, @PathVariable String id, RedirectAttributes redirect) {
 		try {
 			var accepted = invitations.accept(user.customerId(), InvitationId.parse(id));
-			return "redirect:/customer/chats/" + accepted.interaction();
+			return "redirect:/customer/contact/" + accepted.interaction();
 		}
 		catch (ConflictException | RefusedException | NotFoundException e) {
 			redirect.addFlashAttribute("flash", e instanceof RefusedException r && r.code().equals("agent-unavailable")
@@ -103,40 +103,10 @@ class CustomerInvitationsController {
 		return "redirect:/customer";
 	}
 
+	/** An accepted invitation's chat is the portal's chat page; this older address leads there. */
 	@GetMapping("/customer/chats/{id}")
-	String chat(@AuthenticationPrincipal ParleyUser user, @PathVariable String id, Model model) {
-		Interaction i = interactions.get(user.customerId(), InteractionId.parse(id)).interaction();
-		model.addAttribute("chat", i);
-		model.addAttribute("agentName", texts.text("invitation.chat.title", agentName(i)));
-		model.addAttribute("messages", chat.messages(me(user), i.id(), 0));
-		return "customer/chat";
-	}
-
-	@GetMapping("/customer/chats/{id}/messages")
-	String messages(@AuthenticationPrincipal ParleyUser user, @PathVariable String id, Model model) {
-		Interaction i = interactions.get(user.customerId(), InteractionId.parse(id)).interaction();
-		model.addAttribute("chat", i);
-		model.addAttribute("messages", chat.messages(me(user), i.id(), 0));
-		return "customer/chat :: messages";
-	}
-
-	@PostMapping("/customer/chats/{id}/messages")
-	String post(@AuthenticationPrincipal ParleyUser user, @PathVariable String id,
-			@RequestParam(required = false) String body, RedirectAttributes redirect) {
-		InteractionId interaction = InteractionId.parse(id);
-		try {
-			chat.post(me(user), interaction, body, null);
-		}
-		catch (InvalidInputException | ConflictException | RefusedException e) {
-			redirect.addFlashAttribute("flash", e.getMessage());
-		}
-		return "redirect:/customer/chats/" + interaction;
-	}
-
-	@PostMapping("/customer/chats/{id}/leave")
-	String leave(@AuthenticationPrincipal ParleyUser user, @PathVariable String id) {
-		interactions.leave(user.customerId(), InteractionId.parse(id));
-		return "redirect:/customer/chats/" + id;
+	String chat(@PathVariable String id) {
+		return "redirect:/customer/contact/" + InteractionId.parse(id);
 	}
 
 	private String agentName(Interaction i) {

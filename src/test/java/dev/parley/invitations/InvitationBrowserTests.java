@@ -92,8 +92,8 @@ class InvitationBrowserTests {
 		customerTab.windowSize(1280, 900);
 
 		customerTab.click(By.cssSelector("#invitation-notice .invitation button.primary"));
-		customerTab.waitFor(d -> d.getCurrentUrl().contains("/customer/chats/"));
-		String interaction = customerTab.find(By.id("customer-chat")).getAttribute("data-interaction");
+		customerTab.waitFor(d -> d.getCurrentUrl().contains("/customer/contact/"));
+		String interaction = customerTab.find(By.id("contact-chat")).getAttribute("data-interaction");
 
 		// the agent's workstation opens the chat at once, and they talk both ways
 		By pane = By.id("chat-" + interaction);
@@ -101,8 +101,8 @@ class InvitationBrowserTests {
 		agentTab.waitFor(d -> d.findElement(By.id("invitations-card")).getText().contains("accepted"));
 		chat.post(Participant.agent(agent.id().value(), agent.displayName()),
 				dev.parley.routing.InteractionId.parse(interaction), "Hello Cora, about your order", null);
-		customerTab.waitFor(d -> d.findElement(By.id("chat-messages")).getText().contains("Hello Cora, about your order"));
-		customerTab.type(By.id("chat-body"), "Thanks for reaching out").click(By.cssSelector("#customer-chat form.compose button"));
+		customerTab.waitFor(d -> d.findElement(By.id("messages")).getText().contains("Hello Cora, about your order"));
+		customerTab.type(By.id("body"), "Thanks for reaching out").click(By.id("send"));
 		agentTab.waitFor(d -> d.findElement(pane).getText().contains("Thanks for reaching out"));
 		agentTab.screenshot("invitation-accepted-workstation-1280");
 		agentTab.windowSize(390, 844);

@@ -125,6 +125,46 @@ class BrokerPushTests {
 	}
 
 	@Test
+	void aCustomersPageHearsOfTheirOwnChatsOnlyNeverOfAnothersChat() throws Exception {
+		String group = RoutingFixtures.openGroup(agents);
+		var queue = RoutingFixtures.queue(queues, group, Set.of(Medium.CHAT), RoutingStrategy.LONGEST_IDLE, 60);
+		agent = RoutingFixtures.agent(agents, group);
+		Account watcher = AccountFixtures.account(identity, Role.CUSTOMER);
+		Account other = AccountFixtures.account(identity, Role.CUSTOMER);
+		BlockingQueue<Event> events = open(watcher.username());
+
+		states.change(agent.id(), "ready", null);
+		InteractionId theirs = interactions.start(new CustomerId(other.id().value()),
+				new NewContact(Medium.CHAT, null, queue.key(), "someone else's")).interaction().id();
+		var offer = dev.parley.testing.Eventually.value(() -> desk.offers(agent.id()).stream().findFirst().orElse(null));
+		desk.accept(agent.id(), offer.offer().id());
+		var them = Participant.agent(agent.id().value(), "Agent");
+		var otherCustomer = Participant.customer(other.id().value(), other.displayName());
+		chat.post(them, theirs, "A private answer", null);
+		var asked = chat.post(otherCustomer, theirs, "A private question", null);
+		chat.read(them, theirs, asked.seq());
+		chat.typing(otherCustomer, theirs);
+		chat.typing(them, theirs);
+
+		InteractionId mine = interactions.start(new CustomerId(watcher.id().value()),
+				new NewContact(Medium.CHAT, null, queue.key(), "mine")).interaction().id();
+		List<Event> heard = new ArrayList<>();
+		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (heard.stream().noneMatch(e -> e.name().equals("interaction")
+				&& e.data().path("id").asString("").equals(mine.toString())) && System.nanoTime() < end) {
+			Event e = events.poll(100, TimeUnit.MILLISECONDS);
+			if (e != null) {
+				heard.add(e);
+			}
+		}
+		assertThat(heard).as("the page hears of its own chat").anyMatch(e -> e.name().equals("interaction"));
+		Thread.sleep(1000); // anything of the other chat still on its way arrives meanwhile
+		events.drainTo(heard);
+		assertThat(heard).noneMatch(e -> e.data().toString().contains(theirs.toString()));
+		assertThat(heard).noneMatch(e -> e.data().toString().contains("A private"));
+	}
+
+	@Test
 	void aCustomerWhoAsksForAgentsStatesGetsNone() throws Exception {
 		String group = RoutingFixtures.openGroup(agents);
 		agent = RoutingFixtures.agent(agents, group);

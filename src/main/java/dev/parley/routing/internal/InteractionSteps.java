@@ -149,7 +149,8 @@ public class InteractionSteps {
 		if (!store.end(interaction.id(), agent, now.plus(queue.wrapUpLimit()), now)) {
 			return false;
 		}
-		store.step(interaction.id(), agent == null ? "customer-left" : "ended", now, interaction.agent(),
+		// step names fit interaction_steps.step (12 characters)
+		store.step(interaction.id(), agent == null ? "left" : "ended", now, interaction.agent(),
 				interaction.queue(), null);
 		events.publishEvent(new InteractionEnded(interaction.id(), interaction.customer(), interaction.agent(),
 				agent == null, now));
