@@ -230,6 +230,8 @@ class WorkstationOrdersBrowserTests {
 			.as("no sideways scroll at 390 px").isFalse();
 		((JavascriptExecutor) tab.driver()).executeScript(
 				"document.querySelector('#context-' + arguments[0] + ' details[open]').scrollIntoView()", id.toString());
+		((JavascriptExecutor) tab.driver()).executeAsyncScript( // painted at the new width before the picture
+				"var done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(done));");
 		tab.screenshot(name + "-390");
 		tab.windowSize(1280, 900);
 	}
