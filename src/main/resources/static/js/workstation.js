@@ -14,9 +14,10 @@
   var typingSent = {};
   var typingTimers = {};
 
-  function text(key, arg) {
+  function text(key, arg, arg1) {
     var t = desk.getAttribute('data-l-' + key) || '';
-    return arg === undefined ? t : t.replace('{0}', arg);
+    t = arg === undefined ? t : t.replace('{0}', arg);
+    return arg1 === undefined ? t : t.replace('{1}', arg1);
   }
 
   function csrf() {
@@ -50,7 +51,7 @@
     Array.prototype.slice.call(template.content.children).forEach(function (fresh) {
       var old = fresh.id ? document.getElementById(fresh.id) : null;
       if (fresh.hasAttribute('data-remove')) {
-        if (old) { old.remove(); index(); }
+        if (old) { forget(old); old.remove(); index(); }
         return;
       }
       if (old && fresh.getAttribute('data-swap') === 'inner') {
@@ -62,6 +63,7 @@
       }
       if (old) {
         var focused = document.activeElement && old.contains(document.activeElement) ? document.activeElement.id : null;
+        forget(old);
         old.replaceWith(fresh);
         if (focused && document.getElementById(focused)) { document.getElementById(focused).focus(); }
       } else if (fresh.getAttribute('data-append-to')) {
@@ -141,7 +143,8 @@
 
   function pane(id) { return document.getElementById('chat-' + id); }
 
-  // the open chats as links at the top (tabs of a kind: on a phone the panes stand one under the other)
+  // the open chats as links at the top (tabs of a kind: on a phone the panes stand one under the other), each with
+  // the customer's messages the agent has not read yet
   function index() {
     var list = document.querySelector('#chat-index ul');
     if (!list) { return; }
@@ -149,11 +152,48 @@
     document.querySelectorAll('#chats .chat').forEach(function (p) {
       var li = document.createElement('li');
       var a = document.createElement('a');
+      var name = document.createElement('span');
       a.href = '#' + p.id;
-      a.textContent = p.getAttribute('data-customer');
+      a.setAttribute('data-chat', p.getAttribute('data-interaction'));
+      name.className = 'index-name';
+      name.textContent = p.getAttribute('data-customer');
+      a.appendChild(name);
       li.appendChild(a);
       list.appendChild(li);
+      showUnread(p);
     });
+  }
+
+  // the customer's messages after the agent's read mark
+  function unread(p) {
+    var read = Number(p.getAttribute('data-read') || 0);
+    return Array.prototype.filter.call(p.querySelectorAll('li.message.from-customer'), function (li) {
+      return Number(li.getAttribute('data-seq')) > read;
+    }).length;
+  }
+
+  // the count beside the chat's link; its text is part of the link's name (", 2 unread"), the figure is for the eye
+  function showUnread(p) {
+    var a = document.querySelector('#chat-index a[data-chat="' + p.getAttribute('data-interaction') + '"]');
+    if (!a) { return 0; }
+    var n = unread(p);
+    var badge = a.querySelector('.unread');
+    if (!n) { if (badge) { badge.remove(); } return 0; }
+    if (!badge) {
+      badge = document.createElement('span');
+      badge.className = 'unread';
+      var figure = document.createElement('span');
+      figure.className = 'unread-count';
+      figure.setAttribute('aria-hidden', 'true');
+      var said = document.createElement('span');
+      said.className = 'sr-only';
+      badge.appendChild(figure);
+      badge.appendChild(said);
+      a.appendChild(badge);
+    }
+    badge.querySelector('.unread-count').textContent = String(n);
+    badge.querySelector('.sr-only').textContent = ', ' + text('unread', n);
+    return n;
   }
 
   function lastSeq(p) { return Number(p.getAttribute('data-last-seq') || 0); }
@@ -163,11 +203,32 @@
     if (list) { list.scrollTop = list.scrollHeight; }
   }
 
-  // what the agent sees counts as read while the page is in front
+  // what the agent sees counts as read: the chat's messages on screen while the page is in front
+  var watcher = window.IntersectionObserver ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var p = entry.target.closest('.chat');
+      if (!p) { return; }
+      p.parleyInView = entry.isIntersecting; // on the element: a pane swapped for a fresh one starts afresh
+      if (entry.isIntersecting) { markRead(p); }
+    });
+  }, { threshold: 0.25 }) : null;
+
+  function watch(p) {
+    var list = p.querySelector('.messages');
+    if (watcher && list) { watcher.observe(list); } else if (!watcher) { p.parleyInView = true; }
+  }
+
+  function forget(p) {
+    var list = p.querySelector && p.querySelector('.messages');
+    if (watcher && list) { watcher.unobserve(list); }
+  }
+
   function markRead(p) {
     var upTo = lastSeq(p);
-    if (!upTo || document.visibilityState !== 'visible' || Number(p.getAttribute('data-read') || 0) >= upTo) { return; }
+    if (!upTo || document.visibilityState !== 'visible' || !p.parleyInView
+        || Number(p.getAttribute('data-read') || 0) >= upTo) { showUnread(p); return; }
     p.setAttribute('data-read', upTo);
+    showUnread(p);
     var data = new URLSearchParams();
     data.append('upTo', upTo);
     send('POST', base + 'agent/chats/' + p.getAttribute('data-interaction') + '/read', data);
@@ -175,6 +236,7 @@
 
   function opened(p) {
     scrollDown(p);
+    watch(p);
     markRead(p);
   }
 
@@ -188,6 +250,7 @@
       var template = document.createElement('template');
       template.innerHTML = html;
       var list = p.querySelector('.messages');
+      var before = unread(p);
       Array.prototype.slice.call(template.content.querySelectorAll('li.message')).forEach(function (li) {
         var seq = Number(li.getAttribute('data-seq'));
         if (seq > lastSeq(p)) {
@@ -198,6 +261,8 @@
       });
       scrollDown(p);
       markRead(p);
+      var after = unread(p);
+      if (after > before) { announce('chats-announce', text('unread-from', p.getAttribute('data-customer'), after)); }
     }).finally(function () {
       pending[id] = false;
       if (again[id]) { again[id] = false; catchUp(id); }
@@ -263,7 +328,7 @@
   live.on('interaction', function (data) {
     var p = pane(data.id);
     if (data.state === 'transferred' || data.state === 'closed' || data.state === 'abandoned') {
-      if (p) { p.remove(); index(); announce('chats-announce', text(data.state === 'transferred' ? 'transferred' : 'closed')); }
+      if (p) { forget(p); p.remove(); index(); announce('chats-announce', text(data.state === 'transferred' ? 'transferred' : 'closed')); }
     } else if (data.state === 'connected' && !p) {
       send('GET', base + 'agent/chats/' + data.id).then(swapIn);
     } else if (data.state === 'wrap-up' && p && p.getAttribute('data-state') === 'connected') {
@@ -275,6 +340,10 @@
   live.on('receipts', function (data) {
     var p = pane(data.interaction);
     if (!p) { return; }
+    if (data.agentRead > Number(p.getAttribute('data-read') || 0)) { // read in another of the agent's tabs
+      p.setAttribute('data-read', data.agentRead);
+      showUnread(p);
+    }
     p.querySelectorAll('li.from-agent .receipt').forEach(function (span) {
       var seq = Number(span.parentNode.getAttribute('data-seq'));
       var r = seq <= data.customerRead ? 'read' : seq <= data.customerDelivered ? 'delivered' : 'sent';

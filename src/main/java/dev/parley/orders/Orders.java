@@ -24,7 +24,9 @@ import dev.parley.orders.internal.OrderStore;
 /**
  * A customer's own orders: list, read, cancel before shipping, change the delivery address before
  * shipping, and the audit trail of one order. Another customer's order is "not found", exactly like an
- * unknown id. Also answers other modules which products a customer owns.
+ * unknown id. A change is made by the customer, or on their behalf by an account the caller has
+ * already allowed to act for them (an agent serving them now): the audit entry names that account as
+ * the actor and the customer as the subject. Also answers other modules which products a customer owns.
  */
 @Service
 public class Orders {
@@ -58,11 +60,20 @@ public class Orders {
 	/** Cancels the customer's unshipped order; {@code version} is the version the customer saw. */
 	@Transactional
 	public Order cancel(CustomerId customerId, OrderId id, String reason, Long version) {
+		return cancel(customerId, id, reason, version, self(customerId));
+	}
+
+	/**
+	 * Cancels the customer's unshipped order on behalf of {@code actor} (the customer themselves or someone the
+	 * caller allows to act for them): the status step and the audit entries name the actor.
+	 */
+	@Transactional
+	public Order cancel(CustomerId customerId, OrderId id, String reason, Long version, AccountId actor) {
+		Objects.requireNonNull(actor, "actor");
 		var before = get(customerId, id);
 		before.checkVersion(version);
-		var after = before.cancel(customerId.value(), reason, Instant.now(clock));
-		var change = AuditChange.of(new AccountId(customerId.value()), customerId.value(), OrderChanges.ENTITY,
-				before.number(), "cancel");
+		var after = before.cancel(actor.value(), reason, Instant.now(clock));
+		var change = AuditChange.of(actor, customerId.value(), OrderChanges.ENTITY, before.number(), "cancel");
 		var entries = new ArrayList<>(List.of(change.field("status", before.status(), after.status())));
 		String why = after.timeline().get(after.timeline().size() - 1).reason();
 		if (why != null) {
@@ -74,11 +85,18 @@ public class Orders {
 	/** Changes the delivery address of the customer's unshipped order: one audit entry per changed field. */
 	@Transactional
 	public Order changeAddress(CustomerId customerId, OrderId id, DeliveryAddress address, Long version) {
+		return changeAddress(customerId, id, address, version, self(customerId));
+	}
+
+	/** Changes the delivery address on behalf of {@code actor}, who is named in the audit entries. */
+	@Transactional
+	public Order changeAddress(CustomerId customerId, OrderId id, DeliveryAddress address, Long version,
+			AccountId actor) {
+		Objects.requireNonNull(actor, "actor");
 		var before = get(customerId, id);
 		before.checkVersion(version);
 		var after = before.changeAddress(address);
-		var change = AuditChange.of(new AccountId(customerId.value()), customerId.value(), OrderChanges.ENTITY,
-				before.number(), "change-address");
+		var change = AuditChange.of(actor, customerId.value(), OrderChanges.ENTITY, before.number(), "change-address");
 		List<AuditChange> entries = new ArrayList<>();
 		diff(entries, change, before.address(), after.address());
 		return entries.isEmpty() ? before : changes.save(before, after, entries);
@@ -92,6 +110,10 @@ public class Orders {
 	/** Products the customer owns: items of delivered orders that were not returned, per product. */
 	public List<OwnedProduct> productsOwnedBy(CustomerId customerId) {
 		return store.ownedBy(Objects.requireNonNull(customerId, "customerId"));
+	}
+
+	private static AccountId self(CustomerId customerId) {
+		return new AccountId(customerId.value());
 	}
 
 	private static void diff(List<AuditChange> entries, AuditChange change, DeliveryAddress old, DeliveryAddress now) {

@@ -8,6 +8,7 @@ import dev.parley.agent.AgentManagement;
 import dev.parley.agent.AgentStates;
 import dev.parley.common.AgentId;
 import dev.parley.common.ConflictException;
+import dev.parley.common.CustomerId;
 import dev.parley.common.NotFoundException;
 import dev.parley.common.Outcome;
 import dev.parley.common.RefusedException;
@@ -89,6 +90,19 @@ public class AgentDesk {
 			throw new RefusedException(RefusedException.Kind.NOT_YOURS, "not-yours", "This interaction is not yours");
 		}
 		return i;
+	}
+
+	/**
+	 * The customer of an interaction the agent handles now (connected or in wrap-up): the one customer the agent
+	 * may act for through it. Another agent's interaction, one that is over or an unknown one answer alike: not
+	 * found.
+	 */
+	public CustomerId customerInHand(AgentId agent, InteractionId id) {
+		Interaction i = id == null ? null : store.find(id).orElse(null);
+		if (i == null || !i.isHandledBy(agent) || !i.state().isHandled()) {
+			throw new NotFoundException("interaction");
+		}
+		return i.customer();
 	}
 
 	/** Sends a connected interaction to a queue or to a named agent, with a note for whoever takes it next. */

@@ -56,7 +56,8 @@ class AgentInvitationsController {
 	}
 
 	/** Fills the card wherever the workstation page is rendered. */
-	@ControllerAdvice(assignableTypes = { AgentWorkstationController.class, AgentChatController.class })
+	@ControllerAdvice(assignableTypes = { AgentWorkstationController.class, AgentChatController.class,
+			AgentOrdersController.class })
 	static class Card {
 
 		private final InvitationTexts texts;

@@ -53,6 +53,7 @@ class DeskPage {
 		model.addAttribute("panes", views.panes(user));
 		model.addAttribute("targets", views.targets(user.agentId()));
 		model.addAttribute("outcomes", Outcome.values());
+		model.addAttribute("addressFields", OrdersController.ADDRESS_FIELDS);
 		model.addAttribute("serverNow", System.currentTimeMillis());
 		model.addAttribute("rows", rows(user));
 		return VIEW;
@@ -74,6 +75,7 @@ class DeskPage {
 	void paneExtras(ParleyUser user, Model model) {
 		model.addAttribute("targets", views.targets(user.agentId()));
 		model.addAttribute("outcomes", Outcome.values());
+		model.addAttribute("addressFields", OrdersController.ADDRESS_FIELDS);
 	}
 
 	private List<Row> rows(ParleyUser user) {

@@ -18,6 +18,7 @@ import dev.parley.chat.Chat;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.Participant;
 import dev.parley.chat.Receipts;
+import dev.parley.chat.Sender;
 import dev.parley.common.AgentId;
 import dev.parley.common.Medium;
 import dev.parley.common.NotFoundException;
@@ -58,6 +59,11 @@ class DeskViews {
 
 		public long lastSeq() {
 			return messages.isEmpty() ? 0 : messages.get(messages.size() - 1).seq();
+		}
+
+		/** The customer's messages the agent has not read yet. */
+		public long unread() {
+			return messages.stream().filter(m -> m.sender() == Sender.CUSTOMER && m.seq() > receipts.agentRead()).count();
 		}
 	}
 
@@ -126,6 +132,13 @@ class DeskViews {
 		long wrapUp = queues.find(i.queue()).map(q -> q.wrapUpLimit().toSeconds()).orElse(0L);
 		return new Pane(i, name(i.customer().value()), queueName(i.queue()), product(i), null, wrapUp, List.of(),
 				Receipts.NONE, null);
+	}
+
+	/** The pane with the customer beside it but without its messages: enough for the context fragment. */
+	Pane context(Interaction i) {
+		String customer = name(i.customer().value());
+		return new Pane(i, customer, queueName(i.queue()), product(i), null, 0, List.of(), Receipts.NONE,
+				contexts.of(i.customer(), customer));
 	}
 
 	/** Queues that take chats, then the other agents who take work now. */

@@ -3,12 +3,17 @@ package dev.parley.web;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.parley.orders.DeliveryAddress;
 import dev.parley.orders.OrderStatus;
 
-/** Helpers the order pages call as {@code @orderViews}: money with its currency, a status's badge class. */
+/**
+ * Helpers the order pages call as {@code @orderViews}: money with its currency, a status's badge class, an
+ * address's fields for a form.
+ */
 @Component("orderViews")
 public class OrderViews {
 
@@ -24,6 +29,11 @@ public class OrderViews {
 		format.setMinimumFractionDigits(digits);
 		format.setMaximumFractionDigits(digits);
 		return format.format(java.math.BigDecimal.valueOf(minorUnits, digits));
+	}
+
+	/** The address's fields by the names of the address form's fields. */
+	public Map<String, String> addressValues(DeliveryAddress address) {
+		return OrdersController.values(address);
 	}
 
 	public String badge(OrderStatus status) {

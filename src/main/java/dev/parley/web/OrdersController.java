@@ -1,8 +1,12 @@
 package dev.parley.web;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -18,6 +22,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.parley.common.ConflictException;
 import dev.parley.common.InvalidInputException;
+import dev.parley.identity.AccountId;
+import dev.parley.identity.AuditEntry;
+import dev.parley.identity.IdentityManagement;
+import dev.parley.identity.Role;
 import dev.parley.orders.DeliveryAddress;
 import dev.parley.orders.Order;
 import dev.parley.orders.OrderId;
@@ -25,7 +33,10 @@ import dev.parley.orders.OrderStatus;
 import dev.parley.orders.Orders;
 import dev.parley.security.ParleyUser;
 
-/** The customer's orders: the list, one order with its timeline and changes, cancel, change the address. */
+/**
+ * The customer's orders: the list, one order with its timeline and changes (an agent who changed it for the
+ * customer is named as an agent), cancel, change the address.
+ */
 @Controller
 @RequestMapping("/customer/orders")
 class OrdersController {
@@ -43,10 +54,12 @@ class OrdersController {
 
 	private final Orders orders;
 	private final MessageSource messages;
+	private final IdentityManagement identity;
 
-	OrdersController(Orders orders, MessageSource messages) {
+	OrdersController(Orders orders, MessageSource messages, IdentityManagement identity) {
 		this.orders = orders;
 		this.messages = messages;
+		this.identity = identity;
 	}
 
 	@GetMapping
@@ -69,7 +82,9 @@ class OrdersController {
 	String detail(@AuthenticationPrincipal ParleyUser user, @PathVariable String id, Model model) {
 		Order order = orders.get(user.customerId(), OrderId.parse(id));
 		model.addAttribute("order", order);
-		model.addAttribute("changes", orders.changes(user.customerId(), order.id()));
+		List<AuditEntry> changes = orders.changes(user.customerId(), order.id());
+		model.addAttribute("changes", changes);
+		model.addAttribute("agents", agents(order, changes));
 		model.addAttribute("addressFields", ADDRESS_FIELDS);
 		if (!model.containsAttribute("address")) {
 			model.addAttribute("address", values(order.address()));
@@ -116,11 +131,23 @@ class OrdersController {
 		return detail(user, id, model);
 	}
 
+	/** The agents among those who changed the order (on the customer's behalf), by account id: their names. */
+	private Map<String, String> agents(Order order, List<AuditEntry> changes) {
+		Set<UUID> actors = new HashSet<>();
+		changes.stream().filter(e -> e.actorId() != null).forEach(e -> actors.add(e.actorId().value()));
+		order.timeline().stream().filter(s -> s.by() != null).forEach(s -> actors.add(s.by()));
+		actors.remove(order.customerId().value());
+		Map<String, String> agents = new HashMap<>();
+		actors.forEach(id -> identity.find(new AccountId(id)).filter(a -> a.role() == Role.AGENT)
+			.ifPresent(a -> agents.put(id.toString(), a.displayName())));
+		return agents;
+	}
+
 	private void conflict(ConflictException e, Model model) {
 		model.addAttribute("problem", "stale".equals(e.code()) ? message("common.stale") : e.getMessage());
 	}
 
-	private static Long version(String text) {
+	static Long version(String text) {
 		try {
 			return text == null || text.isBlank() ? null : Long.valueOf(text.trim());
 		}
@@ -129,7 +156,7 @@ class OrdersController {
 		}
 	}
 
-	private static Map<String, String> values(DeliveryAddress a) {
+	static Map<String, String> values(DeliveryAddress a) {
 		Map<String, String> map = new LinkedHashMap<>();
 		map.put("recipient", a.recipient());
 		map.put("line1", a.line1());

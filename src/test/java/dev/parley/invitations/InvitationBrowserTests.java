@@ -75,7 +75,8 @@ class InvitationBrowserTests {
 		agentTab.screenshot("invitation-workstation-1280");
 		agentTab.click(By.id("invite-send"));
 		agentTab.waitFor(d -> !d.findElements(By.cssSelector("#invitations-card li[data-state=pending]")).isEmpty());
-		assertThat(agentTab.text(By.id("invitations-card"))).contains("Invitation sent to Cora Invited");
+		// the card is redrawn by live events: read it again until it says so (no stale element)
+		agentTab.waitFor(d -> d.findElement(By.id("invitations-card")).getText().contains("Invitation sent to Cora Invited"));
 
 		// the customer's portal shows it live, without taking focus
 		customerTab.waitFor(d -> !d.findElements(By.cssSelector("#invitation-notice .invitation")).isEmpty());
