@@ -16,7 +16,7 @@ import dev.parley.invitations.Invitations;
 
 /** Invitations as the pages show them: the sentence the invited side reads, from the message bundle. */
 @Component
-class InvitationTexts {
+public class InvitationTexts {
 
 	/** One line of a list: the invitation, its sentence, its state's word and until when it is open. */
 	record Line(String id, Invitation invitation, String text, String state, String until, String customer) {

@@ -68,6 +68,16 @@ class OrdersApiSliceTests {
 	@MockitoBean
 	IdentityManagement identity;
 
+	@MockitoBean
+	dev.parley.identity.SignInThrottle throttle;
+
+	// the workstation's invitations card is a controller advice, built in every web slice
+	@MockitoBean
+	dev.parley.web.InvitationTexts invitationTexts;
+
+	@MockitoBean
+	dev.parley.presence.PresencePrivacy presencePrivacy;
+
 	final Account customer = new Account(new AccountId(UUID.randomUUID()), "cora", "Cora", Role.CUSTOMER, true,
 			Instant.parse("2026-01-01T00:00:00Z"));
 

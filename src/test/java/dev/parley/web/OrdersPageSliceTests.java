@@ -54,6 +54,16 @@ class OrdersPageSliceTests {
 	IdentityManagement identity;
 
 	@MockitoBean
+	dev.parley.identity.SignInThrottle throttle;
+
+	// the workstation's invitations card is a controller advice, built in every web slice
+	@MockitoBean
+	dev.parley.web.InvitationTexts invitationTexts;
+
+	@MockitoBean
+	dev.parley.presence.PresencePrivacy presencePrivacy;
+
+	@MockitoBean
 	dev.parley.customer.CustomerManagement customers;
 
 	final ParleyUser cora = new ParleyUser(new Account(new AccountId(UUID.randomUUID()), "cora", "Cora",

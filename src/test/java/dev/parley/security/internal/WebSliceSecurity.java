@@ -8,6 +8,6 @@ import org.springframework.context.annotation.Import;
  * tests ({@code @WebMvcTest}); the identity services they call are the test's to provide (mocks).
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ SecurityConfiguration.class, ProblemWriter.class, AccountUserDetailsService.class })
+@Import({ SecurityConfiguration.class, ProblemWriter.class, AccountUserDetailsService.class, ThrottledSignIn.class })
 public class WebSliceSecurity {
 }
