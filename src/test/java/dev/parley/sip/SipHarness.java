@@ -50,6 +50,10 @@ final class SipHarness {
 
 	final SipRequestDispatch dispatch;
 
+	/** Runs as each dialog's 200 goes (see {@link FakeSip.Exchange#onDialog}). */
+	java.util.function.Consumer<SipDialogState> onDialog = state -> {
+	};
+
 	final Publications publications;
 
 	private record Task(long due, Runnable run) {
@@ -119,6 +123,7 @@ final class SipHarness {
 	/** Sends a request as is. */
 	FakeSip.Exchange send(FakeSip.Request request) {
 		var exchange = new FakeSip.Exchange(request.build());
+		exchange.onDialog = onDialog;
 		dispatch.handle(exchange);
 		runDue();
 		return exchange;

@@ -115,6 +115,19 @@ class SipSubscribeHandlerTests {
 	}
 
 	@Test
+	void aSubscriptionIsKnownInItsDialogBeforeItsOkGoes() {
+		sip.presence.register(presentity);
+		java.util.List<String> known = new java.util.ArrayList<>();
+		sip.onDialog = state -> known.add(state.key() + "=" + (sip.notifier.byDialog(state.key()) != null));
+		var presence = sip.send(subscribe(presentity), supervisor);
+		var winfo = sip.send(new FakeSip.Request("SUBSCRIBE", presentity.userPart()).header("Event", "presence.winfo"),
+				agent);
+		var standIn = sip.send(subscribe(PresentityId.agent(java.util.UUID.randomUUID())), supervisor);
+		assertThat(known).as("a refresh sent the moment the 200 arrives must not meet 481").containsExactly(
+				presence.dialog.key() + "=true", winfo.dialog.key() + "=true", standIn.dialog.key() + "=true");
+	}
+
+	@Test
 	void refreshesInTheDialogAndUnsubscribesWithAFinalNotify() {
 		sip.presence.register(presentity);
 		var ex = sip.send(subscribe(presentity), supervisor);
