@@ -18,6 +18,7 @@ import dev.parley.pidf.WatcherInfoCodec;
 import dev.parley.presence.Presence;
 import dev.parley.presence.Presentities;
 import dev.parley.presence.PresenceSettings;
+import dev.parley.sip.internal.DigestNonces;
 import dev.parley.sip.internal.SipStateStore;
 import dev.parley.sip.stack.ParleySipTransport;
 
@@ -54,9 +55,9 @@ class SipConfiguration {
 	SipAdapter sipAdapter(SipTransport sipTransport, SipNotifier sipNotifier, ScheduledExecutorService sipScheduler,
 			Presence presence, Presentities presentities, PresenceSettings limits, DigestCredentials credentials,
 			SipSettings settings, ObjectProvider<Clock> clock, PidfCodec pidf, IdentityManagement identity,
-			PresentityUris uris) {
+			PresentityUris uris, DigestNonces digestNonces) {
 		return new SipAdapter(sipTransport, sipNotifier, sipScheduler, presence, presentities::ensure, limits,
 				credentials, settings, clock.getIfAvailable(Clock::systemUTC), pidf,
-				new SipPrincipals(identity::findByUsername, uris));
+				new SipPrincipals(identity::findByUsername, uris), digestNonces);
 	}
 }

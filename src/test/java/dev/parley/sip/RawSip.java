@@ -19,6 +19,8 @@ public final class RawSip implements AutoCloseable {
 
 	private final int port;
 
+	private String lastAuthorization;
+
 	public RawSip(int port) {
 		this.port = port;
 		try {
@@ -83,8 +85,14 @@ public final class RawSip implements AutoCloseable {
 		String auth = "Authorization: Digest username=\"" + username + "\", realm=\"" + p.get("realm") + "\", nonce=\""
 				+ p.get("nonce") + "\", uri=\"" + uri + "\", response=\"" + response
 				+ "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"abc\"\n";
+		lastAuthorization = auth;
 		send(request(method, user, 2, callId, extraHeaders + auth, body));
 		return receive();
+	}
+
+	/** The Authorization header line {@link #withDigest} sent last (as an eavesdropper would capture it). */
+	public String lastAuthorization() {
+		return lastAuthorization;
 	}
 
 	public int localPort() {

@@ -79,7 +79,7 @@ class SipSubscribeHandlerTests {
 		var none = sip.send(subscribe(presentity));
 		assertThat(none.status()).isEqualTo(401);
 		assertThat(none.response.headers()).filteredOn(h -> h.getKey().equals("WWW-Authenticate")).hasSize(2)
-			.first().satisfies(h -> assertThat(h.getValue()).contains("algorithm=SHA-256").contains("qop=\"auth\""));
+			.first().satisfies(h -> assertThat(h.getValue()).contains("algorithm=SHA-256").contains("qop=\"auth,auth-int\""));
 		assertThat(sip.send(subscribe(presentity), supervisor, "wrong", DigestAlgorithm.MD5).status()).isEqualTo(403);
 		assertThat(sip.send(subscribe(presentity), supervisor, SipHarness.PASSWORD, DigestAlgorithm.SHA_256).status())
 			.isEqualTo(200);
