@@ -46,9 +46,11 @@ final class ProblemResponses {
 				example("no token", 401, "Unauthorized", "Send a bearer token: Authorization: Bearer <token>.")));
 		components.addResponses(FORBIDDEN, response("The caller's role may not use this operation.",
 				example("wrong role", 403, "Forbidden", "Your role may not use this resource.")));
-		components.addResponses(CONTENT_TOO_LARGE, response("The request body is larger than 256 KiB; "
-				+ "nothing of it was read.", example("body too large", 413, "Content too large",
-						"Request bodies are limited to 262144 bytes.")));
+		var tooLarge = problem(413, "Content too large", "Request bodies are limited to 262144 bytes (256 KiB).");
+		tooLarge.put("limit", 262144);
+		components.addResponses(CONTENT_TOO_LARGE, response("The request body is larger than 256 KiB, whether it "
+				+ "came with a Content-Length or chunked; the rest of it was not read and nothing was changed.",
+				Map.of("too large", new Example().summary("too large").value(tooLarge))));
 		components.addResponses(UNSUPPORTED_MEDIA_TYPE, response("The body is not `application/json`.",
 				example("not JSON", 415, "Unsupported media type", "Send application/json.")));
 		components.addResponses(NOT_ACCEPTABLE, response("None of the media types in `Accept` can be served.",
@@ -175,6 +177,7 @@ final class ProblemResponses {
 			.addProperty("status", type("integer", "The HTTP status code.").format("int32"))
 			.addProperty("detail", string("What went wrong with this request, for people."))
 			.addProperty("instance", string("The path of the request.").format("uri-reference"))
+			.addProperty("limit", type("integer", "413 only: the largest request body taken, in bytes.").format("int64"))
 			.addProperty("code", string("Why a request was refused, where its status has several reasons: 409 "
 					+ codes(Arrays.stream(ProblemAnswers.Conflict.values()).map(ProblemAnswers.Conflict::code))
 					+ "; 403, 413, 422 and 429 " + codes(Arrays.stream(ProblemAnswers.Refusal.values())

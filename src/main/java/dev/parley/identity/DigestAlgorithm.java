@@ -43,6 +43,11 @@ public enum DigestAlgorithm {
 		return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
 	}
 
+	/** Lower-case hex of the digest of the bytes (a message body, for {@code qop=auth-int}). */
+	public String hash(byte[] bytes) {
+		return HexFormat.of().formatHex(digests.get().digest(bytes));
+	}
+
 	/** One digest per thread: looking the algorithm up costs more than hashing a short text. */
 	private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(this::newDigest);
 

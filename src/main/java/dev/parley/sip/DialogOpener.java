@@ -41,8 +41,12 @@ final class DialogOpener {
 		dialog.open(exchange.respondWithDialog(ok, dialog.state));
 	}
 
-	/** Stores the subscription, then answers {@code ok} and runs {@code opened}; or 500 and {@code failed}. */
-	void open(SipExchange exchange, SipResponse ok, SipSubscription s, Runnable opened, Runnable failed) {
+	/**
+	 * Stores the subscription, then runs {@code register} (so that a request in the new dialog, sent the moment the 200
+	 * arrives, finds it), answers {@code ok} and runs {@code opened}; or 500 with Retry-After and {@code failed}.
+	 */
+	void open(SipExchange exchange, SipResponse ok, SipSubscription s, Runnable register, Runnable opened,
+			Runnable failed) {
 		var row = s.stored();
 		if (!row.fits()) {
 			exchange.respond(SipRequests.badRequest("Call-ID, tags, Contact or Record-Route too long"));
@@ -51,11 +55,12 @@ final class DialogOpener {
 		}
 		store.create(row, stored -> {
 			if (stored) {
+				register.run();
 				answer(exchange, ok, s);
 				opened.run();
 			}
 			else {
-				exchange.respond(SipResponse.of(500, "Server Internal Error").with("Retry-After", "5"));
+				exchange.respond(SipRequests.notStored());
 				failed.run();
 			}
 		});

@@ -16,11 +16,12 @@ import dev.parley.pidf.PidfCodec;
 import dev.parley.presence.Presence;
 import dev.parley.presence.PresentityId;
 import dev.parley.presence.PresenceSettings;
+import dev.parley.sip.internal.DigestNonces;
 
 /**
  * The SIP SIMPLE adapter's life: wires the handlers over the transport, starts listening, recovers the stored
  * publications and subscriptions (requests wait meanwhile), sweeps expired publications, winfo subscriptions and
- * idle flood buckets every second, and stops in bounded time: by default the subscriptions stay stored and carry
+ * idle flood buckets every second and expired digest nonces every minute, and stops in bounded time: by default the subscriptions stay stored and carry
  * on after the restart; with {@code parley.sip.terminate-on-shutdown} every subscriber is told
  * {@code terminated;reason=deactivated} instead.
  */
@@ -46,11 +47,13 @@ final class SipAdapter implements SmartLifecycle {
 
 	private final boolean terminateOnShutdown;
 
+	private final DigestNonces nonces;
+
 	private volatile boolean running;
 
 	SipAdapter(SipTransport transport, SipNotifier notifier, ScheduledExecutorService scheduler, Presence presence,
 			Predicate<PresentityId> known, PresenceSettings limits, DigestCredentials credentials, SipSettings settings, Clock clock,
-			PidfCodec pidf, SipPrincipals principals, DigestAuthenticator.Throttle throttle) {
+			PidfCodec pidf, SipPrincipals principals, DigestAuthenticator.Throttle throttle, DigestNonces nonces) {
 		this.terminateOnShutdown = settings.terminateOnShutdown();
 		this.transport = transport;
 		this.notifier = notifier;
@@ -62,7 +65,8 @@ final class SipAdapter implements SmartLifecycle {
 					+ credentials.realm() + "): digest HA1 values are kept for that realm only");
 		}
 		var authenticator = new DigestAuthenticator(credentials::verify, throttle, realm, settings.nonceLifetime(), clock,
-				settings.algorithms());
+				settings.algorithms(), nonces);
+		this.nonces = nonces;
 		this.publications = new Publications(presence, notifier.store(), pidf);
 		this.recovery = new SipRecovery(notifier.store(), transport::dialog, presence, known, notifier, publications, clock,
 				principals);
@@ -101,6 +105,7 @@ final class SipAdapter implements SmartLifecycle {
 			dispatch.release();
 		}
 		scheduler.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+		scheduler.scheduleWithFixedDelay(this::forgetExpiredNonces, 60, 60, TimeUnit.SECONDS);
 		running = true;
 	}
 
@@ -113,6 +118,16 @@ final class SipAdapter implements SmartLifecycle {
 		}
 		catch (RuntimeException e) {
 			log.warn("SIP sweep failed", e);
+		}
+	}
+
+	/** Every node does it; a nonce gone from the table is refused as stale anyway (its expiry is in the nonce). */
+	private void forgetExpiredNonces() {
+		try {
+			nonces.expire(clock.instant());
+		}
+		catch (RuntimeException e) {
+			log.warn("SIP: expired digest nonces could not be deleted", e);
 		}
 	}
 

@@ -21,6 +21,7 @@ import dev.parley.pidf.WatcherInfoCodec;
 import dev.parley.presence.Presence;
 import dev.parley.presence.Presentities;
 import dev.parley.presence.PresenceSettings;
+import dev.parley.sip.internal.DigestNonces;
 import dev.parley.sip.internal.SipStateStore;
 import dev.parley.sip.stack.ParleySipTransport;
 
@@ -57,7 +58,7 @@ class SipConfiguration {
 	SipAdapter sipAdapter(SipTransport sipTransport, SipNotifier sipNotifier, ScheduledExecutorService sipScheduler,
 			Presence presence, Presentities presentities, PresenceSettings limits, DigestCredentials credentials,
 			SipSettings settings, ObjectProvider<Clock> clock, PidfCodec pidf, IdentityManagement identity,
-			PresentityUris uris, SignInThrottle throttle) {
+			PresentityUris uris, SignInThrottle throttle, DigestNonces digestNonces) {
 		return new SipAdapter(sipTransport, sipNotifier, sipScheduler, presence, presentities::ensure, limits,
 				credentials, settings, clock.getIfAvailable(Clock::systemUTC), pidf,
 				new SipPrincipals(identity::findByUsername, uris), new DigestAuthenticator.Throttle() {
@@ -75,6 +76,6 @@ class SipConfiguration {
 					public void succeeded(String username, String source) {
 						throttle.succeeded(username, source);
 					}
-				});
+				}, digestNonces);
 	}
 }

@@ -77,11 +77,23 @@ final class SipNotifier implements Notifier {
 		return store;
 	}
 
-	/** Writes a subscription's changed expiry, CSeq reservation or state (behind, not waited for). */
+	/** Writes a subscription's changed CSeq reservation or state (behind, not waited for). */
 	void persist(SipSubscription s) {
 		if (!suspended) {
 			store.update(s.stored());
 		}
+	}
+
+	/**
+	 * Stores a refreshed subscription's new expiry; {@code stored} hears once it is durable (true) or could not be
+	 * stored (false), possibly on another thread. The refresh's 200 waits for it: it promises that expiry.
+	 */
+	void persistRefresh(SipSubscription s, Consumer<Boolean> stored) {
+		if (suspended) {
+			stored.accept(false);
+			return;
+		}
+		store.refresh(s.stored(), stored);
 	}
 
 	/** Stops sending and ending subscriptions: the process is going away, its subscriptions stay stored. */
@@ -92,6 +104,14 @@ final class SipNotifier implements Notifier {
 	/** What to do when a watcher is gone (its NOTIFY failed): end the presence subscription. */
 	void onGone(Consumer<SipSubscription> action) {
 		this.onGone = action;
+	}
+
+	/**
+	 * Known to requests in its dialog only: done before its 200 goes, so that a refresh sent the moment the 200
+	 * arrives finds it; {@link #register} (after the 200) adds it to the presentity's watchers.
+	 */
+	void registerDialog(SipSubscription s) {
+		byDialog.put(s.dialog.key(), s);
 	}
 
 	void register(SipSubscription s) {

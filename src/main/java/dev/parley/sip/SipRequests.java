@@ -55,6 +55,11 @@ final class SipRequests {
 		return SipResponse.of(481, "Subscription Does Not Exist");
 	}
 
+	/** What a promise that could not be stored gets: try again shortly (nothing was kept). */
+	static SipResponse notStored() {
+		return SipResponse.of(500, "Server Internal Error").with("Retry-After", "5");
+	}
+
 	static SipResponse badRequest(String what) {
 		return SipResponse.of(400, "Bad Request (" + clip(what) + ")");
 	}

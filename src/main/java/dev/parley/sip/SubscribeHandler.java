@@ -152,7 +152,7 @@ final class SubscribeHandler {
 			notifier.offer(sub, neutral, "timeout");
 			return;
 		}
-		opener.open(exchange, ok, sub, () -> {
+		opener.open(exchange, ok, sub, () -> notifier.registerDialog(sub), () -> {
 			notifier.register(sub);
 			notifier.offer(sub, neutral, null);
 		}, () -> {
@@ -172,7 +172,8 @@ final class SubscribeHandler {
 			notifier.offer(sub, s.document(), "timeout");
 			return;
 		}
-		opener.open(exchange, ok, sub, () -> started(sub, s.document()), () -> end(subscription));
+		opener.open(exchange, ok, sub, () -> notifier.registerDialog(sub), () -> started(sub, s.document()),
+				() -> end(subscription));
 	}
 
 	/** Registered, then the first NOTIFY with what the watcher sees now (a change meanwhile reached no one). */

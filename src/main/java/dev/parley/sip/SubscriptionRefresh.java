@@ -9,7 +9,7 @@ import dev.parley.presence.SubscribeResult;
  * A SUBSCRIBE inside an existing dialog (RFC 6665 s4.2.1.2): a refresh, or with Expires 0 the end. The
  * dialog (Call-ID and Parley's 128-bit random tag) identifies the subscriber; when the request carries
  * credentials anyway they must be valid and the same account's. Unknown dialog or a subscription that has
- * ended: 481.
+ * ended: 481. The 200 of a refresh goes once its new expiry is stored (500 with Retry-After when it cannot be).
  */
 final class SubscriptionRefresh {
 
@@ -62,9 +62,15 @@ final class SubscriptionRefresh {
 				expires < 0 ? null : Duration.ofSeconds(expires));
 		if (result instanceof SubscribeResult.Subscribed s) {
 			long left = Math.max(0, (s.subscription().expiresAt().toEpochMilli() - clock.millis() + 999) / 1000);
-			exchange.respond(SipResponse.of(200, "OK").with("Expires", Long.toString(left)));
-			notifier.persist(sub);
-			notifier.offer(sub, s.document(), null);
+			notifier.persistRefresh(sub, stored -> {
+				if (stored) {
+					exchange.respond(SipResponse.of(200, "OK").with("Expires", Long.toString(left)));
+					notifier.offer(sub, s.document(), null);
+				}
+				else {
+					exchange.respond(SipRequests.notStored());
+				}
+			});
 		}
 		else if (result instanceof SubscribeResult.IntervalTooBrief brief) {
 			exchange.respond(SipRequests.intervalTooBrief(brief.minExpires().toSeconds()));

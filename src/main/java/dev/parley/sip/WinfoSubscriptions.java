@@ -52,7 +52,7 @@ final class WinfoSubscriptions {
 			notifier.offer(sub, null, "timeout");
 			return;
 		}
-		opener.open(exchange, ok, sub, () -> started(sub), () -> {
+		opener.open(exchange, ok, sub, () -> notifier.registerDialog(sub), () -> started(sub), () -> {
 		});
 	}
 
@@ -68,14 +68,19 @@ final class WinfoSubscriptions {
 	/** Refreshes or ends a subscription the adapter keeps alone (winfo, or a stand-in). */
 	void refresh(SipExchange exchange, SipSubscription sub, long expires) {
 		long seconds = seconds(expires);
-		exchange.respond(SipResponse.of(200, "OK").with("Expires", Long.toString(seconds)));
+		SipResponse ok = SipResponse.of(200, "OK").with("Expires", Long.toString(seconds));
 		if (seconds == 0) {
+			exchange.respond(ok);
 			notifier.offer(sub, null, "timeout");
 			return;
 		}
 		sub.expiresAt(clock.millis() + seconds * 1000);
-		notifier.persist(sub);
-		notifier.offer(sub, null, null);
+		notifier.persistRefresh(sub, stored -> {
+			exchange.respond(stored ? ok : SipRequests.notStored());
+			if (stored) {
+				notifier.offer(sub, null, null);
+			}
+		});
 	}
 
 	private long seconds(long expires) {

@@ -132,6 +132,9 @@ final class FakeSip {
 		final SipRequest request;
 		SipResponse response;
 		Dialog dialog;
+		/** Runs as a dialog's 200 goes, before the handler goes on. */
+		java.util.function.Consumer<SipDialogState> onDialog = state -> {
+		};
 
 		Exchange(SipRequest request) {
 			this.request = request;
@@ -152,6 +155,7 @@ final class FakeSip {
 
 		@Override
 		public SipDialog respondWithDialog(SipResponse r, SipDialogState state) {
+			onDialog.accept(state);
 			respond(r);
 			dialog = new Dialog(state);
 			return dialog;

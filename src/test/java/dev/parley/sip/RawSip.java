@@ -12,14 +12,16 @@ import java.util.UUID;
 
 import dev.parley.identity.DigestAlgorithm;
 
-/** A bare UDP SIP client for what sipp cannot send: broken messages, '[' in bodies, floods. */
-final class RawSip implements AutoCloseable {
+/** A bare UDP SIP client for what sipp cannot send: broken messages, '[' in bodies, floods; and for tests outside this package. */
+public final class RawSip implements AutoCloseable {
 
 	private final DatagramSocket socket;
 
 	private final int port;
 
-	RawSip(int port) {
+	private String lastAuthorization;
+
+	public RawSip(int port) {
 		this.port = port;
 		try {
 			socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
@@ -30,7 +32,7 @@ final class RawSip implements AutoCloseable {
 		}
 	}
 
-	void send(String message) {
+	public void send(String message) {
 		byte[] bytes = message.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
 		try {
 			socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
@@ -41,7 +43,7 @@ final class RawSip implements AutoCloseable {
 	}
 
 	/** The next message received, or null after the timeout. */
-	String receive() {
+	public String receive() {
 		byte[] buffer = new byte[65_536];
 		DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
 		try {
@@ -56,7 +58,7 @@ final class RawSip implements AutoCloseable {
 		}
 	}
 
-	String request(String method, String user, int cseq, String callId, String extraHeaders, String body) {
+	public String request(String method, String user, int cseq, String callId, String extraHeaders, String body) {
 		int local = socket.getLocalPort();
 		String b = body == null ? "" : body;
 		return method + " sip:" + user + "@parley.local SIP/2.0\n"
@@ -68,7 +70,7 @@ final class RawSip implements AutoCloseable {
 	}
 
 	/** Sends a request, answers the 401 with an MD5 digest, and returns the final answer. */
-	String withDigest(String method, String user, String extraHeaders, String body, String username, String password) {
+	public String withDigest(String method, String user, String extraHeaders, String body, String username, String password) {
 		String callId = UUID.randomUUID().toString();
 		send(request(method, user, 1, callId, extraHeaders, body));
 		String challenge = receive();
@@ -83,16 +85,22 @@ final class RawSip implements AutoCloseable {
 		String auth = "Authorization: Digest username=\"" + username + "\", realm=\"" + p.get("realm") + "\", nonce=\""
 				+ p.get("nonce") + "\", uri=\"" + uri + "\", response=\"" + response
 				+ "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"abc\"\n";
+		lastAuthorization = auth;
 		send(request(method, user, 2, callId, extraHeaders + auth, body));
 		return receive();
 	}
 
-	int localPort() {
+	/** The Authorization header line {@link #withDigest} sent last (as an eavesdropper would capture it). */
+	public String lastAuthorization() {
+		return lastAuthorization;
+	}
+
+	public int localPort() {
 		return socket.getLocalPort();
 	}
 
 	/** A response to a received request: its Via, From, To, Call-ID and CSeq echoed. */
-	String answer(String request, int status) {
+	public String answer(String request, int status) {
 		StringBuilder b = new StringBuilder("SIP/2.0 " + status + " OK\n");
 		request.lines().filter(l -> l.matches("(?i)(Via|From|To|Call-ID|CSeq):.*")).forEach(l -> b.append(l).append('\n'));
 		return b.append("Content-Length: 0\n\n").toString();

@@ -48,7 +48,14 @@ final class SipHarness {
 
 	final DigestAuthenticator authenticator;
 
+	/** The nonce-counts used so far (one node's, in memory). */
+	final dev.parley.sip.internal.DigestNonces nonces = dev.parley.sip.internal.DigestNonces.inMemory();
+
 	final SipRequestDispatch dispatch;
+
+	/** Runs as each dialog's 200 goes (see {@link FakeSip.Exchange#onDialog}). */
+	java.util.function.Consumer<SipDialogState> onDialog = state -> {
+	};
 
 	final Publications publications;
 
@@ -81,7 +88,7 @@ final class SipHarness {
 				notifyInterval.toMillis(), store, new NotifyWriter(PIDF, new WatcherInfoCodec(URIS)));
 		presence = new Presence(rules, notifier, e -> {
 		}, clock, PresenceSettings.defaults());
-		authenticator = new DigestAuthenticator(this::verify, REALM, Duration.ofMinutes(5), clock, algorithms);
+		authenticator = new DigestAuthenticator(this::verify, REALM, Duration.ofMinutes(5), clock, algorithms, nonces);
 		publications = new Publications(presence, store, PIDF);
 		principals = new SipPrincipals(name -> accounts.stream().filter(a -> a.username().equalsIgnoreCase(name))
 			.findFirst(), URIS);
@@ -119,6 +126,7 @@ final class SipHarness {
 	/** Sends a request as is. */
 	FakeSip.Exchange send(FakeSip.Request request) {
 		var exchange = new FakeSip.Exchange(request.build());
+		exchange.onDialog = onDialog;
 		dispatch.handle(exchange);
 		runDue();
 		return exchange;

@@ -60,6 +60,40 @@ class SipRawMessageTests {
 	}
 
 	@Test
+	void aCapturedAuthorizationReplayedFromAnotherPortWithANewCallIdAndBodyIs401StaleAndChangesNothing() {
+		var agent = AccountFixtures.account(identity, Role.AGENT);
+		PresentityId presentity = PresentityId.agent(agent.id().value());
+		String captured;
+		try (RawSip sip = new RawSip(sipPort)) {
+			String ok = sip.withDigest("PUBLISH", presentity.userPart(), "Event: presence\nExpires: 600\n"
+					+ "Content-Type: application/pidf+xml\n", note(presentity, "at my desk"), agent.username(),
+					AccountFixtures.PASSWORD);
+			assertThat(ok).startsWith("SIP/2.0 200");
+			captured = sip.lastAuthorization();
+		}
+		var before = presence.current(presentity).orElseThrow();
+		assertThat(before.tuples()).anySatisfy(t -> assertThat(t.note()).isEqualTo("at my desk"));
+		try (RawSip attacker = new RawSip(sipPort)) {
+			for (int i = 0; i < 3; i++) {
+				attacker.send(attacker.request("PUBLISH", presentity.userPart(), 1, "replay-" + i, "Event: presence\n"
+						+ "Expires: 600\nContent-Type: application/pidf+xml\n" + captured, note(presentity, "gone fishing")));
+				String answer = attacker.receive();
+				assertThat(answer).startsWith("SIP/2.0 401").contains("stale=true");
+			}
+			attacker.send(attacker.request("SUBSCRIBE", presentity.userPart(), 1, "replay-sub", "Event: presence\n"
+					+ captured.replace("PUBLISH", "SUBSCRIBE"), null));
+			assertThat(attacker.receive()).as("nor for another method").matches("(?s)SIP/2.0 40[13].*");
+		}
+		assertThat(presence.current(presentity)).as("nothing changed").contains(before);
+	}
+
+	private static String note(PresentityId presentity, String note) {
+		return "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"sip:" + presentity.userPart()
+				+ "@parley.local\"><tuple id=\"desk\"><status><basic>open</basic></status><note>" + note
+				+ "</note></tuple></presence>";
+	}
+
+	@Test
 	void entityExpansionBombIs400AndChangesNothing() {
 		var agent = AccountFixtures.account(identity, Role.AGENT);
 		PresentityId presentity = PresentityId.agent(agent.id().value());

@@ -164,6 +164,28 @@ class SipRecoveryTests {
 	}
 
 	@Test
+	void aRefreshIsAnsweredOnlyOnceItsExpiryIsStoredAnd500WhenItCannotBe() {
+		HoldsRefreshes holding = new HoldsRefreshes();
+		SipHarness sip = new SipHarness(Duration.ZERO, 1000, holding);
+		sip.accounts.addAll(before.accounts);
+		sip.presence.register(presentity);
+		String key = sip.send(subscribe("presence"), supervisor).dialog.key;
+		var refresh = sip.send(new FakeSip.Request("SUBSCRIBE", presentity.userPart()).header("Event", "presence")
+			.header("Expires", "1200").inDialog(key));
+		assertThat(refresh.response).as("no 200 before the new expiry is stored").isNull();
+		holding.release(true);
+		assertThat(refresh.status()).isEqualTo(200);
+		assertThat(refresh.response.header("Expires")).isEqualTo("1200");
+		assertThat(holding.subscriptions().get(0).expiresAt()).isEqualTo(sip.clock.instant().plusSeconds(1200));
+
+		var refused = sip.send(new FakeSip.Request("SUBSCRIBE", presentity.userPart()).header("Event", "presence")
+			.header("Expires", "1800").inDialog(key));
+		holding.release(false);
+		assertThat(refused.status()).isEqualTo(500);
+		assertThat(refused.response.header("Retry-After")).isEqualTo("5");
+	}
+
+	@Test
 	void aPublicationKeepsItsEntityTagAndTuplesAcrossARestart() {
 		var initial = before.send(publish(pidf()), agent);
 		String etag = initial.response.header("SIP-ETag");
@@ -210,6 +232,67 @@ class SipRecoveryTests {
 				+ "@parley.local\"><tuple id=\"desk\"><status><basic>open</basic></status></tuple></presence>";
 	}
 
+	/** A store in memory whose refreshes wait until the test says they are stored (or not). */
+	static final class HoldsRefreshes implements SipStateStore {
+		private final SipStateStore delegate = SipStateStore.inMemory();
+
+		private StoredSubscription held;
+
+		private Consumer<Boolean> callback;
+
+		void release(boolean stored) {
+			if (stored) {
+				delegate.update(held);
+			}
+			callback.accept(stored);
+		}
+
+		@Override
+		public void create(StoredSubscription subscription, Consumer<Boolean> stored) {
+			delegate.create(subscription, stored);
+		}
+
+		@Override
+		public void update(StoredSubscription subscription) {
+			delegate.update(subscription);
+		}
+
+		@Override
+		public void refresh(StoredSubscription subscription, Consumer<Boolean> stored) {
+			held = subscription;
+			callback = stored;
+		}
+
+		@Override
+		public void delete(String dialogKey) {
+			delegate.delete(dialogKey);
+		}
+
+		@Override
+		public void savePublication(StoredPublication publication, String replaces) {
+			delegate.savePublication(publication, replaces);
+		}
+
+		@Override
+		public void deletePublication(String etag) {
+			delegate.deletePublication(etag);
+		}
+
+		@Override
+		public java.util.List<StoredSubscription> subscriptions() {
+			return delegate.subscriptions();
+		}
+
+		@Override
+		public java.util.List<StoredPublication> publications() {
+			return delegate.publications();
+		}
+
+		@Override
+		public void flush() {
+		}
+	}
+
 	/** A store whose database is gone. */
 	static final class Failing implements SipStateStore {
 		private final SipStateStore delegate = SipStateStore.inMemory();
@@ -221,6 +304,11 @@ class SipRecoveryTests {
 
 		@Override
 		public void update(StoredSubscription subscription) {
+		}
+
+		@Override
+		public void refresh(StoredSubscription subscription, Consumer<Boolean> stored) {
+			stored.accept(false);
 		}
 
 		@Override

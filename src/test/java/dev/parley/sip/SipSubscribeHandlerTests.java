@@ -79,7 +79,7 @@ class SipSubscribeHandlerTests {
 		var none = sip.send(subscribe(presentity));
 		assertThat(none.status()).isEqualTo(401);
 		assertThat(none.response.headers()).filteredOn(h -> h.getKey().equals("WWW-Authenticate")).hasSize(2)
-			.first().satisfies(h -> assertThat(h.getValue()).contains("algorithm=SHA-256").contains("qop=\"auth\""));
+			.first().satisfies(h -> assertThat(h.getValue()).contains("algorithm=SHA-256").contains("qop=\"auth,auth-int\""));
 		assertThat(sip.send(subscribe(presentity), supervisor, "wrong", DigestAlgorithm.MD5).status()).isEqualTo(403);
 		assertThat(sip.send(subscribe(presentity), supervisor, SipHarness.PASSWORD, DigestAlgorithm.SHA_256).status())
 			.isEqualTo(200);
@@ -112,6 +112,19 @@ class SipSubscribeHandlerTests {
 			.satisfies(n -> assertThat(n.state()).isEqualTo("terminated;reason=timeout"))
 			.satisfies(n -> assertThat(n.body()).contains("<basic>open</basic>"));
 		assertThat(sip.presence.subscriptionCount()).isZero();
+	}
+
+	@Test
+	void aSubscriptionIsKnownInItsDialogBeforeItsOkGoes() {
+		sip.presence.register(presentity);
+		java.util.List<String> known = new java.util.ArrayList<>();
+		sip.onDialog = state -> known.add(state.key() + "=" + (sip.notifier.byDialog(state.key()) != null));
+		var presence = sip.send(subscribe(presentity), supervisor);
+		var winfo = sip.send(new FakeSip.Request("SUBSCRIBE", presentity.userPart()).header("Event", "presence.winfo"),
+				agent);
+		var standIn = sip.send(subscribe(PresentityId.agent(java.util.UUID.randomUUID())), supervisor);
+		assertThat(known).as("a refresh sent the moment the 200 arrives must not meet 481").containsExactly(
+				presence.dialog.key() + "=true", winfo.dialog.key() + "=true", standIn.dialog.key() + "=true");
 	}
 
 	@Test

@@ -24,6 +24,12 @@ final class InMemorySipStateStore implements SipStateStore {
 	}
 
 	@Override
+	public void refresh(StoredSubscription subscription, Consumer<Boolean> stored) {
+		update(subscription);
+		stored.accept(true);
+	}
+
+	@Override
 	public void delete(String dialogKey) {
 		subscriptions.remove(dialogKey);
 	}

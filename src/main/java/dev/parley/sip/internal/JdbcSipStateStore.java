@@ -20,7 +20,7 @@ import dev.parley.sip.SipDialogState;
 /**
  * {@link SipStateStore} on the tables {@code sip_subscriptions} and {@code sip_publications}. Every write goes
  * through one writer thread ({@link WriteBehind}) that commits whatever has queued up in one transaction (group
- * commit): a new subscription's callback runs after its commit; refreshes, CSeq reservations, ends and
+ * commit): a new subscription's and a refresh's callback runs after its commit; CSeq reservations, ends and
  * publication changes (coalesced) ride along. Reads wait for the writes asked for before them.
  */
 @Repository
@@ -55,6 +55,11 @@ public class JdbcSipStateStore implements SipStateStore, AutoCloseable {
 	@Override
 	public void update(StoredSubscription subscription) {
 		writer.update(subscription);
+	}
+
+	@Override
+	public void refresh(StoredSubscription subscription, Consumer<Boolean> stored) {
+		writer.refresh(subscription, stored);
 	}
 
 	@Override

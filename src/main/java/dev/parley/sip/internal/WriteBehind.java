@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One writer thread for subscription and publication rows, committing in groups: it takes whatever queued up (up
  * to 1,000 operations) and writes subscription inserts, then deletes, then the latest update of each dialog, then
  * the publication changes asked for since the last group, coalesced ({@link PublicationBatch}), in one
- * transaction; then it tells each subscription insert's caller. A failing group is retried one operation at a
+ * transaction; then it tells each caller that waits (a subscription insert, a refresh). A failing group is retried one operation at a
  * time, so a row that cannot be written fails alone. Updates of one dialog coalesce (the latest wins); an update
  * after the delete is a no-op. Pending publication changes hold at most one row per live publication plus the
  * deletes, so a slow database cannot make them grow past what is published.
@@ -29,10 +29,14 @@ final class WriteBehind {
 
 	private static final Logger log = LoggerFactory.getLogger(WriteBehind.class);
 
-	private sealed interface Op permits Insert, Delete, Wake, Flush {
+	private sealed interface Op permits Insert, Refresh, Delete, Wake, Flush {
 	}
 
 	private record Insert(StoredSubscription row, Consumer<Boolean> done) implements Op {
+	}
+
+	/** An update whose caller waits for it (a refresh's new expiry, promised in its 200). */
+	private record Refresh(StoredSubscription row, Consumer<Boolean> done) implements Op {
 	}
 
 	private record Delete(String key) implements Op {
@@ -91,6 +95,16 @@ final class WriteBehind {
 		if (running && updates.put(row.key(), row) == null) {
 			queue.add(WAKE);
 		}
+	}
+
+	/** As {@link #update}, but {@code done} hears once it is committed (true) or could not be (false). */
+	void refresh(StoredSubscription row, Consumer<Boolean> done) {
+		if (!running) {
+			done.accept(false);
+			return;
+		}
+		updates.put(row.key(), row);
+		queue.add(new Refresh(row, done));
 	}
 
 	void delete(String key) {
@@ -178,7 +192,7 @@ final class WriteBehind {
 	}
 
 	private static boolean waitedFor(Op op) {
-		return op instanceof Insert || op instanceof Flush;
+		return op instanceof Insert || op instanceof Refresh || op instanceof Flush;
 	}
 
 	private void changePublications(Consumer<PublicationBatch> change) {
@@ -218,8 +232,10 @@ final class WriteBehind {
 		}
 		for (int i = 0; i < inserts.size(); i++) {
 			boolean stored = ok || attempt(List.of(new Batch(JdbcSipStateStore.INSERT, one(rows.get(i)))));
-			tell(inserts.get(i), stored);
+			tell(inserts.get(i).done(), stored);
 		}
+		ops.stream().filter(Refresh.class::isInstance).map(Refresh.class::cast).forEach(r -> tell(r.done(), ok
+				|| attempt(List.of(new Batch(JdbcSipStateStore.UPDATE, one(JdbcSipStateStore.updateValues(r.row())))))));
 		ops.stream().filter(Flush.class::isInstance).forEach(f -> ((Flush) f).latch().countDown());
 	}
 
@@ -255,9 +271,9 @@ final class WriteBehind {
 		return java.util.Collections.singletonList(args);
 	}
 
-	private static void tell(Insert insert, boolean stored) {
+	private static void tell(Consumer<Boolean> done, boolean stored) {
 		try {
-			insert.done().accept(stored);
+			done.accept(stored);
 		}
 		catch (RuntimeException e) {
 			log.warn("SIP store: callback failed", e);

@@ -111,7 +111,8 @@ public final class ParleySipTransport implements SipTransport {
 		this.servers = new NonInviteServerTransactions(t1Millis);
 		this.clients = new NonInviteClientTransactions(t1Millis, this::deliver);
 		this.connections = new TcpConnections(maxMessageBytes,
-				(data, length, from) -> received(data, length, from.remote(), from));
+				(data, length, from) -> received(data, length, from.remote(), from),
+				(head, length, from) -> tooLarge(head, from));
 		this.address = address;
 		this.port = port;
 		this.transports = List.copyOf(transports);
@@ -252,7 +253,23 @@ public final class ParleySipTransport implements SipTransport {
 		}
 	}
 
+	/**
+	 * A request over TCP whose Content-Length goes past the limit: answered 513 Message Too Large (RFC 3261 s21.5.14)
+	 * from its header section, its body unread; the connection then closes (its framing is lost). Anything else that
+	 * large is dropped.
+	 */
+	private void tooLarge(byte[] head, TcpConnection connection) {
+		SipMessage m = SipParser.parse(head, 0, head.length);
+		if (m != null && m.isRequest()) {
+			onRequest(m, connection.remote(), connection, true);
+		}
+	}
+
 	private void onRequest(SipMessage m, InetSocketAddress source, TcpConnection connection) {
+		onRequest(m, source, connection, false);
+	}
+
+	private void onRequest(SipMessage m, InetSocketAddress source, TcpConnection connection, boolean tooLarge) {
 		Via via = Via.top(m.first("Via"));
 		if (via == null) {
 			log.debug("SIP: dropped a {} from {} without a readable Via: nowhere to answer", m.method, source);
@@ -280,6 +297,10 @@ public final class ParleySipTransport implements SipTransport {
 		String transportName = connection == null ? "udp" : "tcp";
 		String problem = m.problem != null ? m.problem : Requests.invalid(m);
 		StackExchange exchange = new StackExchange(this, tx, m, source, Requests.toRequest(m, source, transportName));
+		if (tooLarge) {
+			exchange.respond(SipResponse.of(513, "Message Too Large"));
+			return;
+		}
 		if (problem != null) {
 			exchange.respond(SipResponse.of(400, "Bad Request (" + problem + ")"));
 			return;

@@ -31,6 +31,7 @@ final class Reasons {
 			case 501 -> "Not Implemented";
 			case 503 -> "Service Unavailable";
 			case 505 -> "Version Not Supported";
+			case 513 -> "Message Too Large";
 			default -> status < 300 ? "OK" : "Error";
 		};
 	}

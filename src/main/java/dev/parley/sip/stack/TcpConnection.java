@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One TCP connection, accepted or opened for a NOTIFY: a reader thread cuts the stream into messages by their
  * Content-Length (RFC 3261 s18.3) and answers CRLF keep-alives (RFC 5626 s3.5.1); writes are whole messages.
- * A message larger than the limit, or a stream that is not SIP, closes the connection.
+ * Nothing is read past the limit: a message whose Content-Length goes beyond it is handed on as its header section
+ * alone (to be answered 513 Message Too Large) and the connection closes without reading its body; a header section
+ * longer than the limit, or a stream that is not SIP, closes the connection.
  */
 final class TcpConnection implements Peer {
 
@@ -26,6 +28,9 @@ final class TcpConnection implements Peer {
 	/** What a frame's reader hands on: the message bytes and the connection they came from. */
 	interface Receiver {
 		void received(byte[] data, int length, TcpConnection from);
+
+		/** A message over the limit: its header section only (its body is never read); the connection then closes. */
+		void tooLarge(byte[] head, TcpConnection from);
 
 		void closed(TcpConnection connection);
 	}
@@ -103,7 +108,7 @@ final class TcpConnection implements Peer {
 	void read(Receiver receiver) {
 		try (InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024)) {
 			while (!closed) {
-				byte[] message = readMessage(in);
+				byte[] message = readMessage(in, receiver);
 				if (message == null) {
 					break;
 				}
@@ -120,7 +125,7 @@ final class TcpConnection implements Peer {
 	}
 
 	/** One whole message, or null at the end of the stream or when the peer broke the framing. */
-	private byte[] readMessage(InputStream in) throws IOException {
+	private byte[] readMessage(InputStream in, Receiver receiver) throws IOException {
 		int b;
 		int lineEnds = 0;
 		while ((b = in.read()) == '\r' || b == '\n') {
@@ -157,6 +162,9 @@ final class TcpConnection implements Peer {
 		long bodyLength = contentLength(buf, headerEnd);
 		if (bodyLength < 0 || headerEnd + bodyLength > maxMessageBytes) {
 			log.debug("TCP {}: no usable Content-Length or a message over {} bytes, closing", remote, maxMessageBytes);
+			if (bodyLength >= 0) {
+				receiver.tooLarge(Arrays.copyOf(buf, headerEnd), this);
+			}
 			return null;
 		}
 		int total = headerEnd + (int) bodyLength;

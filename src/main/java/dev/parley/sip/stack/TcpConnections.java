@@ -49,12 +49,18 @@ final class TcpConnections {
 		void received(byte[] data, int length, TcpConnection from);
 	}
 
-	TcpConnections(int maxMessageBytes, Messages messages) {
+	/** {@code tooLarge} gets the header section of each message over the limit (its body is never read). */
+	TcpConnections(int maxMessageBytes, Messages messages, Messages tooLarge) {
 		this.maxMessageBytes = maxMessageBytes;
 		this.receiver = new TcpConnection.Receiver() {
 			@Override
 			public void received(byte[] data, int length, TcpConnection from) {
 				messages.received(data, length, from);
+			}
+
+			@Override
+			public void tooLarge(byte[] head, TcpConnection from) {
+				tooLarge.received(head, head.length, from);
 			}
 
 			@Override

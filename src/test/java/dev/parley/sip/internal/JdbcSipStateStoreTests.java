@@ -86,6 +86,20 @@ class JdbcSipStateStoreTests {
 	}
 
 	@Test
+	void aRefreshIsCommittedBeforeItsCallbackHears() throws Exception {
+		store = new JdbcSipStateStore(jdbc, transactions);
+		StoredSubscription row = row("call-" + UUID.randomUUID());
+		create(row);
+		CompletableFuture<java.sql.Timestamp> seen = new CompletableFuture<>();
+		store.refresh(row.with(1001, expires.plusSeconds(3000), "active"), stored -> seen.complete(stored
+				? jdbc.queryForObject("SELECT expires_at FROM sip_subscriptions WHERE dialog_key = ?",
+						java.sql.Timestamp.class, row.key())
+				: null));
+		assertThat(seen.get(5, TimeUnit.SECONDS).toInstant()).as("read in the callback, without a flush")
+			.isEqualTo(expires.plusSeconds(3000));
+	}
+
+	@Test
 	void aRowThatCannotBeWrittenFailsAloneNotItsGroup() throws Exception {
 		store = new JdbcSipStateStore(jdbc, transactions);
 		StoredSubscription first = row("call-" + UUID.randomUUID());

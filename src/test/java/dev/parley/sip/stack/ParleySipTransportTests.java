@@ -196,6 +196,25 @@ class ParleySipTransportTests {
 	}
 
 	@Test
+	void aTcpRequestLargerThanTheLimitIsAnswered513UnreadAndItsConnectionCloses() throws Exception {
+		int port = start(List.of("udp", "tcp"));
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+			socket.setSoTimeout(3000);
+			int local = socket.getLocalPort();
+			String publish = request("PUBLISH", local, "z9hG4bK-big", "Event: presence\r\n").replace("UDP", "TCP")
+				.replace("Content-Length: 0", "Content-Length: 20000000");
+			var out = socket.getOutputStream();
+			out.write(publish.getBytes(StandardCharsets.UTF_8));
+			out.write(new byte[100_000]); // a start of the 20 MB body; the rest never comes
+			out.flush();
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(answer).startsWith("SIP/2.0 513 Message Too Large\r\n").contains("branch=z9hG4bK-big")
+				.contains("CSeq: 1 PUBLISH");
+		}
+		assertThat(handled.get()).as("never handed to Parley").isZero();
+	}
+
+	@Test
 	void aNotifyToATcpTargetNobodyListensOnEnds503AtOnceAsATransportError() throws Exception {
 		start(List.of("udp", "tcp"));
 		int closed;
