@@ -57,14 +57,10 @@ class BrokerPushPoolTests {
 		final List<String> messages = new ArrayList<>();
 
 		@Override
-		public synchronized void send(String event, String data) throws IOException {
-			if (event.equals("message")) {
-				messages.add(data);
+		public synchronized void send(Frame frame) throws IOException {
+			if ("message".equals(frame.event())) {
+				messages.add(frame.data());
 			}
-		}
-
-		@Override
-		public void keepAlive() {
 		}
 
 		@Override
