@@ -3,7 +3,10 @@
 // id. The page reports idle (no input for a while) and its closing, so presence follows the person.
 // The broker's JSON events (offer, offer-ended, interaction, position, message, receipts, typing) reach
 // other scripts of the page through window.ParleyLive.on(name, handler(data)); ParleyLive.onOpen(handler)
-// runs on every (re)connect, so a page asks for what it missed.
+// runs on every (re)connect, so a page asks for what it missed. A stream that is cut comes back by itself after
+// the server's retry (1-10 s, spread per page); one the browser gives up on (an error answer, e.g. while the server
+// restarts) is opened again by this script after a jittered, doubling back-off (0.5-1 s, then 1-2 s, ... up to
+// 30-60 s), so thousands of pages that lost the server together do not all come back in the same second.
 (function () {
   'use strict';
   if (!window.EventSource) { return; }
@@ -13,7 +16,28 @@
     return e.getAttribute('data-live');
   }).join(',');
   var connection = null, idleAfter = 300000, idle = false, timer = null;
-  var source = new EventSource(base + 'live/presence?want=' + encodeURIComponent(wants));
+  var source = null, listeners = [], failures = 0, retry = null;
+
+  function listen(name, handler) {
+    listeners.push([name, handler]);
+    if (source) { source.addEventListener(name, handler); }
+  }
+
+  function connect() {
+    var stream = new EventSource(base + 'live/presence?want=' + encodeURIComponent(wants));
+    source = stream;
+    listeners.forEach(function (l) { stream.addEventListener(l[0], l[1]); });
+    stream.addEventListener('error', function () {
+      if (stream.readyState === EventSource.CLOSED && stream === source) { reconnectLater(); }
+    });
+  }
+
+  function reconnectLater() {
+    clearTimeout(retry);
+    var ceiling = Math.min(60000, 1000 * Math.pow(2, failures));
+    failures++;
+    retry = setTimeout(connect, ceiling / 2 + Math.random() * ceiling / 2);
+  }
 
   function csrf() {
     var token = document.querySelector('meta[name="_csrf"]');
@@ -44,7 +68,7 @@
   var openHandlers = [];
   window.ParleyLive = {
     on: function (name, handler) {
-      source.addEventListener(name, function (event) {
+      listen(name, function (event) {
         var data;
         try { data = JSON.parse(event.data); } catch (e) { return; }
         handler(data);
@@ -53,8 +77,9 @@
     onOpen: function (handler) { openHandlers.push(handler); }
   };
 
-  source.addEventListener('hello', function (event) {
+  listen('hello', function (event) {
     var hello = JSON.parse(event.data);
+    failures = 0;
     connection = hello.connection;
     idleAfter = hello.idleAfter || idleAfter;
     idle = false;
@@ -62,7 +87,7 @@
     openHandlers.forEach(function (h) { try { h(); } catch (e) { /* a page's handler failed */ } });
   });
 
-  source.addEventListener('swap', function (event) {
+  listen('swap', function (event) {
     var template = document.createElement('template');
     template.innerHTML = event.data;
     var fresh = template.content.firstElementChild;
@@ -82,6 +107,9 @@
     if (connection && navigator.sendBeacon) {
       navigator.sendBeacon(base + 'live/close', form({ connection: connection }));
     }
-    source.close();
+    clearTimeout(retry);
+    if (source) { source.close(); }
   });
+
+  connect();
 })();

@@ -16,7 +16,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.parley.agent.AgentStateChanged;
 import dev.parley.chat.ChatMessagePosted;
@@ -38,7 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  * follow their work), {@code message}, {@code receipts} and {@code typing} to both sides of a chat. Data is
  * JSON; a page or client that was away asks the API for what it missed (messages after the last sequence number
  * it has). Places in a queue change whenever anyone ahead moves: they are pushed per queue at most twice a
- * second. Not through the event publication registry: a push lost in a crash is made good by the reconnect.
+ * second. Not through the event publication registry: a push lost in a crash is made good by the reconnect. So the
+ * listeners are plain {@code @EventListener}s that push once the transaction commits ({@link AfterCommit}): Spring
+ * Modulith records every {@code @TransactionalEventListener} in the registry, and marks it processing in a new
+ * transaction while the committing one still holds its connection, so ten chat messages at once held the whole
+ * connection pool and waited for it (30 s, then an error).
  */
 @Component
 class BrokerPush implements SmartLifecycle {
@@ -56,9 +59,13 @@ class BrokerPush implements SmartLifecycle {
 		this.interactions = interactions;
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	void on(InteractionEvent event) {
+		AfterCommit.run(() -> push(event));
+	}
+
+	private void push(InteractionEvent event) {
 		interactions.find(event.interaction()).ifPresent(i -> {
 			var data = new LinkedHashMap<String, Object>();
 			data.put("id", i.id().toString());
@@ -91,8 +98,12 @@ class BrokerPush implements SmartLifecycle {
 		}
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(ChatMessagePosted posted) {
+		AfterCommit.run(() -> push(posted));
+	}
+
+	private void push(ChatMessagePosted posted) {
 		var m = posted.message();
 		var data = new LinkedHashMap<String, Object>();
 		data.put("interaction", m.interaction().toString());
@@ -108,8 +119,12 @@ class BrokerPush implements SmartLifecycle {
 	}
 
 	/** After the transaction that raised the receipts commits. */
-	@TransactionalEventListener
+	@EventListener
 	void on(ChatReceiptsChanged changed) {
+		AfterCommit.run(() -> push(changed));
+	}
+
+	private void push(ChatReceiptsChanged changed) {
 		Receipts r = changed.receipts();
 		String json = json(Map.of("interaction", changed.interaction().toString(), "lastSeq", r.lastSeq(),
 				"customerDelivered", r.customerDelivered(), "customerRead", r.customerRead(), "agentDelivered",
@@ -118,8 +133,12 @@ class BrokerPush implements SmartLifecycle {
 		hub.sendToAccount(changed.agent(), "receipts", json);
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(AgentStateChanged changed) {
+		AfterCommit.run(() -> push(changed));
+	}
+
+	private void push(AgentStateChanged changed) {
 		var data = new LinkedHashMap<String, Object>();
 		data.put("state", changed.state().token());
 		data.put("reason", changed.reason() == null ? null : changed.reason().token());

@@ -1,14 +1,14 @@
 package dev.parley.live;
 
-import java.util.ArrayDeque;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import java.io.IOException;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.parley.identity.Role;
 import dev.parley.presence.SubscriptionId;
@@ -16,7 +16,8 @@ import dev.parley.presence.SubscriptionId;
 /**
  * One browser tab's live connection, with an explicit lifecycle: OPEN (events and keep-alives flow)
  * then CLOSED (the browser left, the channel failed or the server timed it out), never back. It knows
- * who is connected and how they read (locale, time zone) so fragments are rendered for them.
+ * who is connected and how they read (locale, time zone) so fragments are rendered for them. What is to be sent waits
+ * in its own small outbox until a writer writes it; it is kept small, since a node holds tens of thousands of these.
  */
 final class LiveConnection {
 
@@ -33,18 +34,37 @@ final class LiveConnection {
 			String csrfToken, String base) {
 	}
 
+	/** One frame waiting to be written; {@code key} non-null: a later frame with the same key replaces it. */
+	private static final class Out {
+		final String key;
+		Frame frame;
+
+		Out(String key, Frame frame) {
+			this.key = key;
+			this.frame = frame;
+		}
+	}
+
 	private final String id;
 	private final Viewer viewer;
 	private final Set<Topic> topics;
 	private final Channel channel;
-	private final Set<SubscriptionId> subscriptions = ConcurrentHashMap.newKeySet();
+	private final int keepAlivePhase;
+	private volatile List<SubscriptionId> subscriptions;
 	private volatile State state = State.OPEN;
+	private final ArrayDeque<Out> outbox = new ArrayDeque<>(2);
+	/** A writer task for this connection waits in the writers' queue (so producers need not queue another). */
+	private final AtomicBoolean queued = new AtomicBoolean();
+	/** A writer is writing this connection's outbox (one at a time, so frames keep their order). */
+	private final AtomicBoolean writing = new AtomicBoolean();
+	private volatile long lastWrite = System.nanoTime();
 
 	LiveConnection(String id, Viewer viewer, Set<Topic> topics, Channel channel) {
 		this.id = id;
 		this.viewer = viewer;
 		this.topics = Set.copyOf(topics);
 		this.channel = channel;
+		this.keepAlivePhase = id.hashCode() & 0x7fffffff;
 	}
 
 	String id() {
@@ -59,37 +79,40 @@ final class LiveConnection {
 		return topics.contains(topic);
 	}
 
-	Set<SubscriptionId> subscriptions() {
-		return subscriptions;
+	/** The presence subscriptions this connection holds (most connections hold none). */
+	List<SubscriptionId> subscriptions() {
+		List<SubscriptionId> s = subscriptions;
+		return s == null ? List.of() : s;
+	}
+
+	synchronized void subscribed(SubscriptionId subscription) {
+		if (subscriptions == null) {
+			subscriptions = new CopyOnWriteArrayList<>();
+		}
+		subscriptions.add(subscription);
 	}
 
 	boolean isOpen() {
 		return state == State.OPEN;
 	}
 
-	/** One event waiting to be written; {@code key} non-null: a later event with the same key replaces it. */
-	private static final class Out {
-		final String event;
-		final String key;
-		String data;
-
-		Out(String event, String key, String data) {
-			this.event = event;
-			this.key = key;
-			this.data = data;
-		}
+	/** A number fixed for the connection that spreads its keep-alives over the keep-alive period. */
+	int keepAlivePhase() {
+		return keepAlivePhase;
 	}
 
-	private final ArrayDeque<Out> outbox = new ArrayDeque<>();
-	private final AtomicBoolean scheduled = new AtomicBoolean();
+	/** When a frame was last written (System.nanoTime()). */
+	long lastWrite() {
+		return lastWrite;
+	}
 
 	/**
-	 * Queues one event without waiting for the browser: an event with a {@code key} replaces the one with the same
-	 * key still waiting (the latest status wins; its place in the order is the first one's). False when the
-	 * connection is closed or {@code limit} events wait already: the client is too slow and is to be dropped (its
-	 * page reconnects and asks for what it missed).
+	 * Queues one frame without waiting for the browser: a frame with a {@code key} replaces the one with the same key
+	 * still waiting (the latest status wins; its place in the order is the first one's). False when the connection is
+	 * closed or {@code limit} frames wait already: the client is too slow and is to be dropped (its page reconnects and
+	 * asks for what it missed).
 	 */
-	boolean enqueue(String event, String data, String key, int limit) {
+	boolean enqueue(Frame frame, String key, int limit) {
 		if (state == State.CLOSED) {
 			return false;
 		}
@@ -97,7 +120,7 @@ final class LiveConnection {
 			if (key != null) {
 				for (Out o : outbox) {
 					if (key.equals(o.key)) {
-						o.data = data;
+						o.frame = frame;
 						return true;
 					}
 				}
@@ -105,45 +128,41 @@ final class LiveConnection {
 			if (outbox.size() >= limit) {
 				return false;
 			}
-			outbox.add(new Out(event, key, data));
+			outbox.add(new Out(key, frame));
 			return true;
 		}
 	}
 
-	/** Takes the right to write (one writer per connection at a time); false when another writer has it. */
-	boolean schedule() {
-		return scheduled.compareAndSet(false, true);
+	/** True when the caller is to hand a writer task to the writers: none waits for this connection already. */
+	boolean markQueued() {
+		return queued.compareAndSet(false, true);
+	}
+
+	/** The queued writer task starts: frames that come from now on need a task of their own. */
+	void unmarkQueued() {
+		queued.set(false);
 	}
 
 	/**
-	 * Writes what waits, in order, on the calling writer thread; false (and CLOSED) when the channel failed. Gives
-	 * the right to write back, and true in {@code more} when events came meanwhile (the caller schedules again).
+	 * Writes what waits, in order, on the calling writer thread, unless another writer is writing this connection
+	 * (that one also writes what came meanwhile). False (and the caller closes the connection) when the channel failed.
 	 */
-	boolean drain(boolean[] more) {
-		while (true) {
-			Out next;
-			synchronized (outbox) {
-				next = outbox.poll();
-			}
-			if (next == null) {
-				break;
-			}
-			String event = next.event;
-			String data = next.data;
-			if (!attempt(() -> {
-				if (event == null) {
-					channel.keepAlive();
+	boolean drain() {
+		while (writing.compareAndSet(false, true)) {
+			try {
+				Out next;
+				while ((next = poll()) != null) {
+					if (!write(next.frame)) {
+						return false;
+					}
 				}
-				else {
-					channel.send(event, data);
-				}
-			})) {
-				return false;
 			}
-		}
-		scheduled.set(false);
-		synchronized (outbox) {
-			more[0] = !outbox.isEmpty();
+			finally {
+				writing.set(false);
+			}
+			if (waiting() == 0) {
+				return true; // what comes after this check, its producer hands to a writer
+			}
 		}
 		return true;
 	}
@@ -160,20 +179,26 @@ final class LiveConnection {
 			return false;
 		}
 		state = State.CLOSED;
+		synchronized (outbox) {
+			outbox.clear();
+		}
 		channel.close();
 		return true;
 	}
 
-	private interface Io {
-		void run() throws IOException;
+	private Out poll() {
+		synchronized (outbox) {
+			return outbox.poll();
+		}
 	}
 
-	private boolean attempt(Io io) {
+	private boolean write(Frame frame) {
 		if (state == State.CLOSED) {
 			return false;
 		}
 		try {
-			io.run();
+			channel.send(frame);
+			lastWrite = System.nanoTime();
 			return true;
 		}
 		catch (IOException | RuntimeException e) {

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 import dev.parley.common.CustomerId;
 import dev.parley.customer.CustomerManagement;
@@ -32,6 +33,8 @@ import dev.parley.security.ParleyUser;
 @RequestMapping("/live")
 class LiveController {
 
+	private static final ZoneId UTC = ZoneId.of("UTC");
+
 	private final LiveHub hub;
 	private final LiveSettings settings;
 	private final CustomerManagement customers;
@@ -43,19 +46,22 @@ class LiveController {
 	}
 
 	@GetMapping(path = "/presence", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter presence(@AuthenticationPrincipal ParleyUser user, @RequestParam(defaultValue = "") String want,
-			HttpServletRequest request, Locale locale) {
-		SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
+	ResponseEntity<ResponseBodyEmitter> presence(@AuthenticationPrincipal ParleyUser user,
+			@RequestParam(defaultValue = "") String want, HttpServletRequest request, Locale locale) {
+		// the server ends a stream after the timeout and the page reconnects: spread over a quarter of it more, so
+		// that pages which connected together (after a restart) do not all come back together again
+		long timeout = settings.timeout().toMillis();
+		ResponseBodyEmitter emitter = new ResponseBodyEmitter(timeout + ThreadLocalRandom.current().nextLong(timeout / 4 + 1));
 		var topics = topics(want);
 		if (!user.role().isStaff()) {
 			topics.remove(LiveConnection.Topic.AGENTS); // agents' states and the wallboard's charts are for staff
 			topics.remove(LiveConnection.Topic.CHARTS);
 		}
-		LiveConnection connection = hub.open(viewer(user, request, locale), topics, new SseChannel(emitter));
+		LiveConnection connection = hub.open(viewer(user, request, locale, topics), topics, new SseChannel(emitter));
 		emitter.onCompletion(() -> hub.close(connection));
 		emitter.onTimeout(() -> hub.close(connection));
 		emitter.onError(e -> hub.close(connection));
-		return emitter;
+		return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(emitter);
 	}
 
 	@PostMapping("/idle")
@@ -71,8 +77,11 @@ class LiveController {
 		return ResponseEntity.noContent().build();
 	}
 
-	private LiveConnection.Viewer viewer(ParleyUser user, HttpServletRequest request, Locale locale) {
-		ZoneId zone = user.is(Role.CUSTOMER) ? customers.timeZone(new CustomerId(user.id())) : ZoneId.of("UTC");
+	/** Who is connected and how they read; the time zone only for pages that show times (it is read from the profile). */
+	private LiveConnection.Viewer viewer(ParleyUser user, HttpServletRequest request, Locale locale,
+			Set<LiveConnection.Topic> topics) {
+		boolean showsTimes = topics.contains(LiveConnection.Topic.ME) || topics.contains(LiveConnection.Topic.CUSTOMERS);
+		ZoneId zone = showsTimes && user.is(Role.CUSTOMER) ? customers.timeZone(new CustomerId(user.id())) : UTC;
 		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		return new LiveConnection.Viewer(user.id(), user.role(), user.displayName(), locale, zone,
 				csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken(),

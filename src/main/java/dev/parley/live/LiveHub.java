@@ -1,6 +1,6 @@
 package dev.parley.live;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -24,11 +25,13 @@ import dev.parley.presence.PresentityKind;
 import dev.parley.presence.Subscription;
 
 /**
- * The live connections of this node: opens and closes them (a customer's connections are their portal
- * presence), renders and routes events on one push thread and sends keep-alives from one scheduler thread. A
- * sent event goes into the connection's own bounded outbox (superseded keyed events coalesce) and a small pool of
- * writers ({@code parley.live.writers}) writes outboxes to the browsers: no producer ever waits for a browser, a
- * slow browser holds at most one writer, and one whose outbox overflows is dropped (its page reconnects).
+ * The live connections of this node: opens and closes them (a customer's connections are their portal presence) and
+ * routes events to them. An event is encoded once ({@link Frame}) and goes into each connection's own bounded outbox
+ * (superseded keyed events coalesce); a small pool of writers ({@code parley.live.writers}) writes outboxes to the
+ * browsers, so no producer ever waits for a browser, a slow browser holds at most one writer, and one whose outbox
+ * overflows is dropped (its page reconnects). Events for one account (a chat message, an offer) are queued ahead of
+ * fan-outs to every page ({@link Writers}), so a broadcast to thousands does not hold them up. Presence fragments are
+ * rendered per viewer on one push thread; keep-alives go out from one scheduler thread, spread over the period.
  */
 @Component
 class LiveHub implements SmartLifecycle {
@@ -38,16 +41,19 @@ class LiveHub implements SmartLifecycle {
 	/** The outbox key of keep-alives (an event name no page uses). */
 	private static final String KEEP_ALIVE = " keep-alive";
 
+	private static final LiveConnection[] NONE = {};
+
 	private final Map<String, LiveConnection> connections = new ConcurrentHashMap<>();
-	private final Map<UUID, Set<LiveConnection>> byAccount = new ConcurrentHashMap<>();
+	private final Map<UUID, LiveConnection[]> byAccount = new ConcurrentHashMap<>();
+	private final Map<LiveConnection.Topic, Frame> lastBroadcast = new ConcurrentHashMap<>();
 	private final PortalPresence portal;
 	private final PresencePush push;
 	private final LiveSettings settings;
 	private final long idleAfterMillis;
 	private ExecutorService sender;
-	private volatile ExecutorService writers;
-	private final Map<LiveConnection.Topic, String[]> lastBroadcast = new ConcurrentHashMap<>();
+	private volatile Writers writers;
 	private ScheduledExecutorService keepAlive;
+	private long keepAliveTick;
 
 	LiveHub(PortalPresence portal, PresencePush push, LiveSettings settings, PortalSettings portalSettings) {
 		this.portal = portal;
@@ -59,22 +65,22 @@ class LiveHub implements SmartLifecycle {
 	LiveConnection open(LiveConnection.Viewer viewer, Set<LiveConnection.Topic> topics, Channel channel) {
 		var connection = new LiveConnection(UUID.randomUUID().toString(), viewer, topics, channel);
 		connections.put(connection.id(), connection);
-		byAccount.computeIfAbsent(viewer.account(), k -> ConcurrentHashMap.newKeySet()).add(connection);
+		byAccount.compute(viewer.account(), (k, open) -> append(open, connection));
 		if (viewer.role() == Role.CUSTOMER) {
 			portal.opened(viewer.account(), connection.id());
 		}
-		run(() -> {
-			send(connection, "hello",
-					"{\"connection\":\"" + connection.id() + "\",\"idleAfter\":" + idleAfterMillis + "}");
-			// what was last broadcast on the connection's topics (the center's figures), so a page that comes
-			// back sees the latest at once
-			lastBroadcast.forEach((topic, last) -> {
-				if (connection.wants(topic)) {
-					send(connection, last[0], last[1], last[0]);
-				}
-			});
-			push.start(connection, this);
+		// the browser waits this long before reconnecting after a cut: spread between 1 and 10 s, so that after a
+		// restart thousands of pages do not all come back in the same second
+		send(connection, Frame.of("hello", "{\"connection\":\"" + connection.id() + "\",\"idleAfter\":" + idleAfterMillis
+				+ "}", 1_000 + ThreadLocalRandom.current().nextLong(9_000)), null, true);
+		// what was last broadcast on the connection's topics (the center's figures), so a page that comes back sees
+		// the latest at once
+		lastBroadcast.forEach((topic, last) -> {
+			if (connection.wants(topic)) {
+				send(connection, last, last.event(), true);
+			}
 		});
+		run(() -> push.start(connection, this));
 		return connection;
 	}
 
@@ -84,11 +90,10 @@ class LiveHub implements SmartLifecycle {
 			return;
 		}
 		connections.remove(connection.id());
-		byAccount.computeIfPresent(connection.viewer().account(), (k, set) -> {
-			set.remove(connection);
-			return set.isEmpty() ? null : set;
-		});
-		push.stop(connection);
+		byAccount.computeIfPresent(connection.viewer().account(), (k, open) -> without(open, connection));
+		if (!connection.subscriptions().isEmpty()) {
+			push.stop(connection);
+		}
 		if (connection.viewer().role() == Role.CUSTOMER) {
 			portal.closed(connection.viewer().account(), connection.id());
 		}
@@ -120,55 +125,73 @@ class LiveHub implements SmartLifecycle {
 		if (presentity.kind() != PresentityKind.CUSTOMER) {
 			return;
 		}
-		run(() -> connections.values().stream()
-			.filter(c -> c.wants(LiveConnection.Topic.ME) && presentity.key().equals(c.viewer().account().toString()))
-			.forEach(c -> push.watchers(c, this)));
+		run(() -> {
+			for (LiveConnection c : byAccount.getOrDefault(UUID.fromString(presentity.key()), NONE)) {
+				if (c.wants(LiveConnection.Topic.ME)) {
+					push.watchers(c, this);
+				}
+			}
+		});
 	}
 
-	/** Sends an event to every open connection of the account (all their tabs), on the push thread. */
+	/** Sends an event to every open connection of the account (all their tabs), ahead of any fan-out. */
 	void sendToAccount(UUID account, String event, String data) {
 		sendToAccount(account, event, data, null);
 	}
 
 	/** As {@link #sendToAccount(UUID, String, String)}; a waiting event with the same key is replaced. */
 	void sendToAccount(UUID account, String event, String data, String key) {
-		if (account == null || !byAccount.containsKey(account)) {
+		LiveConnection[] open = account == null ? NONE : byAccount.getOrDefault(account, NONE);
+		if (open.length == 0) {
 			return;
 		}
-		run(() -> {
-			Set<LiveConnection> open = byAccount.get(account);
-			if (open != null) {
-				List.copyOf(open).forEach(c -> send(c, event, data, key));
-			}
-		});
+		Frame frame = Frame.of(event, data);
+		for (LiveConnection c : open) {
+			send(c, frame, key, true);
+		}
 	}
 
 	/**
-	 * Sends one event to every connection that asked for the topic, on the push thread: rendered once, the same
-	 * bytes for all of them.
+	 * Sends one event to every connection that asked for the topic, from the calling thread: encoded once, the same
+	 * bytes for all of them; a waiting one of the same name is replaced.
 	 */
 	void broadcast(LiveConnection.Topic topic, String event, String data) {
-		lastBroadcast.put(topic, new String[] { event, data });
-		run(() -> List.copyOf(connections.values()).stream().filter(c -> c.wants(topic)).forEach(c -> send(c, event,
-				data, event)));
+		Frame frame = Frame.of(event, data);
+		lastBroadcast.put(topic, frame);
+		for (LiveConnection c : connections.values()) {
+			if (c.wants(topic)) {
+				send(c, frame, event, false);
+			}
+		}
+	}
+
+	/** Whether any open connection asked for the topic. */
+	boolean isWanted(LiveConnection.Topic topic) {
+		for (LiveConnection c : connections.values()) {
+			if (c.wants(topic)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	boolean isConnected(UUID account) {
 		return byAccount.containsKey(account);
 	}
 
-	/** Sends on the push thread; a failed send closes the connection. */
+	/** Sends a fragment rendered for this connection (presence), behind what waits already. */
 	void send(LiveConnection connection, String event, String data) {
-		send(connection, event, data, null);
+		send(connection, Frame.of(event, data), null, false);
 	}
 
 	/**
-	 * Queues the event on the connection and has a writer write it; never waits for the browser. An event with a
-	 * key replaces the connection's waiting one with the same key. A connection with too many events waiting
-	 * ({@code parley.live.outbox}) is closed: its page reconnects and catches up, and nobody else waits for it.
+	 * Queues the frame on the connection and has a writer write it; never waits for the browser. A frame with a key
+	 * replaces the connection's waiting one with the same key; an {@code urgent} one's writer goes ahead of the others.
+	 * A connection with too many frames waiting ({@code parley.live.outbox}) is closed: its page reconnects and catches
+	 * up, and nobody else waits for it.
 	 */
-	void send(LiveConnection connection, String event, String data, String key) {
-		if (!connection.enqueue(event, data, key, settings.outbox())) {
+	void send(LiveConnection connection, Frame frame, String key, boolean urgent) {
+		if (!connection.enqueue(frame, key, settings.outbox())) {
 			if (connection.isOpen()) {
 				log.info("Live connection {} dropped: {} events waiting for a slow client", connection.id(),
 						connection.waiting());
@@ -176,23 +199,10 @@ class LiveHub implements SmartLifecycle {
 			close(connection);
 			return;
 		}
-		write(connection);
-	}
-
-	private void write(LiveConnection connection) {
-		ExecutorService w = writers;
-		if (w == null || !connection.schedule()) {
-			return;
+		Writers w = writers;
+		if (w != null) {
+			w.write(connection, urgent, this::close);
 		}
-		w.execute(() -> {
-			boolean[] more = { false };
-			if (!connection.drain(more)) {
-				close(connection);
-			}
-			else if (more[0]) {
-				write(connection);
-			}
-		});
 	}
 
 	int count() {
@@ -219,21 +229,50 @@ class LiveHub implements SmartLifecycle {
 		});
 	}
 
-	/** A keep-alive comment through each outbox (one waiting at most): it also finds browsers that went away. */
+	/**
+	 * Once a second, a keep-alive comment to the connections whose turn it is (each connection's turn comes once per
+	 * keep-alive period, so they are spread over it) and that had nothing written for half a period: it also finds
+	 * browsers that went away.
+	 */
 	private void keepAlive() {
-		for (LiveConnection c : List.copyOf(connections.values())) {
-			send(c, null, null, KEEP_ALIVE);
+		long period = Math.max(1, settings.keepAlive().toSeconds());
+		long turn = keepAliveTick++ % period;
+		long quiet = System.nanoTime() - settings.keepAlive().toNanos() / 2;
+		for (LiveConnection c : connections.values()) {
+			if (c.keepAlivePhase() % period == turn && c.lastWrite() - quiet < 0) {
+				send(c, Frame.KEEP_ALIVE, KEEP_ALIVE, false);
+			}
 		}
+	}
+
+	private static LiveConnection[] append(LiveConnection[] open, LiveConnection c) {
+		if (open == null) {
+			return new LiveConnection[] { c };
+		}
+		LiveConnection[] more = Arrays.copyOf(open, open.length + 1);
+		more[open.length] = c;
+		return more;
+	}
+
+	private static LiveConnection[] without(LiveConnection[] open, LiveConnection c) {
+		LiveConnection[] rest = Arrays.stream(open).filter(o -> o != c).toArray(LiveConnection[]::new);
+		return rest.length == 0 ? null : rest;
 	}
 
 	@Override
 	public synchronized void start() {
-		sender = Executors.newSingleThreadExecutor(r -> daemon(r, "live-push"));
-		java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-		writers = Executors.newFixedThreadPool(settings.writers(), r -> daemon(r, "live-write-" + n.incrementAndGet()));
-		keepAlive = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "live-keepalive"));
-		long every = settings.keepAlive().toMillis();
-		keepAlive.scheduleWithFixedDelay(this::keepAlive, every, every, TimeUnit.MILLISECONDS);
+		sender = Executors.newSingleThreadExecutor(r -> Writers.daemon(r, "live-push"));
+		writers = new Writers(settings.writers());
+		keepAlive = Executors.newSingleThreadScheduledExecutor(r -> Writers.daemon(r, "live-keepalive"));
+		long every = Math.min(1_000, settings.keepAlive().toMillis());
+		keepAlive.scheduleWithFixedDelay(() -> {
+			try {
+				keepAlive();
+			}
+			catch (RuntimeException e) {
+				log.warn("live keep-alive round failed", e);
+			}
+		}, every, every, TimeUnit.MILLISECONDS);
 	}
 
 	@Override
@@ -243,7 +282,7 @@ class LiveHub implements SmartLifecycle {
 		byAccount.clear();
 		keepAlive.shutdownNow();
 		sender.shutdownNow();
-		writers.shutdownNow();
+		writers.shutdown();
 		writers = null;
 		sender = null;
 	}
@@ -251,11 +290,5 @@ class LiveHub implements SmartLifecycle {
 	@Override
 	public synchronized boolean isRunning() {
 		return sender != null;
-	}
-
-	private static Thread daemon(Runnable r, String name) {
-		Thread t = new Thread(r, name);
-		t.setDaemon(true);
-		return t;
 	}
 }

@@ -109,7 +109,7 @@ class PresencePush {
 		if (presence.subscribe(watcher, target, EXPIRES) instanceof SubscribeResult.Subscribed ok) {
 			Target t = new Target(c, watcher, customer, name, self);
 			targets.put(ok.subscription().id(), t);
-			c.subscriptions().add(ok.subscription().id());
+			c.subscribed(ok.subscription().id());
 			send(t, ok.subscription(), ok.document(), hub);
 		}
 	}

@@ -2,31 +2,27 @@ package dev.parley.live;
 
 import java.io.IOException;
 
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
-/** A {@link Channel} over Spring MVC's {@code SseEmitter}: async, no thread held per connection. */
+/**
+ * A {@link Channel} over Spring MVC's {@code ResponseBodyEmitter} (async, no thread held per connection) whose
+ * response is {@code text/event-stream}: each frame's bytes, encoded once for every connection that gets it, are
+ * written as they are.
+ */
 final class SseChannel implements Channel {
 
-	private final SseEmitter emitter;
+	private static final MediaType STREAM = MediaType.TEXT_EVENT_STREAM;
 
-	SseChannel(SseEmitter emitter) {
+	private final ResponseBodyEmitter emitter;
+
+	SseChannel(ResponseBodyEmitter emitter) {
 		this.emitter = emitter;
 	}
 
 	@Override
-	public void send(String event, String data) throws IOException {
-		var e = SseEmitter.event().name(event).data(data.replace("\r", "").replace("\n", " "));
-		if ("hello".equals(event)) {
-			// the browser waits this long before reconnecting after a cut: spread between 1 and 10 s, so that
-			// after a restart thousands of pages do not all come back in the same second
-			e.reconnectTime(1_000 + java.util.concurrent.ThreadLocalRandom.current().nextLong(9_000));
-		}
-		emitter.send(e);
-	}
-
-	@Override
-	public void keepAlive() throws IOException {
-		emitter.send(SseEmitter.event().comment("keep-alive"));
+	public void send(Frame frame) throws IOException {
+		emitter.send(frame.bytes(), STREAM);
 	}
 
 	@Override

@@ -24,10 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Pushes the center's live figures (the center as a whole and each queue) to every page that asked for them
- * ({@code want=status}: the portal's status panel, the wallboard). Coalesced: a change only marks the figures
- * dirty; at most once per {@code parley.live.status-interval} they are rendered once, as one JSON event, and the
- * same bytes go to every connection. Every few seconds they go out anyway, since waits grow without an event.
- * Agents' states go the same way, as event {@code agents}, to staff pages that asked for them ({@code want=agents}).
+ * ({@code want=status}: the portal's status panel, the wallboard). Rendered once, as one JSON event, and the same bytes
+ * go to every connection. Leading edge, then coalesced: a change after a quiet spell goes out at once; changes that
+ * follow within {@code parley.live.status-interval} are gathered into one more push at the end of it. Every few
+ * seconds the figures are rendered anyway, since waits grow without an event, and pushed if they differ from the last
+ * ones. Agents' states go the same way, as event {@code agents}, to staff pages that asked for them
+ * ({@code want=agents}); nothing is rendered for them while no such page is open.
  */
 @Component
 class StatusPush implements SmartLifecycle {
@@ -44,9 +46,13 @@ class StatusPush implements SmartLifecycle {
 	private final LiveSettings settings;
 	private final AtomicBoolean dirty = new AtomicBoolean(true);
 	private final AtomicBoolean agentsDirty = new AtomicBoolean(true);
+	/** A push is scheduled (at once, or at the end of the interval): changes meanwhile ride on it. */
+	private final AtomicBoolean scheduled = new AtomicBoolean();
 	private final AgentRoster roster;
 	private final dev.parley.status.StatusThresholds thresholds;
-	private volatile long lastSent = System.nanoTime();
+	private volatile long lastSent = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+	private volatile long lastRendered = System.nanoTime();
+	private String last;
 	private ScheduledExecutorService timer;
 
 	StatusPush(CenterStatus status, QueueManagement queues, LiveHub hub, LiveSettings settings, AgentRoster roster,
@@ -62,11 +68,16 @@ class StatusPush implements SmartLifecycle {
 	@EventListener
 	void on(dev.parley.status.StatusChanged changed) {
 		dirty.set(true);
+		kick();
 	}
 
+	/** Agents' states are read again for the push, so only once the change is committed (a read before would miss it). */
 	@EventListener
 	void on(dev.parley.agent.AgentStateChanged changed) {
-		agentsDirty.set(true);
+		AfterCommit.run(() -> {
+			agentsDirty.set(true);
+			kick();
+		});
 	}
 
 	/** A new sample of the last hours' charts: wallboards that show them ({@code want=charts}) fetch them again. */
@@ -75,17 +86,42 @@ class StatusPush implements SmartLifecycle {
 		hub.broadcast(LiveConnection.Topic.CHARTS, "sampled", JSON.writeValueAsString(Map.of("at", sampled.at().toString())));
 	}
 
-	/** Sends the figures if they changed since the last time, or if they have not gone out for a while. */
-	void flush() {
-		if (agentsDirty.getAndSet(false)) {
-			hub.broadcast(LiveConnection.Topic.AGENTS, "agents", JSON.writeValueAsString(roster.agents()));
-		}
-		boolean changed = dirty.getAndSet(false);
-		if (!changed && System.nanoTime() - lastSent < REFRESH_NANOS) {
+	/** Schedules a push unless one is coming: at once after a quiet interval, else at the interval's end. */
+	private void kick() {
+		ScheduledExecutorService t = timer;
+		if (t == null || !scheduled.compareAndSet(false, true)) {
 			return;
 		}
-		lastSent = System.nanoTime();
-		hub.broadcast(LiveConnection.Topic.STATUS, "status", render());
+		long wait = Math.max(0, lastSent + settings.statusInterval().toNanos() - System.nanoTime());
+		t.schedule(() -> {
+			scheduled.set(false);
+			try {
+				flush(false);
+			}
+			catch (RuntimeException e) {
+				log.warn("Could not push the center's status; the next change or refresh tries again", e);
+			}
+		}, wait, TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Sends the figures if they changed since the last time ({@code refresh}: renders them anyway and sends them if they
+	 * differ), then the agents' states if they changed and a page shows them.
+	 */
+	synchronized void flush(boolean refresh) {
+		if (dirty.getAndSet(false) || refresh) {
+			lastRendered = System.nanoTime();
+			String figures = render();
+			if (!figures.equals(last)) {
+				last = figures;
+				lastSent = System.nanoTime();
+				hub.broadcast(LiveConnection.Topic.STATUS, "status", figures);
+			}
+		}
+		if (agentsDirty.get() && hub.isWanted(LiveConnection.Topic.AGENTS) && agentsDirty.getAndSet(false)) {
+			lastSent = System.nanoTime();
+			hub.broadcast(LiveConnection.Topic.AGENTS, "agents", JSON.writeValueAsString(roster.agents()));
+		}
 	}
 
 	/** The event's data: {@code center} and {@code queues} (each with its key and name), as the status API names the figures. */
@@ -131,15 +167,17 @@ class StatusPush implements SmartLifecycle {
 			t.setDaemon(true);
 			return t;
 		});
-		long every = settings.statusInterval().toMillis();
 		timer.scheduleWithFixedDelay(() -> {
 			try {
-				flush();
+				if (!scheduled.get()) { // else the push on its way does it
+					flush(System.nanoTime() - lastRendered >= REFRESH_NANOS);
+				}
 			}
 			catch (RuntimeException e) {
 				log.warn("Could not push the center's status; the next round tries again", e);
 			}
-		}, every, every, TimeUnit.MILLISECONDS);
+		}, 1, 1, TimeUnit.SECONDS);
+		kick();
 	}
 
 	@Override

@@ -31,7 +31,7 @@ class LiveOutboxTests {
 		volatile CountDownLatch gate = new CountDownLatch(1);
 
 		@Override
-		public void send(String event, String data) throws IOException {
+		public void send(Frame frame) throws IOException {
 			try {
 				gate.await(10, TimeUnit.SECONDS);
 			}
@@ -39,12 +39,8 @@ class LiveOutboxTests {
 				throw new IOException(e);
 			}
 			synchronized (received) {
-				received.add(event + "=" + data);
+				received.add(frame.event() + "=" + frame.data());
 			}
-		}
-
-		@Override
-		public void keepAlive() {
 		}
 
 		@Override
@@ -63,13 +59,13 @@ class LiveOutboxTests {
 	void supersededStatusCoalescesWhileMessagesKeepTheirOrder() throws Exception {
 		var channel = new SlowChannel();
 		var c = connection(channel);
-		assertThat(c.enqueue("message", "m0", null, 256)).isTrue();
+		assertThat(c.enqueue(Frame.of("message", "m0"), null, 256)).isTrue();
 		drainLater(c);
 		waitUntil(() -> c.waiting() == 0); // the writer took m0 and blocks on it: the browser is slow
 		long started = System.nanoTime();
 		for (int i = 1; i <= 100; i++) {
-			assertThat(c.enqueue("status", "s" + i, "status", 256)).isTrue();
-			assertThat(c.enqueue("message", "m" + i, null, 256)).isTrue();
+			assertThat(c.enqueue(Frame.of("status", "s" + i), "status", 256)).isTrue();
+			assertThat(c.enqueue(Frame.of("message", "m" + i), null, 256)).isTrue();
 		}
 		assertThat(System.nanoTime() - started).as("the producer never waited").isLessThan(TimeUnit.SECONDS.toNanos(1));
 		assertThat(c.waiting()).as("100 messages and one status").isEqualTo(101);
@@ -87,30 +83,48 @@ class LiveOutboxTests {
 	void aClientThatCannotKeepUpIsRefusedAtTheLimit() {
 		var c = connection(new SlowChannel());
 		for (int i = 0; i < 8; i++) {
-			assertThat(c.enqueue("message", "m" + i, null, 8)).isTrue();
+			assertThat(c.enqueue(Frame.of("message", "m" + i), null, 8)).isTrue();
 		}
-		assertThat(c.enqueue("message", "m8", null, 8)).as("the ninth waits beyond the limit").isFalse();
-		assertThat(c.enqueue("status", "s", "status", 8)).isFalse();
+		assertThat(c.enqueue(Frame.of("message", "m8"), null, 8)).as("the ninth waits beyond the limit").isFalse();
+		assertThat(c.enqueue(Frame.of("status", "s"), "status", 8)).isFalse();
 		c.close();
-		assertThat(c.enqueue("message", "late", null, 8)).isFalse();
+		assertThat(c.enqueue(Frame.of("message", "late"), null, 8)).isFalse();
 	}
 
 	@Test
-	void oneWriterAtATimePerConnection() {
-		var c = connection(new SlowChannel());
-		assertThat(c.schedule()).isTrue();
-		assertThat(c.schedule()).as("a second writer is not let in").isFalse();
+	void oneWriterAtATimePerConnectionAndNothingWrittenTwice() throws Exception {
+		var channel = new SlowChannel();
+		var c = connection(channel);
+		c.enqueue(Frame.of("message", "m0"), null, 256);
+		drainLater(c);
+		waitUntil(() -> c.waiting() == 0); // the first writer holds m0 and waits for the browser
+		c.enqueue(Frame.of("message", "m1"), null, 256);
+		var second = Executors.newSingleThreadExecutor();
+		try {
+			var done = second.submit(c::drain);
+			assertThat(done.get(5, TimeUnit.SECONDS)).as("a second writer leaves it to the first").isTrue();
+			assertThat(c.waiting()).as("and writes nothing meanwhile").isEqualTo(1);
+		}
+		finally {
+			second.shutdownNow();
+		}
+		channel.gate.countDown();
+		waitUntil(() -> channel.received.size() == 2);
+		Thread.sleep(100);
+		assertThat(channel.received).containsExactly("message=m0", "message=m1");
+	}
+
+	@Test
+	void aFrameIsEncodedOnceAsOneServerSentEvent() {
+		Frame f = Frame.of("status", "{\"a\":\n1}", 2500);
+		assertThat(new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+			.isEqualTo("event:status\ndata:{\"a\": 1}\nretry:2500\n\n");
+		assertThat(new String(Frame.of("message", "x\r\ny").bytes(), java.nio.charset.StandardCharsets.UTF_8))
+			.as("a line break in the data cannot end the event early").isEqualTo("event:message\ndata:x y\n\n");
 	}
 
 	private void drainLater(LiveConnection c) {
-		assertThat(c.schedule()).isTrue();
-		writer.execute(() -> {
-			boolean[] more = { false };
-			do {
-				c.drain(more);
-			}
-			while (more[0] && c.schedule());
-		});
+		writer.execute(c::drain);
 	}
 
 	private static LiveConnection connection(Channel channel) {
