@@ -153,6 +153,16 @@ final class SipAdapter implements SmartLifecycle {
 		return running;
 	}
 
+	/**
+	 * Not paused with an idle context (Spring's test context cache pauses lifecycles between test classes): stopping is
+	 * this adapter's shutdown (its scheduler ends, subscribers may be told to go), and a restart would have to win its
+	 * port back. It runs until the context closes.
+	 */
+	@Override
+	public boolean isPauseable() {
+		return false;
+	}
+
 	SipRequestDispatch dispatch() {
 		return dispatch;
 	}
