@@ -39,7 +39,7 @@ final class Baresip implements AutoCloseable {
 		Path dir = Files.createTempDirectory("baresip-");
 		Files.writeString(dir.resolve("config"), String.join("\n",
 				"poll_method epoll",
-				"sip_listen 127.0.0.1:" + Sipp.freePort(),
+				"sip_listen 127.0.0.1:" + listenPort(),
 				"sip_trans_def udp",
 				"module_path /usr/lib/baresip/modules",
 				"module stdio.so",
@@ -59,6 +59,24 @@ final class Baresip implements AutoCloseable {
 				Long.toString(LIFETIME.toSeconds())).directory(dir.toFile()).redirectErrorStream(true)
 			.redirectOutput(output.toFile()).start();
 		return new Baresip(p, output);
+	}
+
+	/**
+	 * A port for baresip's own listener: free for UDP and TCP, and the one after it free for TCP too, since baresip
+	 * listens for SIP over TLS on the next port (a taken one fails its start: "SIP/TLS transport failed").
+	 */
+	static int listenPort() {
+		for (int i = 0; i < 50; i++) {
+			int port = Sipp.freePort();
+			try (java.net.ServerSocket next = new java.net.ServerSocket(port + 1, 1,
+					java.net.InetAddress.getLoopbackAddress())) {
+				return port;
+			}
+			catch (IOException taken) {
+				// the TLS port is taken: try another pair
+			}
+		}
+		throw new IllegalStateException("no two free ports in a row");
 	}
 
 	/** A long command of the menu, e.g. {@code presence_online}. */
