@@ -6,7 +6,9 @@
 # PUBLISHERS/PAUSE (publisher calls in parallel, ms between one's changes), PER_SIPP (watchers per sipp, 100), LATENCY_CHANGES, CLOSED_LOOP (driver
 # watcher counts besides 100), JFR=1 (flight recording of Parley), PARLEY_JAVA_OPTS, PARLEY_ARGS (more settings),
 # BENCH_DB_URL (another database, e.g. jdbc:postgresql://127.0.0.1:5432/bench with PARLEY_DB_USER=postgres; it is
-# emptied (schema public dropped) before each start, like the fresh H2 file of the default).
+# emptied (schema public dropped) before each start, like the fresh H2 file of the default), BENCH_H2_OPTIONS (the H2
+# file's URL options; default ";WRITE_DELAY=0", as Parley's default URL: every commit written before it returns;
+# "" measures H2's own 500 ms write delay, which loses acknowledged writes in a crash).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -63,7 +65,7 @@ start_parley() {
 	fi
 	[ "${JFR:-0}" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$dir/parley.jfr,settings=profile")
 	(cd "$dir" && exec java -Xms512m -Xmx1g ${PARLEY_JAVA_OPTS:-} "${jfr[@]}" -jar "$JAR" ${PARLEY_ARGS:-} \
-		--spring.datasource.url="${BENCH_DB_URL:-jdbc:h2:file:$dir/db/parley}" --parley.demo.enabled=false \
+		--spring.datasource.url="${BENCH_DB_URL:-jdbc:h2:file:$dir/db/parley${BENCH_H2_OPTIONS-;WRITE_DELAY=0}}" --parley.demo.enabled=false \
 		--server.address=127.0.0.1 --server.port="$HTTP" --parley.sip.address=127.0.0.1 --parley.sip.port="$SIP" \
 		--parley.sip.transports=udp --parley.sip.requests-per-second=1000000 \
 		--parley.sip.notify-interval="$NOTIFY_INTERVAL" --parley.sip.digest-algorithms=MD5,SHA-256 \
@@ -139,6 +141,7 @@ CORES=$(nproc)
 	echo "Parley SIP benchmark, $(date -u +%F), $CORES cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
 	echo "load generator (sipp $($SIPP -v 2>&1 | grep -o 'v[0-9.]*' | head -1), Java driver) and Parley on the same machine, 127.0.0.1, UDP"
 	echo "$BUFNOTE"
+	echo "database: ${BENCH_DB_URL:-H2 file, options '${BENCH_H2_OPTIONS-;WRITE_DELAY=0}'}; Parley $(cd "$ROOT" && git log -1 --format=%h 2>/dev/null || echo '?')"
 } >"$RESULTS"
 case "$WHAT" in
 	cycles) run_cycles ;;

@@ -150,14 +150,19 @@ class CrashRecoveryTests {
 		passed = true;
 	}
 
-	/** The NOTIFY a restarted Parley sends over the stored dialog (answered 200), or null within 10 s. */
+	/**
+	 * The NOTIFY a restarted Parley sends over the stored dialog (answered 200), or null within 10 s. It is told from
+	 * one the first process sent just before the kill (and still waiting in the socket) by its CSeq: a restart starts
+	 * at the reserved block, 1001 and up.
+	 */
 	private static String recoveryNotify(RawSip sip, String callId) {
 		long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (System.nanoTime() < end) {
 			String m = sip.receive();
 			if (m != null && m.startsWith("NOTIFY")) {
 				sip.send(sip.answer(m, 200));
-				if (callId.equals(header(m, "Call-ID"))) {
+				String cseq = header(m, "CSeq");
+				if (callId.equals(header(m, "Call-ID")) && Long.parseLong(cseq.substring(0, cseq.indexOf(' '))) > 1000) {
 					return m;
 				}
 			}
