@@ -145,13 +145,22 @@ final class LiveConnection {
 
 	/**
 	 * Writes what waits, in order, on the calling writer thread, unless another writer is writing this connection
-	 * (that one also writes what came meanwhile). False (and the caller closes the connection) when the channel failed.
+	 * (that one also writes what came meanwhile). Stops, without waiting, when the channel cannot take more now: the
+	 * channel calls back when it can. False (and the caller closes the connection) when the channel failed.
 	 */
 	boolean drain() {
 		while (writing.compareAndSet(false, true)) {
+			boolean stalled = false;
 			try {
-				Out next;
-				while ((next = poll()) != null) {
+				while (true) {
+					if (!channel.ready()) {
+						stalled = true;
+						break;
+					}
+					Out next = poll();
+					if (next == null) {
+						break;
+					}
 					if (!write(next.frame)) {
 						return false;
 					}
@@ -160,8 +169,10 @@ final class LiveConnection {
 			finally {
 				writing.set(false);
 			}
-			if (waiting() == 0) {
-				return true; // what comes after this check, its producer hands to a writer
+			// a callback of the channel that came while this writer held the connection found it busy: ready() again
+			// tells whether it came (then this writer goes on) or is still to come
+			if (stalled ? !channel.ready() : waiting() == 0) {
+				return true; // what comes after this check, its producer (or the channel's callback) hands to a writer
 			}
 		}
 		return true;

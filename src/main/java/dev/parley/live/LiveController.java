@@ -1,5 +1,6 @@
 package dev.parley.live;
 
+import java.io.IOException;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -7,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 import dev.parley.common.CustomerId;
 import dev.parley.customer.CustomerManagement;
@@ -46,22 +47,21 @@ class LiveController {
 	}
 
 	@GetMapping(path = "/presence", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	ResponseEntity<ResponseBodyEmitter> presence(@AuthenticationPrincipal ParleyUser user,
-			@RequestParam(defaultValue = "") String want, HttpServletRequest request, Locale locale) {
+	void presence(@AuthenticationPrincipal ParleyUser user, @RequestParam(defaultValue = "") String want,
+			HttpServletRequest request, HttpServletResponse response, Locale locale) throws IOException {
 		// the server ends a stream after the timeout and the page reconnects: spread over a quarter of it more, so
 		// that pages which connected together (after a restart) do not all come back together again
 		long timeout = settings.timeout().toMillis();
-		ResponseBodyEmitter emitter = new ResponseBodyEmitter(timeout + ThreadLocalRandom.current().nextLong(timeout / 4 + 1));
 		var topics = topics(want);
 		if (!user.role().isStaff()) {
 			topics.remove(LiveConnection.Topic.AGENTS); // agents' states and the wallboard's charts are for staff
 			topics.remove(LiveConnection.Topic.CHARTS);
 		}
-		LiveConnection connection = hub.open(viewer(user, request, locale, topics), topics, new SseChannel(emitter));
-		emitter.onCompletion(() -> hub.close(connection));
-		emitter.onTimeout(() -> hub.close(connection));
-		emitter.onError(e -> hub.close(connection));
-		return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(emitter);
+		var viewer = viewer(user, request, locale, topics);
+		ServletChannel channel = ServletChannel.open(request, response,
+				timeout + ThreadLocalRandom.current().nextLong(timeout / 4 + 1));
+		LiveConnection connection = hub.open(viewer, topics, channel);
+		channel.start(() -> hub.close(connection));
 	}
 
 	@PostMapping("/idle")

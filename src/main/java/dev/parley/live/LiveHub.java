@@ -28,8 +28,8 @@ import dev.parley.presence.Subscription;
  * The live connections of this node: opens and closes them (a customer's connections are their portal presence) and
  * routes events to them. An event is encoded once ({@link Frame}) and goes into each connection's own bounded outbox
  * (superseded keyed events coalesce); a small pool of writers ({@code parley.live.writers}) writes outboxes to the
- * browsers, so no producer ever waits for a browser, a slow browser holds at most one writer, and one whose outbox
- * overflows is dropped (its page reconnects). Events for one account (a chat message, an offer) are queued ahead of
+ * browsers, so no producer ever waits for a browser, no writer waits for one either (a channel whose browser stopped reading
+ * says so and calls back when it can take more), and one whose outbox overflows is dropped (its page reconnects). Events for one account (a chat message, an offer) are queued ahead of
  * fan-outs to every page ({@link Writers}), so a broadcast to thousands does not hold them up. Presence fragments are
  * rendered per viewer on one push thread; keep-alives go out from one scheduler thread, spread over the period.
  */
@@ -64,6 +64,13 @@ class LiveHub implements SmartLifecycle {
 
 	LiveConnection open(LiveConnection.Viewer viewer, Set<LiveConnection.Topic> topics, Channel channel) {
 		var connection = new LiveConnection(UUID.randomUUID().toString(), viewer, topics, channel);
+		// a browser that stopped reading holds no writer: its channel calls back when it can take frames again
+		channel.onReady(() -> {
+			Writers w = writers;
+			if (w != null && connection.waiting() > 0) {
+				w.write(connection, false, this::close);
+			}
+		});
 		connections.put(connection.id(), connection);
 		byAccount.compute(viewer.account(), (k, open) -> append(open, connection));
 		if (viewer.role() == Role.CUSTOMER) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -18,6 +19,7 @@ import dev.parley.agent.AgentGroup;
 import dev.parley.agent.AgentManagement;
 import dev.parley.catalog.Catalog;
 import dev.parley.common.ConflictException;
+import dev.parley.common.InvalidInputException;
 import dev.parley.common.NotFoundException;
 import dev.parley.common.Violations;
 import dev.parley.identity.AccountId;
@@ -98,7 +100,14 @@ public class QueueManagement {
 				valid.media(), valid.categories(), valid.skills(), valid.strategy(), valid.priority(),
 				valid.offerTimeout(), valid.maxMissedOffers(), valid.wrapUpLimit(), valid.serviceLevelTarget(), true, 0)
 				: valid;
-		store.insert(queue);
+		try {
+			store.insert(queue);
+		}
+		catch (DuplicateKeyException e) {
+			// another administrator (on this node or another) created the key since it was checked: the table's key
+			// decides, and the loser hears what the check would have said
+			throw InvalidInputException.of("key", "duplicate", "is taken by another queue");
+		}
 		if (queue.defaultQueue()) {
 			store.clearDefaultExcept(queue.key());
 		}

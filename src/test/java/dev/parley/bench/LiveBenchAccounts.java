@@ -138,7 +138,9 @@ final class LiveBenchAccounts {
 		try (Connection c = db()) {
 			clone(c, "accounts", template, count, "id", java.util.Map.of("username", "'bench-c-' || n",
 					"username_key", "'bench-c-' || n", "display_name", "'Bench customer ' || n"));
-			clone(c, "customers", template, count, "id", java.util.Map.of("display_name", "'Bench customer ' || n"));
+			// registered_email is unique (one account per address); an older build's schema has no such column
+			clone(c, "customers", template, count, "id", java.util.Map.of("display_name", "'Bench customer ' || n",
+					"registered_email", "'bench-c-' || n || '@example.org'"));
 		}
 		List<Account> customers = new ArrayList<>();
 		for (int n = 0; n < count; n++) {

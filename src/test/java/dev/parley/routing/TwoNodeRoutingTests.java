@@ -157,6 +157,37 @@ class TwoNodeRoutingTests {
 	 * became ready on the other, with no message between the nodes, once a resync brings the boards up to date.
 	 */
 	@Test
+	void twoAdministratorsCreatingOneQueueKeyOnTwoNodesAtOnceGetOneQueueAndOneClearRefusal() throws Exception {
+		String group = RoutingFixtures.openGroup(a.getBean(AgentManagement.class));
+		for (int round = 0; round < 10; round++) {
+			String key = "race-" + UUID.randomUUID().toString().substring(0, 8);
+			var definition = new QueueDefinition("Race " + key, null, group, Set.of(Medium.CHAT), Set.of(), List.of(),
+					RoutingStrategy.LONGEST_IDLE, 0, 30, 3, 60, 20, false);
+			CyclicBarrier together = new CyclicBarrier(2);
+			List<Future<String>> both = new ArrayList<>();
+			for (var node : List.of(a, b)) {
+				both.add(pool.submit(() -> {
+					together.await(5, TimeUnit.SECONDS);
+					try {
+						node.getBean(QueueManagement.class).create(key, definition, null);
+						return "created";
+					}
+					catch (dev.parley.common.InvalidInputException e) {
+						return e.violations().get(0).field() + ":" + e.violations().get(0).code();
+					}
+				}));
+			}
+			List<String> outcomes = new ArrayList<>();
+			for (var f : both) {
+				outcomes.add(f.get(10, TimeUnit.SECONDS));
+			}
+			assertThat(outcomes).as("round %d", round).containsExactlyInAnyOrder("created", "key:duplicate");
+			assertThat(a.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM queues WHERE queue_key = ?").param(key)
+				.query(Integer.class).single()).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void aContactStartedOnOneNodeReachesAnAgentReadyOnTheOther() {
 		String group = RoutingFixtures.openGroup(a.getBean(AgentManagement.class));
 		Queue elsewhere = RoutingFixtures.queue(a.getBean(QueueManagement.class), group, Set.of(Medium.CHAT),
