@@ -90,6 +90,17 @@ class SecurityHeadersTests {
 	}
 
 	@Test
+	void theApiBrowserRunsOnlyParleysScriptsToo() {
+		var answer = get(port, "/api/swagger-ui/index.html", Map.of());
+		assertThat(answer.statusCode()).isEqualTo(200);
+		var policy = directives(answer.headers().firstValue("Content-Security-Policy").orElse(""));
+		assertThat(policy.get("script-src")).containsExactly("'self'");
+		assertThat(policy.get("style-src")).containsExactly("'self'", "'unsafe-inline'");
+		assertThat(policy).doesNotContainKey("style-src-elem");
+		assertThat(inlineCode("/api/swagger-ui/index.html", answer.body())).isEmpty();
+	}
+
+	@Test
 	void noPageOfAnyRoleHoldsInlineScriptOrHandlers() {
 		String group = RoutingFixtures.openGroup(agents);
 		var queue = RoutingFixtures.queue(queues, group, Set.of(Medium.CHAT), RoutingStrategy.LONGEST_IDLE, 30);
@@ -134,8 +145,9 @@ class SecurityHeadersTests {
 		assertThat(answer.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
 				hsts -> assertThat(hsts).contains("max-age=31536000").contains("includeSubDomains"));
 
-		var api = get(port, "/api/v1/openapi", Map.of("X-Forwarded-Proto", "https"));
-		assertThat(api.headers().firstValue("Strict-Transport-Security")).isPresent();
+		var api = get(port, "/api/v1/queues", Map.of("X-Forwarded-Proto", "https"));
+		assertThat(api.statusCode()).isEqualTo(401);
+		assertThat(api.headers().firstValue("Strict-Transport-Security")).as("the API's answers too").isPresent();
 	}
 
 	@Test
@@ -202,7 +214,7 @@ class SecurityHeadersTests {
 	}
 
 	private static HttpResponse<String> get(int port, String path, Map<String, String> headers) {
-		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20));
+		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60));
 		headers.forEach(request::header);
 		try {
 			return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
