@@ -136,16 +136,16 @@ class SecurityConfiguration {
 	 * elements and style sheets come from Parley's files only ({@code style-src-elem}); style attributes stay
 	 * allowed ({@code style-src}, which browsers without {@code style-src-elem} also use for elements) because
 	 * the charts (ECharts) and the API browser set them; the API browser (Swagger UI) also writes a style element
-	 * of its own, so its pages get {@link #API_BROWSER_POLICY}. HSTS is Spring Security's default (one year, subdomains),
-	 * written on HTTPS requests only: behind a TLS proxy those are the ones it forwards as https (see the README).
+	 * of its own, so its pages get {@link #API_BROWSER_POLICY}. HSTS is Spring Security's default (one year,
+	 * subdomains), written on HTTPS requests only: behind a TLS proxy, those it forwards as https (see the README).
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
 			+ "style-src 'self' 'unsafe-inline'; style-src-elem 'self'; img-src 'self' data:; connect-src 'self'; "
 			+ "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	/** The API browser (Swagger UI, {@code /api/docs}): a page of a library, not ours. */
-	private static final RequestMatcher API_BROWSER = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/docs"),
-			PathPatternRequestMatcher.pathPattern("/api/swagger-ui/**"));
+	private static final RequestMatcher API_BROWSER = new OrRequestMatcher(
+			PathPatternRequestMatcher.pathPattern("/api/docs"), PathPatternRequestMatcher.pathPattern("/api/swagger-ui/**"));
 
 	/** The pages' policy, but style elements written by the script allowed: Swagger UI adds one. */
 	static final String API_BROWSER_POLICY = CONTENT_SECURITY_POLICY.replace(" style-src-elem 'self';", "");
