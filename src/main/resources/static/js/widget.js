@@ -20,23 +20,6 @@
   host.id = 'parley-widget';
   var root = host.attachShadow ? host.attachShadow({ mode: 'open' }) : host;
   root.innerHTML =
-    '<style>' +
-    ':host{all:initial}*{box-sizing:border-box;font:15px/1.4 system-ui,sans-serif}[hidden]{display:none!important}' +
-    '.open{position:fixed;right:16px;bottom:16px;z-index:2147483000;background:#0b5cad;color:#fff;border:0;' +
-    'border-radius:24px;padding:12px 18px;cursor:pointer;box-shadow:0 2px 8px rgba(0,0,0,.3)}' +
-    '.panel{position:fixed;right:16px;bottom:16px;z-index:2147483001;width:340px;max-width:calc(100vw - 32px);' +
-    'height:460px;max-height:calc(100vh - 32px);background:#fff;color:#1b1f24;border:1px solid #d5dae1;' +
-    'border-radius:10px;display:flex;flex-direction:column;box-shadow:0 4px 16px rgba(0,0,0,.25)}' +
-    '.head{display:flex;justify-content:space-between;align-items:center;padding:10px 12px;background:#0b5cad;' +
-    'color:#fff;border-radius:10px 10px 0 0}.head button{background:none;border:0;color:#fff;cursor:pointer;font-size:18px}' +
-    '.body{flex:1;overflow:auto;padding:10px 12px}.status{color:#4a5563;font-size:13px;margin:0 0 8px}' +
-    'label{display:block;font-weight:600;margin:8px 0 2px}input,textarea{width:100%;padding:6px 8px;border:1px solid #b9c0c9;' +
-    'border-radius:6px}.error{color:#a4161a;font-size:13px}.send{display:flex;gap:6px;padding:8px;border-top:1px solid #d5dae1}' +
-    '.send textarea{height:40px;resize:none}.primary{background:#0b5cad;color:#fff;border:1px solid #0b5cad;border-radius:6px;' +
-    'padding:6px 12px;cursor:pointer}.msg{margin:6px 0;padding:6px 8px;border-radius:8px;max-width:85%;white-space:pre-wrap;' +
-    'overflow-wrap:anywhere}.mine{background:#e6f0fa;margin-left:auto}.theirs{background:#f1f3f5}.who{font-size:12px;color:#4a5563}' +
-    ':focus-visible{outline:3px solid #ffbf47;outline-offset:2px}' +
-    '</style>' +
     '<button class="open" type="button"></button>' +
     '<section class="panel" hidden role="dialog" aria-label="">' +
     '  <div class="head"><strong class="title"></strong><button class="close" type="button" aria-label="Close">×</button></div>' +
@@ -50,9 +33,20 @@
     '    </form>' +
     '    <div class="chat" hidden><p class="status" aria-live="polite"></p><div class="log" aria-live="polite"></div></div>' +
     '  </div>' +
-    '  <form class="send" hidden><label for="pw-text" style="position:absolute;left:-9999px">Message</label>' +
+    '  <form class="send" hidden><label for="pw-text" class="visually-hidden">Message</label>' +
     '    <textarea id="pw-text" maxlength="4000"></textarea><button class="primary" type="submit">Send</button></form>' +
     '</section>';
+  // The styles are a file of Parley's beside this script (no style element or attribute, so a page whose
+  // Content-Security-Policy names Parley's origin in script-src and style-src runs the widget as it is). The
+  // widget shows once they are in (or failed to load: it works unstyled rather than not at all).
+  var styles = document.createElement('link');
+  styles.rel = 'stylesheet';
+  styles.href = base + '/css/widget.css';
+  host.style.display = 'none';
+  function reveal() { host.style.removeProperty('display'); }
+  styles.addEventListener('load', reveal);
+  styles.addEventListener('error', reveal);
+  root.insertBefore(styles, root.firstChild);
   document.body.appendChild(host);
 
   function $(selector) { return root.querySelector(selector); }

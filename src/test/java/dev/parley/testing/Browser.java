@@ -15,6 +15,8 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -90,7 +92,7 @@ public final class Browser {
 
 	private static final String SUBMITS_PLAIN_FORM = """
 			var e = arguments[0], f = e.form;
-			return !!f && e.type === 'submit' && !f.hasAttribute('onsubmit') && !f.hasAttribute('target')
+			return !!f && e.type === 'submit' && !f.hasAttribute('data-confirm') && !f.hasAttribute('target')
 			    && !(f.hasAttribute('data-fragment') && window.ParleyLive)
 			    && !['hx-post', 'hx-put', 'hx-get', 'hx-patch', 'hx-delete'].some(a => f.hasAttribute(a) || e.hasAttribute(a));""";
 
@@ -191,6 +193,27 @@ public final class Browser {
 		driver.manage().window().setSize(new Dimension(width, height));
 		return this;
 	}
+
+	/**
+	 * What the browser's console said about the Content-Security-Policy since the last call (Chromium logs each
+	 * blocked script, handler, style or connection there as an error); the console is read and emptied.
+	 */
+	public List<String> policyViolations() {
+		try {
+			policyLog.addAll(driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+				.map(LogEntry::getMessage)
+				.filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+				.toList());
+		}
+		catch (RuntimeException e) {
+			// the browser is gone: nothing more to read
+		}
+		var found = List.copyOf(policyLog);
+		policyLog.clear();
+		return found;
+	}
+
+	private final List<String> policyLog = new java.util.ArrayList<>();
 
 	void quit() {
 		try {

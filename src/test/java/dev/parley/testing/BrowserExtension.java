@@ -3,6 +3,9 @@ package dev.parley.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -13,6 +16,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
@@ -53,6 +58,10 @@ public class BrowserExtension implements ExecutionCondition, ParameterResolver, 
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1280,900");
+		// the browser's console, read after each test: a Content-Security-Policy violation fails it
+		var logging = new LoggingPreferences();
+		logging.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
 		var service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
 			.withLogOutput(java.io.OutputStream.nullOutputStream()).build();
 		var driver = new ChromeDriver(service, options);
@@ -62,17 +71,28 @@ public class BrowserExtension implements ExecutionCondition, ParameterResolver, 
 		return browser;
 	}
 
+	/**
+	 * Closes the test's browsers; a screenshot of each when the test failed. A page the Content-Security-Policy
+	 * broke (a blocked script, handler or style) fails the test, even when what it checked still passed: the
+	 * browser reports every violation on its console.
+	 */
 	@Override
 	public void afterEach(ExtensionContext context) {
 		int parameters = context.getRequiredTestMethod().getParameterCount();
+		List<String> violations = new ArrayList<>();
 		for (int index = 0; index < parameters; index++) {
 			var browser = context.getStore(NS).remove("browser-" + index, Browser.class);
 			if (browser != null) {
 				if (context.getExecutionException().isPresent()) {
 					browser.screenshot("failed-" + context.getRequiredTestMethod().getName() + (index == 0 ? "" : "-" + index));
 				}
+				violations.addAll(browser.policyViolations());
 				browser.quit();
 			}
+		}
+		if (!violations.isEmpty() && context.getExecutionException().isEmpty()) {
+			throw new AssertionError("the Content-Security-Policy blocked something on the page:\n"
+					+ String.join("\n", violations));
 		}
 	}
 }

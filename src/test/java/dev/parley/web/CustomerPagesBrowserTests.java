@@ -2,8 +2,14 @@ package dev.parley.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.parley.customer.AttributeManagement;
@@ -13,7 +19,7 @@ import dev.parley.testing.AccountFixtures;
 import dev.parley.testing.Browser;
 import dev.parley.testing.BrowserTest;
 
-/** Registration and the administrator's attribute page, end to end. */
+/** Registration (which starts at the browser's time zone) and the administrator's attribute page, end to end. */
 @BrowserTest
 class CustomerPagesBrowserTests {
 
@@ -45,6 +51,14 @@ class CustomerPagesBrowserTests {
 	}
 
 	@Test
+	void registrationStartsAtTheBrowsersTimeZone(Browser browser) {
+		((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setTimezoneOverride",
+				Map.of("timezoneId", "America/Chicago"));
+		browser.open("/register");
+		browser.waitFor(d -> "America/Chicago".equals(browser.value(By.id("reg-timeZone"))));
+	}
+
+	@Test
 	void anAdministratorAddsEditsAndDeletesAnAttributeThatCustomersThenSee(Browser browser) {
 		String key = "pet_" + AccountFixtures.uniqueName("x").substring(2, 10).replace("-", "");
 		var admin = AccountFixtures.account(identity, Role.ADMIN);
@@ -62,6 +76,11 @@ class CustomerPagesBrowserTests {
 		assertThat(browser.text(By.id("attribute-definitions"))).contains("Pet kind");
 		assertThat(attributes.get(key).label()).isEqualTo("Pet kind");
 
+		browser.click(By.cssSelector("form[action$='/" + key + "/delete'] button"));
+		var question = new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
+		assertThat(question.getText()).isNotBlank();
+		question.dismiss();
+		assertThat(attributes.get(key).label()).as("kept when the question is answered no").isEqualTo("Pet kind");
 		browser.click(By.cssSelector("form[action$='/" + key + "/delete'] button")).acceptDialogIfAny();
 		browser.waitFor(d -> !d.getPageSource().contains(key));
 		assertThat(attributes.list()).noneMatch(d -> d.key().equals(key));

@@ -43,7 +43,8 @@ import dev.parley.widget.WidgetSessions;
  * The widget on a company's own page, served from another origin by a small server in this test: a visitor who is
  * not signed in fills in the pre-chat form, waits, an agent takes the chat, messages go both ways (HTML shown as
  * text), a customer record exists for the e-mail, and the agent sees the contact came through the widget
- * unverified. A page of an origin not on the allow-list gets no CORS answer.
+ * unverified. The company's page has a Content-Security-Policy as strict as Parley's, naming Parley's origin (a
+ * violation fails the test). A page of an origin not on the allow-list gets no CORS answer.
  */
 @BrowserTest
 class WidgetBrowserTests {
@@ -95,7 +96,7 @@ class WidgetBrowserTests {
 		String email = "visitor-" + System.nanoTime() + "@example.com";
 
 		browser.driver().get("http://127.0.0.1:" + SITE.getAddress().getPort() + "/");
-		browser.waitFor(d -> shadow(browser, ".open") != null);
+		browser.waitFor(d -> shadow(browser, ".open") != null && shadow(browser, ".open").isDisplayed());
 		shadow(browser, ".open").click();
 		shadow(browser, "#pw-name").sendKeys("Vera Visitor");
 		shadow(browser, "#pw-email").sendKeys("not-an-address");
@@ -164,6 +165,15 @@ class WidgetBrowserTests {
 				selector);
 	}
 
+	/**
+	 * A company page as strict as Parley's own: nothing inline, scripts, styles and connections from itself and
+	 * from Parley only (what docs/widget.md tells a company to allow).
+	 */
+	static String companyPolicy(String parley) {
+		return "default-src 'self'; script-src 'self' " + parley + "; style-src 'self' " + parley + "; connect-src 'self' "
+				+ parley + "; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+	}
+
 	private static HttpServer site() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -175,6 +185,7 @@ class WidgetBrowserTests {
 				}
 				byte[] body = page.getBytes(StandardCharsets.UTF_8);
 				exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+				exchange.getResponseHeaders().add("Content-Security-Policy", companyPolicy("http://127.0.0.1:" + parleyPort));
 				exchange.sendResponseHeaders(200, body.length);
 				exchange.getResponseBody().write(body);
 				exchange.close();

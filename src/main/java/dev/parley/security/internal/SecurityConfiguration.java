@@ -11,7 +11,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.parley.identity.SignInThrottle;
 import dev.parley.identity.TokenManagement;
@@ -115,12 +121,34 @@ class SecurityConfiguration {
 			.formLogin(f -> f.loginPage("/login").successHandler(roleHome()).failureHandler(signIn).permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("PARLEY_SESSION"))
 			.headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-				.contentSecurityPolicy(c -> c.policyDirectives(
-						"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-								+ "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(API_BROWSER),
+						new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(API_BROWSER,
+						new ContentSecurityPolicyHeaderWriter(API_BROWSER_POLICY))))
 			.csrf(Customizer.withDefaults())
 			.build();
 	}
+
+	/**
+	 * The pages' Content-Security-Policy. Scripts come from Parley's own files only: no inline script, no inline
+	 * handler, no {@code javascript:} URL, no eval (htmx runs with {@code allowEval=false}); data for a script
+	 * travels in data- attributes or a {@code <script type="application/json">} block, which is never run. Style
+	 * elements and style sheets come from Parley's files only ({@code style-src-elem}); style attributes stay
+	 * allowed ({@code style-src}, which browsers without {@code style-src-elem} also use for elements) because
+	 * the charts (ECharts) and the API browser set them; the API browser (Swagger UI) also writes a style element
+	 * of its own, so its pages get {@link #API_BROWSER_POLICY}. HSTS is Spring Security's default (one year,
+	 * subdomains), written on HTTPS requests only: behind a TLS proxy, those it forwards as https (see the README).
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; style-src-elem 'self'; img-src 'self' data:; connect-src 'self'; "
+			+ "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	/** The API browser (Swagger UI, {@code /api/docs}): a page of a library, not ours. */
+	private static final RequestMatcher API_BROWSER = new OrRequestMatcher(
+			PathPatternRequestMatcher.pathPattern("/api/docs"), PathPatternRequestMatcher.pathPattern("/api/swagger-ui/**"));
+
+	/** The pages' policy, but style elements written by the script allowed: Swagger UI adds one. */
+	static final String API_BROWSER_POLICY = CONTENT_SECURITY_POLICY.replace(" style-src-elem 'self';", "");
 
 	/** After sign-in, each role lands on its own home, unless it was sent to sign in from a page. */
 	private AuthenticationSuccessHandler roleHome() {
