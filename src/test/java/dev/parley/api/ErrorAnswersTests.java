@@ -62,7 +62,8 @@ class ErrorAnswersTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/api/v1/me%2Fprofile", "/%00", "/api/v1/status;x=1", "/customer/..;/admin" })
+	@ValueSource(strings = { "/api/v1/me%2Fprofile", "/%00", "/api/v1/status;x=1", "/customer/..;/admin",
+			"/css/no-such.css" })
 	void aBrowserAskingForHtmlGetsAPlainParleyPage(String path) throws Exception {
 		Raw raw = raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html,*/*;q=0.8\r\n"
 				+ "Connection: close\r\n\r\n");
