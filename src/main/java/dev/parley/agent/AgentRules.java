@@ -18,8 +18,8 @@ final class AgentRules {
 	}
 
 	static Violations groupFields(String name, String description, Set<Medium> media, Violations v) {
-		v.required(name, "name").maxLength(name, 80, "name");
-		v.maxLength(description, 500, "description");
+		v.required(name, "name").text(name, 80, "name");
+		v.lines(description, 500, "description");
 		v.check(media == null || media.isEmpty(), "media", "required", "must offer at least one medium");
 		return v;
 	}

@@ -85,7 +85,7 @@ public final class ScheduleRules {
 			}
 			String row = "closures[" + i + "].";
 			LocalDate date = date(e.date(), row + "date", v);
-			v.maxLength(e.note(), NOTE_MAX, row + "note");
+			v.text(e.note(), NOTE_MAX, row + "note");
 			if (date != null && !dates.add(date)) {
 				v.add(row + "date", "duplicate", "is already closed");
 			}

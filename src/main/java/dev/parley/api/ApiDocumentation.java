@@ -31,7 +31,9 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 class ApiDocumentation implements OperationCustomizer, OpenApiCustomizer {
 
 	private static final String BODY_INVALID = "The body breaks a rule: `errors` names every invalid field "
-			+ "(e.g. `capabilities[1].address`), or the body is not JSON of the expected shape (no `errors`).";
+			+ "(e.g. `capabilities[1].address`), a value not of its field's type (`4.99` or `\"5\"` for a whole number: "
+			+ "code `type`) and text holding a control character, a lone surrogate or a noncharacter (tab and line "
+			+ "breaks only in multi-line fields: code `characters`); or the body is not JSON (no `errors`).";
 
 	/** The extension listing the roles that may call an operation (absent for a public one). */
 	static final String ROLES = "x-roles";

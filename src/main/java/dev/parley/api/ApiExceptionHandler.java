@@ -27,6 +27,7 @@ import dev.parley.common.FieldViolation;
 import dev.parley.common.InvalidInputException;
 import dev.parley.common.NotFoundException;
 import dev.parley.common.RefusedException;
+import tools.jackson.core.JacksonException;
 
 /**
  * Maps every error of the API to an RFC 9457 problem detail. Invalid input gets 400 with an
@@ -53,17 +54,32 @@ class ApiExceptionHandler {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid input", "One or more fields are invalid.", violations);
 	}
 
+	/**
+	 * A body that is not JSON says where the parser stopped; a value of the wrong type or format names its field
+	 * and what it must be (a rating of 4.99 or "5": "must be a whole number"); a value a record refused is
+	 * invalid input like any other.
+	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-		return problem(HttpStatus.BAD_REQUEST, "Malformed request body",
-				"The body is not valid JSON of the expected shape: " + firstLine(e.getMostSpecificCause().getMessage()),
+		for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+			if (t instanceof InvalidInputException invalid) {
+				return invalid(invalid);
+			}
+		}
+		if (e.getCause() instanceof JacksonException j) {
+			List<FieldViolation> violations = JsonReadErrors.violations(j);
+			if (!violations.isEmpty()) {
+				return problem(HttpStatus.BAD_REQUEST, "Invalid input", "One or more fields are invalid.", violations);
+			}
+		}
+		return problem(HttpStatus.BAD_REQUEST, "Malformed request body", JsonReadErrors.notJson(e.getCause()),
 				List.of());
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid input", "A parameter has the wrong type.",
-				List.of(new FieldViolation(e.getName(), "type", "has the wrong type or format")));
+				List.of(new FieldViolation(e.getName(), "type", JsonReadErrors.mustBe(e.getRequiredType()))));
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
@@ -119,7 +135,14 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-		return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMessage(), List.of());
+		var response = problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
+				"This address does not take " + e.getMethod() + ".", List.of());
+		if (e.getSupportedHttpMethods() != null && !e.getSupportedHttpMethods().isEmpty()) {
+			return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(e.getSupportedHttpMethods().toArray(
+					org.springframework.http.HttpMethod[]::new)).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(response.getBody());
+		}
+		return response;
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -146,13 +169,5 @@ class ApiExceptionHandler {
 				.toList());
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
-	}
-
-	private static String firstLine(String s) {
-		if (s == null) {
-			return "unreadable";
-		}
-		String line = s.lines().findFirst().orElse(s);
-		return line.length() > 200 ? line.substring(0, 200) : line;
 	}
 }

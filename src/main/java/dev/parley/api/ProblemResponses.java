@@ -73,8 +73,12 @@ final class ProblemResponses {
 				: violation(field, "type", "has the wrong type or format")));
 		examples.put("invalid", new Example().summary("a field is invalid").value(invalid));
 		if (body) {
-			examples.put("malformed", new Example().summary("not JSON of the expected shape").value(problem(400,
-					"Malformed request body", "The body is not valid JSON of the expected shape: Unexpected end-of-input")));
+			var mistyped = problem(400, "Invalid input", "One or more fields are invalid.");
+			mistyped.put("errors", List.of(violation("version", "type", "must be a whole number")));
+			examples.put("mistyped", new Example().summary("a value of the wrong type, e.g. 3.9 or \"3\" for a whole number")
+				.value(mistyped));
+			examples.put("malformed", new Example().summary("not JSON").value(problem(400,
+					"Malformed request body", "The body is not valid JSON (line 1, column 12).")));
 		}
 		return response(String.join(" ", reasons) + " Nothing was changed.", examples);
 	}

@@ -78,7 +78,7 @@ public class Chat {
 		String text = body == null ? null : body.strip();
 		String client = clientId == null || clientId.isBlank() ? null : clientId.strip();
 		new Violations().check(text == null || text.isEmpty(), "body", "required", "must not be blank")
-			.maxLength(client, MAX_CLIENT_ID, "clientId").throwIfAny();
+			.lines(text, MAX_BODY, "body").text(client, MAX_CLIENT_ID, "clientId").throwIfAny();
 		if (client != null) {
 			Optional<ChatMessage> again = store.byClientId(id, client);
 			if (again.isPresent()) {

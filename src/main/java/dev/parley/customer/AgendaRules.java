@@ -1,10 +1,15 @@
 package dev.parley.customer;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import dev.parley.common.Violations;
 
-/** Validates section 3: times in order, no overlapping windows on one day, bounded sizes. */
+/**
+ * Validates section 3: times in order, no overlapping windows on one day, bounded sizes, dated exceptions from a
+ * year back to five years ahead of today (older ones tell nothing about reaching the customer; a year like 99999 is
+ * a typing slip).
+ */
 final class AgendaRules {
 
 	static final int MAX_WINDOWS = 50;
@@ -13,7 +18,7 @@ final class AgendaRules {
 	private AgendaRules() {
 	}
 
-	static Agenda validate(Agenda a) {
+	static Agenda validate(Agenda a, LocalDate today) {
 		var v = new Violations();
 		v.check(a.version() == null, "version", "required", "must be given");
 		v.check(a.windows().size() > MAX_WINDOWS, "windows", "too-many", "must hold at most " + MAX_WINDOWS + " entries");
@@ -28,7 +33,7 @@ final class AgendaRules {
 					: new DatedException(e.date(), e.start(), e.end(), e.kind(), null))
 			.toList();
 		for (int i = 0; i < exceptions.size(); i++) {
-			exception(exceptions.get(i), "exceptions[" + i + "]", v);
+			exception(exceptions.get(i), "exceptions[" + i + "]", today, v);
 		}
 		v.throwIfAny();
 		return new Agenda(windows, exceptions, a.version());
@@ -61,17 +66,21 @@ final class AgendaRules {
 		}
 	}
 
-	private static void exception(DatedException e, String field, Violations v) {
+	private static void exception(DatedException e, String field, LocalDate today, Violations v) {
 		if (e == null) {
 			v.add(field, "required", "must not be empty");
 			return;
 		}
 		v.check(e.date() == null, field + ".date", "required", "must be given");
+		LocalDate first = today.minusYears(1);
+		LocalDate last = today.plusYears(5);
+		v.check(e.date() != null && (e.date().isBefore(first) || e.date().isAfter(last)), field + ".date", "range",
+				"must be between " + first + " and " + last + " (a year back to five years ahead)");
 		v.check(e.kind() == null, field + ".kind", "required", "must be BUSY or FREE");
 		v.check((e.start() == null) != (e.end() == null), e.start() == null ? field + ".start" : field + ".end",
 				"required", "give both times, or neither for the whole day");
 		v.check(e.start() != null && e.end() != null && !e.end().isAfter(e.start()), field + ".end", "order",
 				"must be after the start");
-		v.maxLength(e.note(), 200, field + ".note");
+		v.text(e.note(), 200, field + ".note");
 	}
 }

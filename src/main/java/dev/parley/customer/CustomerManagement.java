@@ -1,6 +1,7 @@
 package dev.parley.customer;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -128,7 +129,7 @@ public class CustomerManagement {
 
 	@Transactional
 	public Agenda updateAgenda(CustomerId id, Agenda input) {
-		var valid = AgendaRules.validate(input);
+		var valid = AgendaRules.validate(input, LocalDate.now(clock));
 		lock(id, "agenda_version", valid.version());
 		sections.replaceAgenda(id, valid.windows(), valid.exceptions());
 		record(id, "update-agenda");

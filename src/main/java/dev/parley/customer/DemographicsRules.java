@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.parley.common.Text;
 import dev.parley.common.Violations;
 
 /** Validates section 1 against the attribute definitions and returns it normalized. */
@@ -18,7 +19,7 @@ final class DemographicsRules {
 	static Demographics validate(Demographics d, List<AttributeDefinition> definitions, int currentYear) {
 		var v = new Violations();
 		v.check(d.version() == null, "version", "required", "must be given");
-		v.required(d.name(), "name").maxLength(d.name(), 120, "name");
+		v.required(d.name(), "name").text(d.name(), 120, "name");
 		var language = LocaleRules.languageTag(d.preferredLanguage());
 		v.check(language.isEmpty(), "preferredLanguage", "unknown", "must be a known BCP 47 language tag, e.g. en or pt-BR");
 		var locale = LocaleRules.languageTag(d.locale());
@@ -63,6 +64,10 @@ final class DemographicsRules {
 		int max = def.maxLength() == null ? 500 : def.maxLength();
 		if (value.length() > max) {
 			return "must be at most " + max + " characters";
+		}
+		int forbidden = Text.forbiddenInLine(value);
+		if (forbidden >= 0) {
+			return Text.message(value, forbidden, false);
 		}
 		return switch (def.type()) {
 			case TEXT -> null;

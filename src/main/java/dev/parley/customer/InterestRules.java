@@ -1,7 +1,10 @@
 package dev.parley.customer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import dev.parley.common.Violations;
@@ -20,8 +23,11 @@ final class InterestRules {
 		v.check(in.interests().size() > MAX_ENTRIES, "interests", "too-many",
 				"must hold at most " + MAX_ENTRIES + " entries");
 		List<Interest> result = new ArrayList<>();
+		Map<String, Integer> seen = new HashMap<>();
 		for (int i = 0; i < in.interests().size(); i++) {
-			result.add(entry(in.interests().get(i), "interests[" + i + "]", categoryExists, v));
+			Interest entry = entry(in.interests().get(i), "interests[" + i + "]", categoryExists, v);
+			result.add(entry);
+			duplicate(entry, i, seen, v);
 		}
 		v.throwIfAny();
 		return result;
@@ -38,9 +44,23 @@ final class InterestRules {
 		v.check(category != null && topic != null, field + ".topic", "one-of", "give a category or a topic, not both");
 		v.check(category != null && !categoryExists.test(category), field + ".categoryKey", "unknown",
 				"is not a category of our catalog");
-		v.maxLength(topic, 80, field + ".topic");
+		v.text(topic, 80, field + ".topic");
 		v.check(e.level() == null, field + ".level", "required", "must be LOW, MEDIUM or HIGH");
 		return new Interest(category, topic, e.level());
+	}
+
+	/** The same category, or the same topic whatever its case, twice: the later one is named, with the first. */
+	private static void duplicate(Interest e, int i, Map<String, Integer> seen, Violations v) {
+		if (e == null || (e.categoryKey() == null) == (e.topic() == null)) {
+			return; // already refused
+		}
+		String key = e.categoryKey() != null ? "category " + e.categoryKey() : "topic " + e.topic().toLowerCase(Locale.ROOT);
+		Integer first = seen.putIfAbsent(key, i);
+		if (first != null) {
+			String field = "interests[" + i + "]." + (e.categoryKey() != null ? "categoryKey" : "topic");
+			v.add(field, "duplicate", "repeats interests[" + first + "] ("
+					+ (e.categoryKey() != null ? e.categoryKey() : e.topic()) + "): give each interest once");
+		}
 	}
 
 	private static String blankToNull(String s) {

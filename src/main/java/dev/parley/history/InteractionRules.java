@@ -39,8 +39,8 @@ class InteractionRules {
 		v.check(r.endedAt() == null, "endedAt", "required", "must be given");
 		v.check(r.startedAt() != null && r.endedAt() != null && r.endedAt().isBefore(r.startedAt()), "endedAt",
 				"before-start", "must not be before the start");
-		v.required(r.summary(), "summary").maxLength(r.summary(), SUMMARY_MAX, "summary");
-		v.maxLength(r.transcript(), TRANSCRIPT_MAX, "transcript");
+		v.required(r.summary(), "summary").lines(r.summary(), SUMMARY_MAX, "summary");
+		v.lines(r.transcript(), TRANSCRIPT_MAX, "transcript");
 		v.throwIfAny();
 	}
 

@@ -17,7 +17,7 @@ public final class Rating {
 		var v = new Violations();
 		v.check(rating == null, "rating", "required", "must be given");
 		v.check(rating != null && (rating < MIN || rating > MAX), "rating", "range", "must be between 1 and 5");
-		v.maxLength(comment, COMMENT_MAX, "comment");
+		v.lines(comment, COMMENT_MAX, "comment");
 		return v;
 	}
 

@@ -77,7 +77,7 @@ public class IdentityManagement {
 
 	@Transactional
 	public void rename(AccountId id, String displayName) {
-		new Violations().required(displayName, "displayName").maxLength(displayName, 120, "displayName").throwIfAny();
+		new Violations().required(displayName, "displayName").text(displayName, 120, "displayName").throwIfAny();
 		accounts.updateDisplayName(id, displayName.trim());
 	}
 
@@ -88,7 +88,7 @@ public class IdentityManagement {
 				&& !USERNAME.matcher(request.username().trim()).matches(), "username", "pattern",
 				"must be 3 to 100 letters, digits or . _ @ + -");
 		PasswordRules.check(request.username(), request.password(), v);
-		v.required(request.displayName(), "displayName").maxLength(request.displayName(), 120, "displayName");
+		v.required(request.displayName(), "displayName").text(request.displayName(), 120, "displayName");
 		v.check(request.role() == null, "role", "required", "must be given");
 		v.throwIfAny();
 	}

@@ -46,7 +46,7 @@ public class TokenManagement {
 	/** Creates a token; {@code validDays} null means it does not expire. */
 	@Transactional
 	public IssuedToken issue(AccountId owner, String name, Integer validDays) {
-		new Violations().required(name, "name").maxLength(name, 80, "name")
+		new Violations().required(name, "name").text(name, 80, "name")
 			.check(validDays != null && (validDays < 1 || validDays > 3650), "validDays", "range",
 					"must be between 1 and 3650")
 			.throwIfAny();

@@ -66,7 +66,7 @@ public class InvitationFacts {
 				input.customer() == null ? "required" : "unknown", "must be a customer's id");
 		v.check(input.medium() == null, "medium", "required", "must be one of CHAT, VOICE, EMAIL, VIDEO");
 		String topic = strip(input.topic());
-		v.maxLength(topic, Invitations.MAX_TOPIC, "topic");
+		v.text(topic, Invitations.MAX_TOPIC, "topic");
 		String order = strip(input.order());
 		v.check(order != null && !Invitations.ORDER.matcher(order).matches(), "order", "format",
 				"must be an order number such as PO-100042");
@@ -82,7 +82,7 @@ public class InvitationFacts {
 		v.check(!known, "agent", input.agent() == null ? "required" : "unknown", "must be an agent's id");
 		v.check(input.medium() == null, "medium", "required", "must be one of CHAT, VOICE, EMAIL, VIDEO");
 		String topic = strip(input.topic());
-		v.maxLength(topic, Invitations.MAX_TOPIC, "topic");
+		v.text(topic, Invitations.MAX_TOPIC, "topic");
 		v.throwIfAny();
 		return topic;
 	}

@@ -43,7 +43,7 @@ public record DeliveryAddress(String recipient, String line1, String line2, Stri
 		if (required) {
 			v.required(value, FIELD + "." + name);
 		}
-		v.maxLength(value, max, FIELD + "." + name);
+		v.text(value, max, FIELD + "." + name);
 	}
 
 	private static String trim(String s) {

@@ -50,8 +50,8 @@ public record Order(OrderId id, String number, CustomerId customerId, List<Order
 
 	public Order ship(String carrier, String trackingNumber, Instant at) {
 		require(EnumSet.of(OrderStatus.PAID), "shipped");
-		new Violations().required(carrier, "carrier").maxLength(carrier, 60, "carrier")
-			.required(trackingNumber, "trackingNumber").maxLength(trackingNumber, 60, "trackingNumber")
+		new Violations().required(carrier, "carrier").text(carrier, 60, "carrier")
+			.required(trackingNumber, "trackingNumber").text(trackingNumber, 60, "trackingNumber")
 			.throwIfAny();
 		return next(new StatusChange(OrderStatus.SHIPPED, at, carrier.trim(), trackingNumber.trim(), null, null));
 	}
@@ -63,7 +63,7 @@ public record Order(OrderId id, String number, CustomerId customerId, List<Order
 
 	/** Cancels an order that has not shipped; {@code by} is the account that cancels, the reason optional. */
 	public Order cancel(UUID by, String reason, Instant at) {
-		new Violations().maxLength(reason, MAX_REASON, "reason").throwIfAny();
+		new Violations().lines(reason, MAX_REASON, "reason").throwIfAny();
 		require(EnumSet.of(OrderStatus.PLACED, OrderStatus.PAID), "cancelled");
 		String why = reason == null || reason.isBlank() ? null : reason.trim();
 		return next(new StatusChange(OrderStatus.CANCELLED, at, null, null, by, why));

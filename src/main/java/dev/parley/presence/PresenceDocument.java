@@ -26,7 +26,7 @@ public record PresenceDocument(PresentityId entity, List<PresenceTuple> tuples, 
 		new Violations().check(!tuples.stream().allMatch(t -> ids.add(t.id())), "tuple.id", "duplicate",
 				"must be unique in the document")
 			.check(tuples.size() > 64, "tuples", "too-many", "at most 64 tuples")
-			.maxLength(personNote, PresenceTuple.NOTE_MAX, "person.note")
+			.text(personNote, PresenceTuple.NOTE_MAX, "person.note")
 			.throwIfAny();
 		personActivities = Activity.normalize(personActivities);
 		personNote = personNote == null || personNote.isBlank() ? null : personNote;

@@ -30,7 +30,7 @@ public record PresenceTuple(String id, BasicStatus status, Contact contact, Set<
 			.check(id == null || !ID.matcher(id).matches(), "tuple.id", "invalid",
 					"must start with a letter and hold at most 64 letters, digits, '.', '_' or '-'")
 			.check(status == null, "tuple.status", "required", "must be open or closed")
-			.maxLength(note, NOTE_MAX, "tuple.note")
+			.text(note, NOTE_MAX, "tuple.note")
 			.check(figures != null && figures.size() > 32, "tuple.figures", "too-many", "at most 32 figures")
 			.check(figures != null && !figures.keySet().stream().allMatch(k -> FIGURE.matcher(k).matches()),
 					"tuple.figures", "invalid", "names are lower-case words joined by '-'")

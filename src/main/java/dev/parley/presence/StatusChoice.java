@@ -47,7 +47,7 @@ public record StatusChoice(BasicStatus status, Set<Activity> activities, String 
 			}
 		}
 		Set<Activity> chosen = activities(activities, v);
-		v.maxLength(note, NOTE_MAX, "note").throwIfAny();
+		v.text(note, NOTE_MAX, "note").throwIfAny();
 		return new StatusChoice(basic, chosen, note);
 	}
 

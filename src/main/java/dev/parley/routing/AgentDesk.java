@@ -114,7 +114,7 @@ public class AgentDesk {
 		v.check(toQueue == toAgent, "queue", "one-target", "give either a queue or an agent");
 		String note = transfer == null || transfer.note() == null || transfer.note().isBlank() ? null
 				: transfer.note().strip();
-		v.maxLength(note, MAX_NOTE, "note");
+		v.lines(note, MAX_NOTE, "note");
 		v.check(toAgent && transfer.agent().equals(agent), "agent", "self", "must be another agent");
 		Queue queue = toQueue ? queues.find(transfer.queue()).orElse(null) : queues.queue(i.queue());
 		v.check(toQueue && queue == null, "queue", "unknown", "is not a queue");
@@ -158,7 +158,7 @@ public class AgentDesk {
 		String text = summary == null || summary.isBlank() ? null : summary.strip();
 		new Violations().check(disposition == null, "disposition", "required",
 				"must be one of RESOLVED, FOLLOW_UP, ESCALATED, NO_ANSWER")
-			.required(text, "summary").maxLength(text, MAX_SUMMARY, "summary").throwIfAny();
+			.required(text, "summary").lines(text, MAX_SUMMARY, "summary").throwIfAny();
 		if (!i.state().isHandled() || !steps.close(i, agent, disposition, text)) {
 			throw new ConflictException("state", "Only a connected interaction or one in wrap-up can be wrapped up");
 		}

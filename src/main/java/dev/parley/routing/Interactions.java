@@ -121,7 +121,7 @@ public class Interactions {
 				"is not a product of the catalog");
 		String topic = contact == null || contact.topic() == null || contact.topic().isBlank() ? null
 				: contact.topic().strip();
-		v.maxLength(topic, MAX_TOPIC, "topic");
+		v.text(topic, MAX_TOPIC, "topic");
 		Optional<Queue> chosen = contact == null || contact.queue() == null || contact.queue().isBlank()
 				? Optional.empty() : queues.find(contact.queue());
 		v.check(contact != null && contact.queue() != null && !contact.queue().isBlank() && chosen.isEmpty(), "queue",

@@ -186,7 +186,7 @@ public class QueueManagement {
 		if (d == null) {
 			v.add("name", "required", "must not be blank").throwIfAny();
 		}
-		v.required(d.name(), "name").maxLength(d.name(), 120, "name").maxLength(d.description(), 500, "description");
+		v.required(d.name(), "name").text(d.name(), 120, "name").lines(d.description(), 500, "description");
 		Optional<AgentGroup> group = d.groupKey() == null ? Optional.empty()
 				: agents.groups().stream().filter(g -> g.key().equals(d.groupKey())).findFirst();
 		v.check(group.isEmpty(), "groupKey", "unknown", "must be an existing agent group");

@@ -59,11 +59,11 @@ public class WidgetSessions {
 		String name = visit.name() == null ? null : visit.name().strip();
 		String email = visit.email() == null ? null : visit.email().strip();
 		String topic = visit.topic() == null || visit.topic().isBlank() ? null : visit.topic().strip();
-		new Violations().required(name, "name").maxLength(name, 120, "name")
+		new Violations().required(name, "name").text(name, 120, "name")
 			.check(email == null || email.isEmpty(), "email", "required", "must not be blank")
 			.check(email != null && !email.isEmpty() && !CustomerManagement.isEmailAddress(email), "email", "invalid",
 					"must be an email address like alice@example.com")
-			.maxLength(topic, 150, "topic").throwIfAny();
+			.text(topic, 150, "topic").throwIfAny();
 		CustomerId customer = customers.findByEmail(email).orElseGet(() -> customers.openVisitorRecord(new Registration(
 				"visitor-" + UUID.randomUUID().toString().substring(0, 12), name, email, randomSecret(), null)).id());
 		String label = UNVERIFIED + (topic == null ? "" : " " + topic);

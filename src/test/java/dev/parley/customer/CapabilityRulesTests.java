@@ -29,6 +29,22 @@ class CapabilityRulesTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "+44 (0) 7700-900123", "+44(0)7700 900123", "+44 (0)7700.900.123", "+44 (07700) 900123",
+			"+447700900123", " +44 7700 900123 " })
+	void dropsTheTrunkPrefixWrittenInBracketsAfterTheCountryCode(String phone) {
+		assertThat(CapabilityRules.normalizePhone(phone)).isEqualTo("+447700900123");
+		assertThat(fields(of(null, new Capability(AddressKind.PHONE, phone, true)))).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "+44 7700 (0) 900123", "+44 (0 7700 900123", "+44 7700) 900123", "0044 7700 900123",
+			"+44 (0) (0) 7700 900123", "+44 (+0) 7700 900123", "+44 7700 900123 ext. 5" })
+	void refusesABracketOrTrunkPrefixAnywhereElse(String phone) {
+		assertThat(fields(of(null, new Capability(AddressKind.PHONE, phone, true))))
+			.containsExactly("capabilities[0].address");
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "0446681800", "+0446681800", "+1234567", "+1234567890123456", "+41 44 abc", "41446681800" })
 	void refusesWhatIsNotE164(String phone) {
 		assertThat(CapabilityRules.isE164(CapabilityRules.normalizePhone(phone))).isFalse();

@@ -87,6 +87,8 @@ class CustomerProfileInvalidInputApiTests {
 		rejects("capabilities", s -> cap(s, "PHONE", "+0 44 668 18 00"), "capabilities[0].address");
 		rejects("capabilities", s -> cap(s, "PHONE", "+1234567890123456"), "capabilities[0].address");
 		rejects("capabilities", s -> cap(s, "PHONE", " "), "capabilities[0].address");
+		rejects("capabilities", s -> cap(s, "PHONE", "+44 7700 (0) 900123"), "capabilities[0].address");
+		rejects("capabilities", s -> cap(s, "PHONE", "+44 (0 7700 900123"), "capabilities[0].address");
 		rejects("capabilities", s -> cap(s, "SIP", "cora@example.com"), "capabilities[0].address");
 		rejects("capabilities", s -> cap(s, "SIP", "sip:example.com"), "capabilities[0].address");
 		rejects("capabilities", s -> cap(s, "EMAIL", "cora.example.com"), "capabilities[0].address");
@@ -119,6 +121,9 @@ class CustomerProfileInvalidInputApiTests {
 		rejects("agenda", s -> exception(s).put("start", "10:00").put("end", "09:00"), "exceptions[0].end");
 		rejects("agenda", s -> exception(s).put("note", "n".repeat(201)), "exceptions[0].note");
 		rejects("agenda", s -> exception(s).put("date", "2030-02-30"), "exceptions[0].date");
+		rejects("agenda", s -> exception(s).put("date", "0001-01-01"), "exceptions[0].date");
+		rejects("agenda", s -> exception(s).put("date", "+99999-01-01"), "exceptions[0].date");
+		rejects("agenda", s -> exception(s).put("date", "99999-01-01"), "exceptions[0].date");
 	}
 
 	@Test
@@ -129,6 +134,11 @@ class CustomerProfileInvalidInputApiTests {
 		rejects("interests", s -> interest(s).put("topic", "t".repeat(81)), "interests[0].topic");
 		rejects("interests", s -> interest(s).remove("level"), "interests[0].level");
 		rejects("interests", s -> interest(s).put("level", "EXTREME"), "interests[0].level");
+		rejects("interests", s -> {
+			interest(s);
+			((tools.jackson.databind.node.ArrayNode) s.get("interests")).addObject().put("topic", "Gardening ")
+				.put("level", "HIGH");
+		}, "interests[1].topic");
 	}
 
 	void rejects(String section, Consumer<ObjectNode> change, String field) {
@@ -155,7 +165,7 @@ class CustomerProfileInvalidInputApiTests {
 	}
 
 	static ObjectNode exception(ObjectNode s) {
-		return s.putArray("exceptions").addObject().put("date", "2030-01-07").put("kind", "FREE");
+		return s.putArray("exceptions").addObject().put("date", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(2).toString()).put("kind", "FREE");
 	}
 
 	static ObjectNode interest(ObjectNode s) {

@@ -3,6 +3,7 @@ package dev.parley.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import dev.parley.common.InvalidInputException;
 
 /** The validation rules of the four sections and of attribute definitions, without Spring. */
 class ProfileRulesTests {
+
+	static final LocalDate TODAY = LocalDate.of(2026, 12, 5);
 
 	static final AttributeDefinition TIER = new AttributeDefinition("loyalty_tier", "Tier", AttributeType.CHOICE, true,
 			null, List.of("gold", "silver"));
@@ -30,6 +33,16 @@ class ProfileRulesTests {
 		}
 		catch (InvalidInputException e) {
 			return e.violations().stream().map(FieldViolation::field).toList();
+		}
+	}
+
+	static List<FieldViolation> violations(Runnable validation) {
+		try {
+			validation.run();
+			return List.of();
+		}
+		catch (InvalidInputException e) {
+			return e.violations();
 		}
 	}
 
@@ -73,11 +86,39 @@ class ProfileRulesTests {
 		var adjacent = new Agenda(List.of(new AvailabilityWindow(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(12, 0)),
 				new AvailabilityWindow(DayOfWeek.MONDAY, LocalTime.of(12, 0), LocalTime.of(14, 0)),
 				new AvailabilityWindow(DayOfWeek.TUESDAY, LocalTime.of(10, 0), LocalTime.of(13, 0))), null, 0L);
-		assertThat(fields(() -> AgendaRules.validate(adjacent))).isEmpty();
+		assertThat(fields(() -> AgendaRules.validate(adjacent, TODAY))).isEmpty();
 		var overlapping = new Agenda(List.of(adjacent.windows().get(0),
 				new AvailabilityWindow(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(9, 30)),
 				new AvailabilityWindow(DayOfWeek.FRIDAY, LocalTime.of(9, 0), LocalTime.of(9, 0))), null, 0L);
-		assertThat(fields(() -> AgendaRules.validate(overlapping))).containsExactly("windows[1].start", "windows[2].end");
+		assertThat(fields(() -> AgendaRules.validate(overlapping, TODAY))).containsExactly("windows[1].start", "windows[2].end");
+	}
+
+	@Test
+	void datedExceptionsFallFromAYearBackToFiveYearsAheadAndTheErrorSaysSo() {
+		var far = new Agenda(List.of(), List.of(exception(LocalDate.of(1, 1, 1)), exception(LocalDate.of(99999, 1, 1)),
+				exception(TODAY.minusYears(1).minusDays(1)), exception(TODAY.plusYears(5).plusDays(1))), 0L);
+		var refused = violations(() -> AgendaRules.validate(far, TODAY));
+		assertThat(refused).extracting(FieldViolation::field).containsExactly("exceptions[0].date", "exceptions[1].date",
+				"exceptions[2].date", "exceptions[3].date");
+		assertThat(refused.get(0).message()).isEqualTo("must be between 2025-12-05 and 2031-12-05 (a year back to five years ahead)");
+		var near = new Agenda(List.of(), List.of(exception(TODAY.minusYears(1)), exception(TODAY.plusYears(5))), 0L);
+		assertThat(fields(() -> AgendaRules.validate(near, TODAY))).isEmpty();
+	}
+
+	private static DatedException exception(LocalDate date) {
+		return new DatedException(date, null, null, ExceptionKind.BUSY, null);
+	}
+
+	@Test
+	void refusesAnInterestGivenTwiceNamingTheDuplicate() {
+		var in = new Interests(List.of(new Interest("phones", null, InterestLevel.LOW),
+				new Interest(null, "Golf", InterestLevel.LOW), new Interest("phones", null, InterestLevel.HIGH),
+				new Interest(null, " golf ", InterestLevel.MEDIUM)), false, null, 0L);
+		var refused = violations(() -> InterestRules.validate(in, "phones"::equals));
+		assertThat(refused).extracting(FieldViolation::field).containsExactly("interests[2].categoryKey",
+				"interests[3].topic");
+		assertThat(refused.get(0).message()).isEqualTo("repeats interests[0] (phones): give each interest once");
+		assertThat(refused.get(1).message()).isEqualTo("repeats interests[1] (golf): give each interest once");
 	}
 
 	@Test

@@ -228,6 +228,43 @@ class HistoryApiTests {
 	}
 
 	@Test
+	void refusesARatingOrVersionThatIsNotExactlyAWholeNumberNamingTheField() {
+		String url = "/api/v1/me/history/" + phoneAna.id() + "/rating";
+		for (String body : new String[] { "{\"rating\": 4.99, \"version\": 0}", "{\"rating\": \"5\", \"version\": 0}",
+				"{\"rating\": 4.0, \"version\": 0}", "{\"rating\": true, \"version\": 0}" }) {
+			var response = api.put(url, me.token(), body);
+			assertThat(response.status()).as(body).isEqualTo(400);
+			var error = response.json().get("errors").get(0);
+			assertThat(error.get("field").asString()).as(body).isEqualTo("rating");
+			assertThat(error.get("message").asString()).isEqualTo("must be a whole number");
+			assertThat(response.body()).doesNotContain("java").doesNotContain("`").doesNotContain("Integer");
+		}
+		for (String body : new String[] { "{\"rating\": 4, \"version\": 3.9}", "{\"rating\": 4, \"version\": \"0\"}" }) {
+			var response = api.put(url, me.token(), body);
+			assertThat(response.status()).as(body).isEqualTo(400);
+			assertThat(response.json().get("errors").findValuesAsString("field")).as(body).containsExactly("version");
+		}
+		var comment = api.put(url, me.token(), "{\"rating\": 4, \"comment\": 12, \"version\": 0}");
+		assertThat(comment.status()).isEqualTo(400);
+		assertThat(comment.json().get("errors").findValuesAsString("field")).containsExactly("comment");
+		var unchanged = history.get(new CustomerId(me.id()), phoneAna.id()).record();
+		assertThat(unchanged.rating()).isNull();
+		assertThat(unchanged.version()).isZero();
+	}
+
+	@Test
+	void aCommentMayHoldLineBreaksButNoOtherControlCharacter() {
+		String url = "/api/v1/me/history/" + phoneAna.id() + "/rating";
+		var refused = api.put(url, me.token(), "{\"rating\": 4, \"comment\": \"ok\\u0007\", \"version\": 0}");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("comment");
+		assertThat(history.get(new CustomerId(me.id()), phoneAna.id()).record().rating()).isNull();
+		var rated = api.put(url, me.token(), "{\"rating\": 4, \"comment\": \"Fixed fast.\\r\\nThanks\\tall\", \"version\": 0}");
+		assertThat(rated.status()).as(rated.body()).isEqualTo(200);
+		assertThat(rated.json().get("ratingComment").asString()).isEqualTo("Fixed fast.\r\nThanks\tall");
+	}
+
+	@Test
 	void refusesAStaleVersionWithConflict() {
 		history.rate(new CustomerId(me.id()), phoneAna.id(), 5, null, 0L);
 		var stale = api.put("/api/v1/me/history/" + phoneAna.id() + "/rating", me.token(),

@@ -58,15 +58,26 @@ class PidfCodecTests {
 	}
 
 	@Test
-	void neverWritesACharacterXmlForbidsWhateverTheNotesHold() {
+	void neverWritesACharacterXmlForbidsWhateverTheTextHolds() {
 		String hostile = "a\u0000b\u001b[31mred\u0007\uD800 tab\tok \uD83D\uDE00 end\uFFFF";
-		String xml = codec.write(new PresenceDocument(AGENT,
-				List.of(PresenceTuple.open("voice").withNote(hostile)), Set.of(), hostile));
-		Schemas.assertValid(Schemas.PIDF, xml); // a real XML parser reads it
-		String expected = "a\uFFFDb\uFFFD[31mred\uFFFD\uFFFD tab\tok \uD83D\uDE00 end\uFFFD";
-		var parsed = codec.parse(xml);
-		assertThat(parsed.personNote()).isEqualTo(expected);
-		assertThat(parsed.tuples().get(0).note()).isEqualTo(expected);
+		assertThat(XmlChars.clean(hostile))
+			.isEqualTo("a\uFFFDb\uFFFD[31mred\uFFFD\uFFFD tab\tok \uD83D\uDE00 end\uFFFD");
+	}
+
+	@Test
+	void aNoteThatIsNotTextIsRefusedNamingItsPlaceWhetherBuiltOrRead() {
+		String hostile = "a\u0000b\u001b[31mred";
+		assertThatThrownBy(() -> new PresenceDocument(AGENT, List.of(PresenceTuple.open("voice")), Set.of(), hostile))
+			.isInstanceOfSatisfying(dev.parley.common.InvalidInputException.class,
+					e -> assertThat(e.violations().get(0).field()).isEqualTo("person.note"));
+		assertThatThrownBy(() -> PresenceTuple.open("voice").withNote("line one\nline two"))
+			.isInstanceOfSatisfying(dev.parley.common.InvalidInputException.class,
+					e -> assertThat(e.violations().get(0).field()).isEqualTo("tuple.note"));
+		// legal XML, but not a one-line note: a PUBLISH carrying it is refused (SIP 400 naming the field)
+		String xml = codec.write(PresenceDocument.of(AGENT, voiceOnThePhone()).withPerson(Set.of(), "PLACEHOLDER"))
+			.replace("PLACEHOLDER", "in a\tmeeting\u0085");
+		assertThatThrownBy(() -> codec.parse(xml)).isInstanceOfSatisfying(PidfException.class,
+				e -> assertThat(e.getMessage()).startsWith("person.note: must not contain"));
 	}
 
 	@Test

@@ -197,6 +197,12 @@ class SipPublishHandlerTests {
 			assertThat(ex.status()).as(body).isEqualTo(400);
 			assertThat(ex.response.reason()).startsWith("Bad Request (");
 		}
+		// well-formed XML whose note is not one line of text (a tab, a C1 control, DEL): refused, named
+		for (String note : new String[] { "in a\tmeeting", "next\u0085line", "bell&#x7F;" }) {
+			var ex = sip.send(publish(pidf("t", "open", "<note>" + note + "</note>")), agent);
+			assertThat(ex.status()).as(note).isEqualTo(400);
+			assertThat(ex.response.reason()).as(note).contains("tuple.note").contains("must not contain");
+		}
 		var other = sip.send(publish(pidf("t", "open", "").replace(presentity.userPart(), "agent-someone-else")), agent);
 		assertThat(other.response.reason()).contains("entity");
 		assertThat(sip.presence.current(presentity)).contains(before);

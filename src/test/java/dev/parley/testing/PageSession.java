@@ -62,6 +62,14 @@ public final class PageSession {
 		return postWithout(path, pairs.toArray(String[]::new));
 	}
 
+	/** Posts the pairs with the CSRF token of the page at {@code formPage} (for a session not signed in). */
+	public Page postFrom(String formPage, String path, String... namesAndValues) {
+		List<String> pairs = new ArrayList<>(List.of(namesAndValues));
+		pairs.add("_csrf");
+		pairs.add(csrf(formPage));
+		return postWithout(path, pairs.toArray(String[]::new));
+	}
+
 	/** Posts the pairs as they are: without a CSRF token unless they hold one. */
 	public Page postWithout(String path, String... namesAndValues) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
