@@ -6,7 +6,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -41,6 +47,8 @@ import dev.parley.status.StatusThresholds;
 @Component
 class AlertTriggers {
 
+	private static final Logger log = LoggerFactory.getLogger(AlertTriggers.class);
+
 	private final Alerts alerts;
 	private final RuleIndex index;
 	private final AlertMatcher matcher;
@@ -52,6 +60,14 @@ class AlertTriggers {
 	private final Map<UUID, Boolean> online = new ConcurrentHashMap<>();
 	/** Queue -> interactions waiting there whose customer asked to be told at a place in line. */
 	private final Map<String, Set<InteractionId>> placesWatched = new ConcurrentHashMap<>();
+	/** Queues whose figures changed since the worker last looked at them. */
+	private final Set<String> dirtyQueues = ConcurrentHashMap.newKeySet();
+	/** Raises what presence and the figures found, off the thread that announced them. */
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "alerts");
+		t.setDaemon(true);
+		return t;
+	});
 	/** Queue -> the thresholds it is past now, and since when. */
 	private final Map<String, Map<String, Long>> breached = new ConcurrentHashMap<>();
 
@@ -130,7 +146,11 @@ class AlertTriggers {
 		}
 	}
 
-	/** A customer's presence changed: to online from not, for the customers an agent holds a rule on. */
+	/**
+	 * A customer's presence changed: to online from not, for the customers an agent holds a rule on. Presence announces
+	 * its changes as they happen (in memory, possibly inside someone's commit), so what it raises is stored on the
+	 * alerts' own thread, in a transaction of its own.
+	 */
 	@EventListener
 	void on(PresenceChanged e) {
 		if (e.presentity().kind() != PresentityKind.CUSTOMER || !index.has(AlertKind.CUSTOMER_ONLINE)) {
@@ -143,27 +163,59 @@ class AlertTriggers {
 		UUID customer = UUID.fromString(key);
 		Boolean before = online.put(customer, e.open());
 		if (e.open() && !Boolean.TRUE.equals(before)) {
-			raise(matcher.cameOnline(new CustomerId(customer), e.at().toEpochMilli()), e.at());
+			var found = matcher.cameOnline(new CustomerId(customer), e.at().toEpochMilli());
+			worker.execute(() -> raiseApart(found, e.at()));
 		}
 	}
 
-	/** A queue's figures changed: a threshold it went past since the last change raises supervisors' alerts. */
+	/**
+	 * A queue's figures changed (announced after the broker's commit, on the committing thread): the queue is marked
+	 * and the alerts' own thread works out, once for every burst of changes, whether it went past a threshold of the
+	 * wallboard since it was last looked at; each threshold passed raises supervisors' alerts.
+	 */
 	@EventListener
 	void on(StatusChanged e) {
 		if (e.queue() == null || !(index.has(AlertKind.QUEUE_WAIT) || index.has(AlertKind.QUEUE_SIZE)
 				|| index.has(AlertKind.SERVICE_LEVEL))) {
 			return;
 		}
+		if (dirtyQueues.add(e.queue())) {
+			worker.execute(() -> {
+				dirtyQueues.remove(e.queue());
+				thresholds(e.queue());
+			});
+		}
+	}
+
+	private void thresholds(String queue) {
 		var now = System.currentTimeMillis();
-		var past = breached.computeIfAbsent(e.queue(), q -> new ConcurrentHashMap<>());
-		var current = thresholds.breaches(center.queue(e.queue()));
+		var past = breached.computeIfAbsent(queue, q -> new ConcurrentHashMap<>());
+		var q = lookups.findQueue(queue).orElse(null);
+		if (q == null) {
+			breached.remove(queue);
+			return;
+		}
+		var current = thresholds.breaches(center.queue(queue));
 		past.keySet().removeIf(kind -> current.stream().noneMatch(b -> b.kind().equals(kind)));
 		for (var b : current) {
 			if (past.putIfAbsent(b.kind(), now) == null) {
-				lookups.findQueue(e.queue()).ifPresent(q -> raise(matcher.breach(q, b.kind(), figure(b), now),
-						Instant.ofEpochMilli(now)));
+				raiseApart(matcher.breach(q, b.kind(), figure(b), now), Instant.ofEpochMilli(now));
 			}
 		}
+	}
+
+	private void raiseApart(List<AlertMatcher.Match> matches, Instant at) {
+		try {
+			raise(matches, at);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Alerts not raised; the next change raises them again", ex);
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		worker.shutdownNow();
 	}
 
 	private static String figure(StatusThresholds.Breach b) {
