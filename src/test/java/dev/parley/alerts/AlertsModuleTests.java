@@ -41,6 +41,7 @@ import dev.parley.status.StatusThresholds;
  * through the event publication registry, raises the alert of a matching rule into the owner's inbox, once.
  */
 @ApplicationModuleTest
+@org.springframework.test.context.TestPropertySource(properties = "parley.alerts.resync=200ms")
 class AlertsModuleTests {
 
 	@Autowired
@@ -48,6 +49,12 @@ class AlertsModuleTests {
 
 	@Autowired
 	AlertTriggers triggers;
+
+	@Autowired
+	dev.parley.alerts.internal.AlertStore store;
+
+	@Autowired
+	dev.parley.alerts.internal.RuleIndex index;
 
 	@MockitoBean
 	QueueManagement queues;
@@ -116,5 +123,17 @@ class AlertsModuleTests {
 		var alert = alerts.inbox(cora).get(0);
 		alerts.dismiss(cora, alert.id());
 		assertThat(alerts.unread(cora)).isZero();
+	}
+
+	@Test
+	void aRuleAnotherNodeStoredIsFiledInThisNodesIndexWithinTheResyncInterval() {
+		UUID erin = UUID.randomUUID();
+		String queue = "q" + erin.toString().substring(0, 8);
+		// written to the table as another node would, without this node's index hearing of it
+		store.replaceRules(erin, AlertSide.CUSTOMER, List.of(new AlertRule(AlertRuleId.random(), erin,
+				AlertKind.QUEUE_AGENT_AVAILABLE, queue, queue, null, Instant.now())));
+		dev.parley.testing.Eventually.value(() -> index.has(AlertKind.QUEUE_AGENT_AVAILABLE, queue) ? true : null);
+		store.replaceRules(erin, AlertSide.CUSTOMER, List.of());
+		dev.parley.testing.Eventually.value(() -> index.has(AlertKind.QUEUE_AGENT_AVAILABLE, queue) ? null : true);
 	}
 }
