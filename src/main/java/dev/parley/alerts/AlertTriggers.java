@@ -182,7 +182,12 @@ class AlertTriggers {
 		if (dirtyQueues.add(e.queue())) {
 			worker.execute(() -> {
 				dirtyQueues.remove(e.queue());
-				thresholds(e.queue());
+				try {
+					thresholds(e.queue());
+				}
+				catch (RuntimeException ex) {
+					log.warn("Thresholds of queue {} not looked at; its next change tries again", e.queue(), ex);
+				}
 			});
 		}
 	}
