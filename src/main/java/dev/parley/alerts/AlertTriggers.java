@@ -80,6 +80,7 @@ class AlertTriggers {
 		this.interactions = interactions;
 		this.center = center;
 		this.thresholds = thresholds;
+		worker.execute(() -> { }); // its thread starts now, not inside whichever request first needs it
 	}
 
 	@ApplicationModuleListener
@@ -216,6 +217,11 @@ class AlertTriggers {
 		catch (RuntimeException ex) {
 			log.warn("Alerts not raised; the next change raises them again", ex);
 		}
+	}
+
+	/** Runs the task on the alerts' thread, after what waits there (for tests). */
+	void onWorker(Runnable task) {
+		worker.execute(task);
 	}
 
 	@PreDestroy

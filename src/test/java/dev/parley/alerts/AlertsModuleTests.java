@@ -38,7 +38,9 @@ import dev.parley.status.StatusThresholds;
 
 /**
  * The alerts module on its own (the modules it asks are mocked): an event published by another module, delivered
- * through the event publication registry, raises the alert of a matching rule into the owner's inbox, once.
+ * through the event publication registry, raises the alert of a matching rule into the owner's inbox, once. The
+ * scenarios wait for the inbox rather than for {@code AlertRaised}: the test's capture of events is bound to threads,
+ * and the listeners' pool threads outlive the test that started them.
  */
 @ApplicationModuleTest
 @org.springframework.test.context.TestPropertySource(properties = "parley.alerts.resync=200ms")
@@ -92,13 +94,12 @@ class AlertsModuleTests {
 				OrderStatus.SHIPPED, Instant.now());
 
 		scenario.publish(shipped)
-			.andWaitForEventOfType(AlertRaised.class)
-			.matching(e -> e.account().equals(cora))
-			.toArriveAndVerify(e -> {
-				assertThat(e.kind()).isEqualTo(AlertKind.ORDER_STATUS);
-				assertThat(e.text()).isEqualTo("Order PO-100042 is shipped now");
-			});
-		assertThat(alerts.inbox(cora)).singleElement().satisfies(a -> assertThat(a.subjectName()).isEqualTo("PO-100042"));
+			.andWaitForStateChange(() -> alerts.inbox(cora), inbox -> !inbox.isEmpty())
+			.andVerify(inbox -> assertThat(inbox).singleElement().satisfies(a -> {
+				assertThat(a.kind()).isEqualTo(AlertKind.ORDER_STATUS);
+				assertThat(a.text()).isEqualTo("Order PO-100042 is shipped now");
+				assertThat(a.subjectName()).isEqualTo("PO-100042");
+			}));
 
 		// the same event delivered again (as the registry redelivers) stores nothing more
 		triggers.on(shipped);
@@ -116,9 +117,8 @@ class AlertsModuleTests {
 				ana.toString(), null, null, null)));
 
 		scenario.publish(new AgentStateChanged(ana, AgentState.NOT_READY, AgentState.READY, null, Instant.now()))
-			.andWaitForEventOfType(AlertRaised.class)
-			.matching(e -> e.account().equals(cora))
-			.toArriveAndVerify(e -> assertThat(e.text()).isEqualTo("Ana Ruiz is available now"));
+			.andWaitForStateChange(() -> alerts.inbox(cora), inbox -> !inbox.isEmpty())
+			.andVerify(inbox -> assertThat(inbox.get(0).text()).isEqualTo("Ana Ruiz is available now"));
 		assertThat(alerts.unread(cora)).isEqualTo(1);
 		var alert = alerts.inbox(cora).get(0);
 		alerts.dismiss(cora, alert.id());
@@ -135,5 +135,59 @@ class AlertsModuleTests {
 		dev.parley.testing.Eventually.value(() -> index.has(AlertKind.QUEUE_AGENT_AVAILABLE, queue) ? true : null);
 		store.replaceRules(erin, AlertSide.CUSTOMER, List.of());
 		dev.parley.testing.Eventually.value(() -> index.has(AlertKind.QUEUE_AGENT_AVAILABLE, queue) ? null : true);
+	}
+
+	@Test
+	void aQueuePassingTheWallboardsWaitThresholdRaisesTheSupervisorsAlertOnceUntilItIsWithinAgain(Scenario scenario) {
+		UUID sam = UUID.randomUUID();
+		String key = "q" + sam.toString().substring(0, 8);
+		var queue = new dev.parley.routing.Queue(key, "Support line", null, "g", java.util.Set.of(
+				dev.parley.common.Medium.CHAT), java.util.Set.of(), List.of(), dev.parley.routing.RoutingStrategy.LONGEST_IDLE,
+				0, java.time.Duration.ofSeconds(20), 3, java.time.Duration.ofMinutes(1), java.time.Duration.ofSeconds(20),
+				false, 0);
+		given(queues.find(key)).willReturn(Optional.of(queue));
+		given(queues.queues()).willReturn(List.of(queue));
+		var status = org.mockito.Mockito.mock(dev.parley.status.QueueStatus.class);
+		given(center.queue(key)).willReturn(status);
+		given(thresholds.breaches(status)).willReturn(List.of(new StatusThresholds.Breach("oldest-wait", 150, 120)));
+		alerts.replaceRules(sam, AlertSide.SUPERVISOR, List.of(new NewAlertRule("queue-wait", key, null, null, null,
+				null, null)));
+
+		scenario.publish(new dev.parley.status.StatusChanged(key))
+			.andWaitForStateChange(() -> alerts.inbox(sam), inbox -> !inbox.isEmpty())
+			.andVerify(inbox -> assertThat(inbox.get(0).text()).isEqualTo("The longest wait in Support line is 150 s"));
+
+		// still past it: nothing new; within it, then past it again: a second alert
+		triggersSee(key);
+		assertThat(alerts.unread(sam)).isEqualTo(1);
+		given(thresholds.breaches(status)).willReturn(List.of());
+		triggersSee(key);
+		given(thresholds.breaches(status)).willReturn(List.of(new StatusThresholds.Breach("oldest-wait", 130, 120)));
+		triggersSee(key);
+		dev.parley.testing.Eventually.value(() -> alerts.unread(sam) == 2 ? true : null);
+	}
+
+	@Test
+	void aWatchedCustomerComingOnlineRaisesTheAgentsAlert(Scenario scenario) {
+		UUID ana = UUID.randomUUID();
+		UUID cora = UUID.randomUUID();
+		given(privacy.watchableByAgent(any(), org.mockito.ArgumentMatchers.anyInt())).willReturn(List.of(cora));
+		given(identity.find(new AccountId(cora))).willReturn(Optional.of(new Account(new AccountId(cora), "cora",
+				"Cora Online", Role.CUSTOMER, true, Instant.now())));
+		alerts.replaceRules(ana, AlertSide.AGENT, List.of(new NewAlertRule("customer-online", null, null, null,
+				cora.toString(), null, null)));
+
+		scenario.publish(new dev.parley.presence.PresenceChanged(dev.parley.presence.PresentityId.customer(cora), 1,
+				true, Instant.now()))
+			.andWaitForStateChange(() -> alerts.inbox(ana), inbox -> !inbox.isEmpty())
+			.andVerify(inbox -> assertThat(inbox.get(0).text()).isEqualTo("Cora Online is online now"));
+	}
+
+	/** The figures of the queue changed, and the alerts' thread has looked at them. */
+	private void triggersSee(String key) {
+		triggers.on(new dev.parley.status.StatusChanged(key));
+		var done = new java.util.concurrent.CompletableFuture<Void>();
+		triggers.onWorker(() -> done.complete(null));
+		done.join();
 	}
 }
