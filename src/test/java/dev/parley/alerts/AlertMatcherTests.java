@@ -183,6 +183,7 @@ class AlertMatcherTests {
 		var mine = rule(cora, AlertKind.QUEUE_AGENT_AVAILABLE, "sales", "sales");
 		var theirs = rule(dan, AlertKind.QUEUE_AGENT_AVAILABLE, "sales", "sales");
 		index.load(List.of(mine, theirs));
+		index.load(List.of(mine, theirs));
 		assertThat(index.size()).isEqualTo(2);
 		var newer = rule(cora, AlertKind.QUEUE_AGENT_AVAILABLE, "care", "care");
 		index.replace(cora, AlertSide.CUSTOMER, List.of(newer));

@@ -70,6 +70,7 @@ public class RuleIndex {
 	public synchronized void load(List<AlertRule> rules) {
 		byKind.values().forEach(Map::clear);
 		byAccount.clear();
+		size = 0;
 		Map<UUID, List<AlertRule>> grouped = new HashMap<>();
 		rules.forEach(r -> grouped.computeIfAbsent(r.account(), a -> new ArrayList<>()).add(r));
 		grouped.forEach((account, list) -> replace(account, null, list));
