@@ -469,4 +469,38 @@ final class ApiExamples {
 			 "answeredBy": null, "interaction": null, "version": 0}""";
 
 	static final String REQUESTS = "[" + REQUEST + "]";
+
+	// alerts
+
+	static final String ALERT = """
+			{"id": "9d2f6a0e-3c1b-5e4a-8f7d-2b6c1a0e9f31", "kind": "queue-agent-available",
+			 "text": "An agent for Sales is available now", "subject": "sales", "subjectName": "Sales",
+			 "detail": null, "raisedAt": "2026-03-02T10:15:00Z", "dismissedAt": null}""";
+
+	static final String ALERT_DISMISSED = """
+			{"id": "9d2f6a0e-3c1b-5e4a-8f7d-2b6c1a0e9f31", "kind": "queue-agent-available",
+			 "text": "An agent for Sales is available now", "subject": "sales", "subjectName": "Sales",
+			 "detail": null, "raisedAt": "2026-03-02T10:15:00Z", "dismissedAt": "2026-03-02T10:16:30Z"}""";
+
+	static final String ALERT_INBOX = "{\"unread\": 1, \"alerts\": [" + ALERT + "]}";
+
+	static final String NEW_ALERT_RULES = """
+			{"rules": [{"kind": "queue-agent-available", "queue": "sales"},
+			 {"kind": "agent-available", "agent": "3481cdb4-035b-418e-8496-c95f440e6ccc"},
+			 {"kind": "queue-turn", "position": 3}, {"kind": "order-status", "order": "PO-100042"}]}""";
+
+	static final String ALERT_RULES = """
+			{"rules": [{"id": "1f0c7e0a-5b7e-4c36-9f0a-62f1d8b3c5a4", "kind": "queue-agent-available", "queue": "sales",
+			 "product": null, "agent": null, "customer": null, "order": null, "position": null,
+			 "createdAt": "2026-03-02T10:00:00Z"},
+			 {"id": "6a4e1c2d-0b9f-4f3e-8a71-5d2c9e0b1f47", "kind": "queue-turn", "queue": null, "product": null,
+			 "agent": null, "customer": null, "order": null, "position": 3, "createdAt": "2026-03-02T10:00:00Z"}]}""";
+
+	static final String NEW_AGENT_ALERT_RULES = """
+			{"rules": [{"kind": "customer-online", "customer": "8ebcd92a-486a-4d5e-9af9-1883a912d909"},
+			 {"kind": "transfer-arrives"}, {"kind": "invitation-reply"}, {"kind": "customer-asks"}]}""";
+
+	static final String NEW_SUPERVISOR_ALERT_RULES = """
+			{"rules": [{"kind": "queue-wait", "queue": "support"}, {"kind": "queue-size"}, {"kind": "service-level"},
+			 {"kind": "missed-offers"}]}""";
 }

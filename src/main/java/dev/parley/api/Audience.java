@@ -7,7 +7,8 @@ import dev.parley.identity.Role;
 
 /**
  * Who may call an API path, for the OpenAPI document: the same rules the security filter chain applies
- * ({@code /api/v1/me/**} customers, {@code /api/v1/agent/**} agents, {@code /api/v1/admin/**} administrators)
+ * ({@code /api/v1/me/**} customers, {@code /api/v1/agent/**} agents, {@code /api/v1/supervisor/**} supervisors
+ * and administrators, {@code /api/v1/admin/**} administrators)
  * and the audit controller's role check. {@code OpenApiDocumentTests} calls every operation with each role to
  * keep the two in step.
  */
@@ -18,6 +19,8 @@ enum Audience {
 	CUSTOMERS("customers only, each on their own data (the path names no customer)", EnumSet.of(Role.CUSTOMER)),
 	AGENTS("agents only, each at their own desk (the path names no agent)", EnumSet.of(Role.AGENT)),
 	STAFF("agents, supervisors and administrators", EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN)),
+	SUPERVISORS("supervisors and administrators, each on their own alerts (the path names no one)",
+			EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
 	ADMINS("administrators only", EnumSet.of(Role.ADMIN));
 
 	private final String who;
@@ -37,6 +40,9 @@ enum Audience {
 		}
 		if (path.startsWith("/api/v1/agent/")) {
 			return AGENTS;
+		}
+		if (path.startsWith("/api/v1/supervisor/")) {
+			return SUPERVISORS;
 		}
 		if (path.startsWith("/api/v1/admin/")) {
 			return ADMINS;

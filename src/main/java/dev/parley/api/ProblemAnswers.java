@@ -146,7 +146,12 @@ import java.lang.annotation.Target;
 		MEDIUM_UNAVAILABLE_ASKER(422, "medium-unavailable", "you cannot use the medium now, or the agent does not handle it",
 				"The agent does not handle video"),
 		REQUEST_NOT_YOURS(403, "not-yours", "it is your own request to an agent: the agent answers it",
-				"You sent this invitation; the other side answers it");
+				"You sent this invitation; the other side answers it"),
+
+		// alerts
+		UNKNOWN_SUBJECT(422, "unknown-subject", "a rule names something that does not exist for you (a queue, product "
+				+ "or agent that does not exist, an order that is not yours, a customer who does not let agents see "
+				+ "them); `field` names it (`rules[0].queue`). No rule was changed", "There is no queue nope");
 
 		private final int status;
 		private final String code;

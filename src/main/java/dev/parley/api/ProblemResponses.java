@@ -190,6 +190,8 @@ final class ProblemResponses {
 			.addProperty("nextFreeSlot", string("422 `busy-slot` only: the customer's next free time, in their time "
 					+ "zone (ISO 8601 with offset).").format("date-time"))
 			.addProperty("timeZone", string("422 `busy-slot` only: the customer's time zone (IANA)."))
+			.addProperty("field", string("422 `unknown-subject` only: the field naming what does not exist, "
+					+ "e.g. `rules[0].queue`."))
 			.addProperty("errors", type("array", "400 invalid input only: every invalid field, not just the first.")
 				.items(new Schema<>().$ref("#/components/schemas/FieldError")))
 			.required(List.of("title", "status"));

@@ -7,5 +7,5 @@
  * center's figures reach every page that shows them, coalesced, as one JSON event rendered once ({@code StatusPush}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "presence", "security", "identity",
-		"customer", "common", "routing", "chat", "agent", "status", "invitations" })
+		"customer", "common", "routing", "chat", "agent", "status", "invitations", "alerts" })
 package dev.parley.live;

@@ -39,8 +39,15 @@ class OpenApiDocumentTests {
 			"POST /api/v1/agent/invitations/{id}/decline", "POST /api/v1/me/invitations", "GET /api/v1/me/invitations",
 			"POST /api/v1/me/invitations/{id}/accept", "POST /api/v1/me/invitations/{id}/decline");
 
+	/** Status alerts: the inbox and the rules of customers, agents and supervisors. */
+	static final Set<String> ALERT_OPERATIONS = Set.of("GET /api/v1/me/alerts", "POST /api/v1/me/alerts/{id}/dismiss",
+			"GET /api/v1/me/alert-rules", "PUT /api/v1/me/alert-rules", "GET /api/v1/agent/alerts",
+			"POST /api/v1/agent/alerts/{id}/dismiss", "GET /api/v1/agent/alert-rules", "PUT /api/v1/agent/alert-rules",
+			"GET /api/v1/supervisor/alerts", "POST /api/v1/supervisor/alerts/{id}/dismiss",
+			"GET /api/v1/supervisor/alert-rules", "PUT /api/v1/supervisor/alert-rules");
+
 	/** The v1 contract: every operation, by method and path. None may disappear or move. */
-	static final Set<String> OPERATIONS = plus(INVITATION_OPERATIONS, "POST /api/v1/registrations", "GET /api/v1/me/profile",
+	static final Set<String> OPERATIONS = plus(plus(INVITATION_OPERATIONS, ALERT_OPERATIONS.toArray(String[]::new)), "POST /api/v1/registrations", "GET /api/v1/me/profile",
 			"GET /api/v1/me/attributes/definitions", "PUT /api/v1/me/demographics", "PUT /api/v1/me/capabilities",
 			"PUT /api/v1/me/agenda", "PUT /api/v1/me/interests", "GET /api/v1/me/history",
 			"GET /api/v1/me/history/grouped", "GET /api/v1/me/history/{id}", "PUT /api/v1/me/history/{id}/rating",

@@ -66,6 +66,10 @@ class OrdersPageSliceTests {
 	@MockitoBean
 	dev.parley.customer.CustomerManagement customers;
 
+	// the header's alert count is a controller advice, built in every web slice
+	@MockitoBean
+	dev.parley.alerts.Alerts alerts;
+
 	final ParleyUser cora = new ParleyUser(new Account(new AccountId(UUID.randomUUID()), "cora", "Cora",
 			Role.CUSTOMER, true, Instant.parse("2026-01-01T00:00:00Z")), "{noop}x");
 

@@ -94,6 +94,7 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/registrations").permitAll()
 				.requestMatchers("/api/v1/me/**").hasRole("CUSTOMER")
 				.requestMatchers("/api/v1/agent/**").hasRole("AGENT")
+				.requestMatchers("/api/v1/supervisor/**").hasAnyRole("SUPERVISOR", "ADMIN")
 				.requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
 			.exceptionHandling(e -> e
