@@ -32,6 +32,9 @@ final class JsonReadErrors {
 
 	/** The field a Jackson error is about, with what the field must be; empty when it is about no field. */
 	static List<FieldViolation> violations(JacksonException e) {
+		if (e instanceof StreamReadException) {
+			return List.of(); // not JSON at all (broken or cut short), even if it broke inside a field's value
+		}
 		String field = path(e.getPath());
 		if (field.isEmpty()) {
 			return List.of();

@@ -127,9 +127,12 @@ class AgentGroupsApiTests {
 				hoursBody("UTC", 0));
 		assertThat(unknown.status()).isEqualTo(404);
 
-		var malformed = api.put(path(), admin.token(), "{\"timeZone\": [");
+		var malformed = api.put(path(), admin.token(), "{\"timeZone\": \"UTC\"");
 		assertThat(malformed.status()).isEqualTo(400);
 		assertThat(malformed.json().get("title").asString()).isEqualTo("Malformed request body");
+		var wrongType = api.put(path(), admin.token(), "{\"timeZone\": [");
+		assertThat(wrongType.status()).isEqualTo(400);
+		assertThat(wrongType.json().get("errors").findValuesAsString("field")).containsExactly("timeZone");
 		assertThat(agents.group(key).version()).isEqualTo(1);
 	}
 
