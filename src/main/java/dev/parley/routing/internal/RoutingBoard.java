@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -270,14 +271,29 @@ public class RoutingBoard {
 		return p == null ? Optional.empty() : Optional.of(p.row());
 	}
 
-	/** 1 for the next contact its queue serves, 2 for the one after, ...; 0 when not waiting in a line. */
+	/**
+	 * 1 for the next contact its queue serves, 2 for the one after, ...; 0 when not waiting in a line. Counts the
+	 * shorter side of the line (those ahead or those behind; a sorted set's part counts by walking it), so a contact
+	 * just queued at the end, which the status module places on every arrival, costs no walk however long the line.
+	 */
 	public synchronized int position(InteractionId id) {
 		Placed p = interactions.get(id);
 		if (p == null || p.waiting() == null) {
 			return 0;
 		}
 		var line = lines.get(new LineKey(p.row().queue(), p.row().medium()));
-		return line == null ? 0 : line.headSet(p.waiting()).size() + 1;
+		if (line == null) {
+			return 0;
+		}
+		Iterator<Waiting> ahead = line.headSet(p.waiting(), false).iterator();
+		Iterator<Waiting> behind = line.tailSet(p.waiting(), false).iterator();
+		int walked = 0;
+		while (ahead.hasNext() && behind.hasNext()) {
+			ahead.next();
+			behind.next();
+			walked++;
+		}
+		return ahead.hasNext() ? line.size() - walked : walked + 1;
 	}
 
 	/** The contacts waiting in a queue's lines with their place: for pushing positions to waiting customers. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,22 @@ class RoutingBoardTests {
 		board.setAvailable(notReady.id(), true, 0);
 		assertThat(board.matchFor(notReady.id())).hasValueSatisfying(m -> assertThat(m.interaction()).isEqualTo(chat.id()));
 		assertThat(board.workload(full.id()).full()).isTrue();
+	}
+
+	@Test
+	void placeInLineCountsFromEitherEnd() {
+		Queue q = queue("care", RoutingStrategy.LONGEST_IDLE);
+		List<Interaction> line = new ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			line.add(queued(q, Medium.CHAT, 0, T0.plusSeconds(i)));
+		}
+		for (int i = 0; i < line.size(); i++) {
+			assertThat(board.position(line.get(i).id())).as("contact %d of 7", i + 1).isEqualTo(i + 1);
+		}
+		line.add(4, queued(q, Medium.CHAT, 1, T0.plusMillis(63_500))); // a minute's priority: between 3 s and 4 s
+		for (int i = 0; i < line.size(); i++) {
+			assertThat(board.position(line.get(i).id())).as("contact %d of 8", i + 1).isEqualTo(i + 1);
+		}
 	}
 
 	@Test
