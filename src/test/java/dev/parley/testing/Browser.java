@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.Dimension;
@@ -81,13 +82,33 @@ public final class Browser {
 		element.click();
 		if (page != null) {
 			try {
-				new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+				new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> replaced(page));
 			}
 			catch (TimeoutException e) {
 				// the browser did not submit (for example a required field is empty): the page stays
 			}
 		}
 		return this;
+	}
+
+	/**
+	 * Whether the element's page is gone. Chromium answers a question about an element of a page it is replacing
+	 * either "stale element" or, caught mid-way, "Node ... does not belong to the document": both mean replaced.
+	 */
+	private static boolean replaced(WebElement old) {
+		try {
+			old.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException e) {
+			return true;
+		}
+		catch (WebDriverException e) {
+			if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw e;
+		}
 	}
 
 	private static final String SUBMITS_PLAIN_FORM = """
