@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import dev.parley.alerts.AlertRaised;
 import dev.parley.alerts.Alerts;
+import dev.parley.common.AfterCommit;
 
 import tools.jackson.databind.json.JsonMapper;
 

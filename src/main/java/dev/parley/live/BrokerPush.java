@@ -22,6 +22,7 @@ import dev.parley.chat.ChatMessagePosted;
 import dev.parley.chat.ChatReceiptsChanged;
 import dev.parley.chat.ChatTyping;
 import dev.parley.chat.Receipts;
+import dev.parley.common.AfterCommit;
 import dev.parley.routing.InteractionEvent;
 import dev.parley.routing.InteractionOffered;
 import dev.parley.routing.InteractionTransferred;

@@ -15,6 +15,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import dev.parley.common.AfterCommit;
 import dev.parley.common.Medium;
 import dev.parley.routing.Queue;
 import dev.parley.routing.QueueManagement;

@@ -13,12 +13,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.parley.agent.AgentStateChanged;
+import dev.parley.common.AfterCommit;
 import dev.parley.common.Medium;
 import dev.parley.routing.Interaction;
 import dev.parley.routing.InteractionAbandoned;
@@ -68,9 +69,18 @@ public class CenterStatus {
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
-	@TransactionalEventListener
+	/**
+	 * After the commit, right after routing's board (plain listeners with {@link AfterCommit}: a
+	 * {@code @TransactionalEventListener} would cost a registry record and a second connection per step; the figures
+	 * are rebuilt from the tables on start, so they need no record).
+	 */
+	@EventListener
 	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 	void on(InteractionEvent event) {
+		AfterCommit.run(Ordered.HIGHEST_PRECEDENCE + 10, () -> apply(event));
+	}
+
+	private void apply(InteractionEvent event) {
 		if (!(event instanceof InteractionQueued || event instanceof InteractionConnected
 				|| event instanceof InteractionClosed || event instanceof InteractionAbandoned)) {
 			events.publishEvent(new StatusChanged(null));
@@ -103,9 +113,9 @@ public class CenterStatus {
 		events.publishEvent(new StatusChanged(row.queue()));
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(AgentStateChanged changed) {
-		events.publishEvent(new StatusChanged(null));
+		AfterCommit.run(() -> events.publishEvent(new StatusChanged(null)));
 	}
 
 	private void queued(Lane lane, Interaction row, InteractionQueued event) {

@@ -317,6 +317,10 @@ class BrokerBenchmark {
 	volatile boolean holdChats;
 	final ScheduledExecutorService wrapUps = Executors.newScheduledThreadPool(1);
 
+	/** One thread per agent's live stream: a stream read on the caller's thread (a future already complete when
+	 * {@code thenAccept} runs) would block the setup pool forever. */
+	final ExecutorService listeners = Executors.newCachedThreadPool();
+
 	/** An agent signed in with the form, ready, with their live channel open; accepts offers while asked to. */
 	record AgentSide(Agent agent, String token, HttpClient session) {
 	}
@@ -339,7 +343,7 @@ class BrokerBenchmark {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		var side = new AgentSide(agent, token, session);
 		session.sendAsync(HttpRequest.newBuilder(URI.create(base() + "/live/presence?want=")).build(),
-				HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> listen(side, r.body()));
+				HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> listen(side, r.body()), listeners);
 		http.send(put("/api/v1/agent/state", token, "{\"state\":\"ready\"}"), HttpResponse.BodyHandlers.ofString());
 		return side;
 	}

@@ -27,6 +27,9 @@ public class AgentStore {
 
 	public void insert(Row row) {
 		jdbc.sql("INSERT INTO agents (id, group_key) VALUES (?, ?)").params(row.id().value(), row.groupKey()).update();
+		// the state row exists from the start, so a state change always updates a locked row (never races to insert)
+		jdbc.sql("INSERT INTO agent_states (agent_id, state, reason, since, version) VALUES (?, 'LOGGED_OUT', NULL, ?, 0)")
+			.params(row.id().value(), java.sql.Timestamp.from(java.time.Instant.now())).update();
 		row.capacities().forEach((medium, capacity) -> jdbc
 			.sql("INSERT INTO agent_media (agent_id, medium, capacity) VALUES (?, ?, ?)")
 			.params(row.id().value(), medium.name(), capacity).update());

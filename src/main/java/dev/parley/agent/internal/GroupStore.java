@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import dev.parley.agent.AgentGroup;
 import dev.parley.agent.Closure;
@@ -29,10 +30,13 @@ public class GroupStore {
 		this.media = new MediaRows(jdbc, "agent_group_media", "group_key");
 	}
 
+	/** In one read transaction: each row's hours and closures are read while the row is, on the same connection. */
+	@Transactional(readOnly = true)
 	public List<AgentGroup> all() {
 		return jdbc.sql("SELECT * FROM agent_groups ORDER BY name").query((rs, n) -> group(rs)).list();
 	}
 
+	@Transactional(readOnly = true)
 	public Optional<AgentGroup> find(String key) {
 		return jdbc.sql("SELECT * FROM agent_groups WHERE group_key = ?").param(key).query((rs, n) -> group(rs))
 			.optional();

@@ -1,12 +1,13 @@
 package dev.parley.routing.internal;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.parley.agent.AgentManagement;
 import dev.parley.agent.AgentStateChanged;
+import dev.parley.common.AfterCommit;
 import dev.parley.common.NotFoundException;
 import dev.parley.routing.Interaction;
 import dev.parley.routing.InteractionEvent;
@@ -15,8 +16,10 @@ import dev.parley.routing.OfferEnded;
 /**
  * Feeds this node's routing board after every committed step, before anything else hears of it (so an agent
  * who sees an offer finds it on the board), and tells the router what to look at. Not through the event
- * publication registry: the board is a cache, rebuilt from the tables on start, so nothing here needs to
- * survive a crash.
+ * publication registry: the board is a cache, rebuilt from the tables on start and resynchronised, so nothing here
+ * needs to survive a crash. Plain listeners that act after the commit ({@link AfterCommit}, first of all such work):
+ * a {@code @TransactionalEventListener} would be recorded in the registry and marked done in a second connection
+ * while the step's own is still held, and a burst of steps then waits on the pool.
  */
 @Component
 class BoardFeed {
@@ -33,9 +36,13 @@ class BoardFeed {
 		this.agents = agents;
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void on(InteractionEvent event) {
+		AfterCommit.run(Ordered.HIGHEST_PRECEDENCE, () -> apply(event));
+	}
+
+	private void apply(InteractionEvent event) {
 		long now = System.currentTimeMillis();
 		Interaction before = board.known(event.interaction()).orElse(null);
 		store.find(event.interaction()).ifPresent(row -> {
@@ -59,9 +66,13 @@ class BoardFeed {
 		}
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void on(AgentStateChanged changed) {
+		AfterCommit.run(Ordered.HIGHEST_PRECEDENCE, () -> apply(changed));
+	}
+
+	private void apply(AgentStateChanged changed) {
 		long now = System.currentTimeMillis();
 		if (!board.knowsAgent(changed.agent())) {
 			try {
