@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * often they change. Each connection holds at most {@code outbox} events waiting to be written (more: it is dropped
  * as too slow), and {@code writers} threads write to the browsers. {@code upgrade} (true): an open stream gives its
  * request's buffers back to the servlet container and holds only its connection (see {@link UpgradedChannel}, some
- * 20 KiB a page instead of some 115 KiB); false keeps the request open for the stream's life (servlet asynchronous
+ * 15 KiB a page instead of some 110 KiB); false keeps the request open for the stream's life (servlet asynchronous
  * output, {@link ServletChannel}).
  */
 @ConfigurationProperties("parley.live")
