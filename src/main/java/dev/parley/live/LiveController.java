@@ -58,10 +58,18 @@ class LiveController {
 			topics.remove(LiveConnection.Topic.CHARTS);
 		}
 		var viewer = viewer(user, request, locale, topics);
-		ServletChannel channel = ServletChannel.open(request, response,
-				timeout + ThreadLocalRandom.current().nextLong(timeout / 4 + 1));
-		LiveConnection connection = hub.open(viewer, topics, channel);
-		channel.start(() -> hub.close(connection));
+		long life = timeout + ThreadLocalRandom.current().nextLong(timeout / 4 + 1);
+		// the request's buffers go back to the container as this returns: the open stream holds its socket only
+		UpgradedChannel upgraded = settings.upgrade() ? UpgradedChannel.open(request, response, life) : null;
+		if (upgraded != null) {
+			LiveConnection connection = hub.open(viewer, topics, upgraded);
+			upgraded.start(() -> hub.close(connection));
+		}
+		else {
+			ServletChannel channel = ServletChannel.open(request, response, life);
+			LiveConnection connection = hub.open(viewer, topics, channel);
+			channel.start(() -> hub.close(connection));
+		}
 	}
 
 	@PostMapping("/idle")

@@ -10,13 +10,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code timeout} (the browser's EventSource reconnects at once), and the agent panel lists at most
  * {@code panelSize} customers; the center's figures go out at most once per {@code statusInterval}, however
  * often they change. Each connection holds at most {@code outbox} events waiting to be written (more: it is dropped
- * as too slow), and {@code writers} threads write to the browsers.
+ * as too slow), and {@code writers} threads write to the browsers. {@code upgrade} (true): an open stream gives its
+ * request's buffers back to the servlet container and holds only its connection (see {@link UpgradedChannel}, some
+ * 15 KiB a page instead of some 110 KiB); false keeps the request open for the stream's life (servlet asynchronous
+ * output, {@link ServletChannel}).
  */
 @ConfigurationProperties("parley.live")
 public record LiveSettings(Duration keepAlive, Duration timeout, Integer panelSize, Duration statusInterval,
-		Integer outbox, Integer writers) {
+		Integer outbox, Integer writers, Boolean upgrade) {
 
 	public LiveSettings {
+		upgrade = upgrade == null ? Boolean.TRUE : upgrade;
 		outbox = outbox == null ? 256 : outbox;
 		writers = writers == null ? 4 : writers;
 		statusInterval = statusInterval == null ? Duration.ofMillis(250) : statusInterval;

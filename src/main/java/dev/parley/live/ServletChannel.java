@@ -44,10 +44,7 @@ final class ServletChannel implements Channel, WriteListener, AsyncListener {
 	 */
 	static ServletChannel open(HttpServletRequest request, HttpServletResponse response, long timeoutMillis)
 			throws IOException {
-		response.setContentType("text/event-stream");
-		response.setCharacterEncoding("UTF-8");
-		response.setHeader("Cache-Control", "no-cache");
-		response.setHeader("X-Accel-Buffering", "no"); // a buffering proxy in front would hold events back
+		head(response);
 		AsyncContext async = request.startAsync(request, response);
 		async.setTimeout(timeoutMillis);
 		response.flushBuffer();
@@ -56,6 +53,14 @@ final class ServletChannel implements Channel, WriteListener, AsyncListener {
 			raw = w.getResponse(); // the head is out: frames go to the container's stream itself
 		}
 		return new ServletChannel(async, raw.getOutputStream());
+	}
+
+	/** The event stream's headers (not sent yet). */
+	static void head(HttpServletResponse response) {
+		response.setContentType("text/event-stream");
+		response.setCharacterEncoding("UTF-8");
+		response.setHeader("Cache-Control", "no-cache");
+		response.setHeader("X-Accel-Buffering", "no"); // a buffering proxy in front would hold events back
 	}
 
 	/** Turns the stream non-blocking; {@code ended} runs when it ends (timeout, error, completed). */
