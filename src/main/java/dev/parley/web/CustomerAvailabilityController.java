@@ -20,10 +20,10 @@ import dev.parley.agent.AgentManagement;
 import dev.parley.agent.AgentState;
 import dev.parley.agent.AgentStates;
 import dev.parley.agent.AgentStatus;
-import dev.parley.common.AgentId;
 import dev.parley.agent.Closure;
 import dev.parley.agent.OpeningHours;
 import dev.parley.agent.WeeklySchedule;
+import dev.parley.common.AgentId;
 
 /**
  * Customers see each agent group's media and opening hours, whether it is open now, and its agents with their state
