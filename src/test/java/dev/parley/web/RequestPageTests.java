@@ -22,6 +22,8 @@ import dev.parley.common.Outcome;
 import dev.parley.customer.CustomerManagement;
 import dev.parley.identity.IdentityManagement;
 import dev.parley.invitations.InvitationFixtures;
+import dev.parley.invitations.InvitationId;
+import dev.parley.invitations.Invitations;
 import dev.parley.routing.AgentDesk;
 import dev.parley.routing.Interaction;
 import dev.parley.routing.Interactions;
@@ -67,6 +69,9 @@ class RequestPageTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Invitations invitations;
 
 	String group;
 	CustomerId customer;
@@ -149,6 +154,25 @@ class RequestPageTests {
 			.single()).isEqualTo("WITHDRAWN");
 		assertThat(jdbc.sql("SELECT state FROM invitations WHERE customer_id = ? AND agent_id = ?")
 			.params(customer.value(), colleague.id().value()).query(String.class).single()).isEqualTo("PENDING");
+	}
+
+	@Test
+	void aDeclinedRequestOffersTheQueueAndWhoElseCanHelp() {
+		Agent colleague = RoutingFixtures.agent(agents, group);
+		ready(colleague);
+		var sent = cora.post(ask(agent), "medium", "CHAT", "topic", "The router");
+		String id = path(sent).substring(path(sent).lastIndexOf('/') + 1);
+		invitations.decline(agent.id(), InvitationId.parse(id));
+		assertThat(cora.get(path(sent)).body()).contains(agent.displayName() + " cannot take your request.",
+				"Ask " + colleague.displayName() + " instead", "Go to the queue instead").doesNotContain("id=\"ask-withdraw\"");
+		assertThat(cora.post("/customer/ask/requests/" + id + "/withdraw").status()).isEqualTo(302);
+		assertThat(jdbc.sql("SELECT state FROM invitations WHERE id = ?").param(UUID.fromString(id)).query(String.class)
+			.single()).as("a declined request stays declined").isEqualTo("DECLINED");
+
+		var queued = cora.post("/customer/ask/requests/" + id + "/to-queue");
+		assertThat(path(queued)).contains("/customer/contact/");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM interactions WHERE customer_id = ? AND state IN ('QUEUED', 'OFFERED', 'CONNECTED')")
+			.param(customer.value()).query(Integer.class).single()).isEqualTo(1);
 	}
 
 	@Test
