@@ -141,8 +141,8 @@ class InvitationsApiController {
 			Asks a named `agent` (one you talked to before, from your history, or from the availability page) for \
 			a contact on `medium`, optionally about a `topic`. The agent sees it live, or when they next sign in \
 			while it is open, and accepts or declines. `agentState` says whether they are ready now; when they are \
-			busy or in wrap-up, `estimate` says in how many seconds they are likely free (null: no estimate, e.g. \
-			not ready or logged out); `alternatives` lists the other agents of their group who are ready now for \
+			busy or in wrap-up, `estimate` says in how many seconds they are likely free (left out when there is \
+			no estimate, e.g. not ready or logged out); `alternatives` lists the other agents of their group who are ready now for \
 			the medium. While it waits you may withdraw it, or go to a queue instead (`to-queue`). Refused, with \
 			nothing sent, when you or the agent cannot use the medium, the agent's group is closed, a request to \
 			that agent is open already, or you asked for agents too often lately.""",
