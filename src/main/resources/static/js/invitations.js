@@ -1,6 +1,7 @@
 // Parley invitations in the customer portal: when an invitation event arrives (live.js), the notice is brought up to
 // date from the server (its content only, so the polite live region stays the same node and focus stays where it is);
-// the chat an accepted invitation opens is the portal's chat page (contact.js).
+// the chat an accepted invitation opens is the portal's chat page (contact.js). A customer's request page follows its
+// request the same way and opens the chat when the agent accepts.
 (function () {
   'use strict';
   if (!window.fetch) { return; }
@@ -20,7 +21,42 @@
     if (window.ParleyLive) { setup(window.ParleyLive); return; }
     document.addEventListener('DOMContentLoaded', function () { if (window.ParleyLive) { setup(window.ParleyLive); } });
   }
+  // a customer's request for a named agent: its state (a polite live region) and its choices are brought up to date
+  // from the server; focus stays on the control that had it; an accepted request opens its chat
+  function refreshAsk() {
+    var holder = document.getElementById('ask-status');
+    if (!holder) { return; }
+    fetch(holder.getAttribute('data-url'), { credentials: 'same-origin' }).then(function (r) { return r.text(); })
+      .then(function (html) {
+        var template = document.createElement('template');
+        template.innerHTML = html;
+        var fresh = template.content.querySelector('#ask-status');
+        if (!fresh) { return; }
+        holder.setAttribute('data-state', fresh.getAttribute('data-state'));
+        ['ask-state', 'ask-actions'].forEach(function (id) {
+          var region = document.getElementById(id), part = fresh.querySelector('#' + id);
+          if (!region || !part || region.innerHTML === part.innerHTML) { return; }
+          var focused = region.contains(document.activeElement) ? document.activeElement.id : null;
+          region.innerHTML = part.innerHTML;
+          var again = focused && document.getElementById(focused);
+          if (again) { again.focus(); }
+        });
+      });
+  }
   whenLive(function (live) {
+    var ask = document.getElementById('ask-status');
+    if (ask) {
+      live.on('invitation', function (data) {
+        if (data.id !== ask.getAttribute('data-id')) { return; }
+        if (data.state === 'accepted' && data.interaction) {
+          window.location.assign(ask.getAttribute('data-contact') + data.interaction);
+          return;
+        }
+        refreshAsk();
+      });
+      live.onOpen(refreshAsk);
+      setInterval(refreshAsk, 20000);
+    }
     if (document.getElementById('invitation-notice')) {
       live.on('invitation', function () { refresh('invitation-notice'); });
       live.onOpen(function () { refresh('invitation-notice'); });

@@ -464,9 +464,33 @@ final class ApiExamples {
 			 "medium": "chat", "topic": "The router you set up", "order": null, "product": null,
 			 "customer": {"id": "8ebcd92a-486a-4d5e-9af9-1883a912d909", "name": "Alice Martin"},
 			 "agent": {"id": "3481cdb4-035b-418e-8496-c95f440e6ccc", "name": "Ana Ruiz", "group": "Support"},
-			 "agentState": "ready", "text": "Alice Martin asks for you about: The router you set up",
+			 "agentState": "ready", "estimate": null,
+			 "alternatives": [{"id": "5d0c2a4e-9b7f-4e1a-8c3d-6f2b1a9e0c47", "name": "Jonas Berg", "group": "Support"}],
+			 "text": "Alice Martin asks for you about: The router you set up",
 			 "createdAt": "2026-03-02T10:15:00Z", "expiresAt": "2026-03-02T10:30:00Z", "answeredAt": null,
 			 "answeredBy": null, "interaction": null, "version": 0}""";
+
+	static final String REQUEST_BUSY = """
+			{"id": "0c6f3b5e-2f1d-4c55-8e0a-6a4c1f7d9e21", "direction": "to-agent", "state": "pending",
+			 "medium": "chat", "topic": "The router you set up", "order": null, "product": null,
+			 "customer": {"id": "8ebcd92a-486a-4d5e-9af9-1883a912d909", "name": "Alice Martin"},
+			 "agent": {"id": "3481cdb4-035b-418e-8496-c95f440e6ccc", "name": "Ana Ruiz", "group": "Support"},
+			 "agentState": "busy", "estimate": 240,
+			 "alternatives": [{"id": "5d0c2a4e-9b7f-4e1a-8c3d-6f2b1a9e0c47", "name": "Jonas Berg", "group": "Support"}],
+			 "text": "Alice Martin asks for you about: The router you set up",
+			 "createdAt": "2026-03-02T10:15:00Z", "expiresAt": "2026-03-02T10:30:00Z", "answeredAt": null,
+			 "answeredBy": null, "interaction": null, "version": 0}""";
+
+	static final String REQUEST_WITHDRAWN = """
+			{"id": "0c6f3b5e-2f1d-4c55-8e0a-6a4c1f7d9e21", "direction": "to-agent", "state": "withdrawn",
+			 "medium": "chat", "topic": "The router you set up", "order": null, "product": null,
+			 "customer": {"id": "8ebcd92a-486a-4d5e-9af9-1883a912d909", "name": "Alice Martin"},
+			 "agent": {"id": "3481cdb4-035b-418e-8496-c95f440e6ccc", "name": "Ana Ruiz", "group": "Support"},
+			 "agentState": "busy", "estimate": null, "alternatives": [],
+			 "text": "Alice Martin asks for you about: The router you set up",
+			 "createdAt": "2026-03-02T10:15:00Z", "expiresAt": "2026-03-02T10:30:00Z",
+			 "answeredAt": "2026-03-02T10:18:10Z", "answeredBy": "8ebcd92a-486a-4d5e-9af9-1883a912d909",
+			 "interaction": null, "version": 1}""";
 
 	static final String REQUESTS = "[" + REQUEST + "]";
 

@@ -19,6 +19,7 @@ import dev.parley.invitations.InvitationId;
 import dev.parley.invitations.Invitations;
 import dev.parley.invitations.NewInvitation;
 import dev.parley.invitations.NewRequest;
+import dev.parley.invitations.Requests;
 import dev.parley.security.ParleyUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -48,11 +49,15 @@ class InvitationsApiController {
 	}
 
 	private final Invitations invitations;
+	private final Requests requests;
 	private final InvitationViews views;
+	private final BrokerViews contacts;
 
-	InvitationsApiController(Invitations invitations, InvitationViews views) {
+	InvitationsApiController(Invitations invitations, Requests requests, InvitationViews views, BrokerViews contacts) {
 		this.invitations = invitations;
+		this.requests = requests;
 		this.views = views;
+		this.contacts = contacts;
 	}
 
 	@PostMapping("/api/v1/agent/invitations")
@@ -135,18 +140,24 @@ class InvitationsApiController {
 	@Operation(operationId = "askForAgent", summary = "Ask for a named agent", description = """
 			Asks a named `agent` (one you talked to before, from your history, or from the availability page) for \
 			a contact on `medium`, optionally about a `topic`. The agent sees it live, or when they next sign in \
-			while it is open, and accepts or declines; `agentState` says whether they are ready now. Refused, with \
-			nothing sent, when you or the agent cannot use the medium, the agent's group is closed, or a request \
-			to that agent is open already.""",
+			while it is open, and accepts or declines. `agentState` says whether they are ready now; when they are \
+			busy or in wrap-up, `estimate` says in how many seconds they are likely free (left out when there is \
+			no estimate, e.g. not ready or logged out); `alternatives` lists the other agents of their group who are ready now for \
+			the medium. While it waits you may withdraw it, or go to a queue instead (`to-queue`). Refused, with \
+			nothing sent, when you or the agent cannot use the medium, the agent's group is closed, a request to \
+			that agent is open already, or you asked for agents too often lately.""",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 					examples = @ExampleObject(name = "ask", summary = "the agent from last time",
 							value = ApiExamples.NEW_REQUEST))))
 	@ApiResponse(responseCode = "201", description = "The request, pending; `Location` names it.",
-			useReturnTypeSchema = true, content = @Content(examples = @ExampleObject(name = "request",
-					summary = "sent", value = ApiExamples.REQUEST)))
+			useReturnTypeSchema = true, content = @Content(examples = {
+					@ExampleObject(name = "request", summary = "the agent is ready", value = ApiExamples.REQUEST),
+					@ExampleObject(name = "busy", summary = "the agent is busy: an estimate and who else can help",
+							value = ApiExamples.REQUEST_BUSY) }))
 	@ProblemAnswers(conflicts = ProblemAnswers.Conflict.DUPLICATE, refusals = {
 			ProblemAnswers.Refusal.MEDIUM_UNAVAILABLE_ASKER,
-			ProblemAnswers.Refusal.GROUP_CLOSED })
+			ProblemAnswers.Refusal.GROUP_CLOSED,
+			ProblemAnswers.Refusal.REQUESTS_RATE_LIMITED })
 	ResponseEntity<InvitationViews.InvitationView> ask(@AuthenticationPrincipal ParleyUser user,
 			@RequestBody(required = false) AskRequest request) {
 		var r = request == null ? new AskRequest(null, null, null) : request;
@@ -158,8 +169,10 @@ class InvitationsApiController {
 	@GetMapping("/api/v1/me/invitations")
 	@Operation(operationId = "listMyInvitations", summary = "List your invitations and requests", description = """
 			Agents' invitations to you and your requests for agents, newest first (at most 50), each with its state \
-			(`pending`, `accepted`, `declined`, `expired`), who answered and when, and the interaction an accepted \
-			one became. Pending invitations wait for your answer. Changes nothing.""")
+			(`pending`, `accepted`, `declined`, `expired`, `withdrawn`), who answered and when, and the interaction \
+			an accepted one became (or, for a request you withdrew to go to a queue, the queued contact). A request \
+			carries `agentState`, `estimate` and `alternatives` as when it was sent, read now. Pending invitations \
+			wait for your answer. Changes nothing.""")
 	@ApiResponse(responseCode = "200", description = "The invitations.", useReturnTypeSchema = true,
 			content = @Content(examples = @ExampleObject(name = "invitations", summary = "one pending",
 					value = ApiExamples.INVITATIONS)))
@@ -197,5 +210,45 @@ class InvitationsApiController {
 	InvitationViews.InvitationView myDecline(@AuthenticationPrincipal ParleyUser user,
 			@Parameter(description = ID, example = EXAMPLE_ID) @PathVariable String id) {
 		return views.view(invitations.decline(user.customerId(), InvitationId.parse(id)));
+	}
+
+	@PostMapping("/api/v1/me/invitations/{id}/withdraw")
+	@Operation(operationId = "withdrawRequest", summary = "Withdraw your request for an agent", description = """
+			Withdraws your pending request for a named agent (you no longer wait for them): its state becomes \
+			`withdrawn`, the agent's list shows it at once, and you may ask again or someone else. Decided once: \
+			when the agent answered first, or the request expired or was withdrawn already, 409 and nothing \
+			changes. An agent's invitation to you is declined, not withdrawn (403).""")
+	@ApiResponse(responseCode = "200", description = "The request, withdrawn.", useReturnTypeSchema = true,
+			content = @Content(examples = @ExampleObject(name = "withdrawn", summary = "withdrawn",
+					value = ApiExamples.REQUEST_WITHDRAWN)))
+	@ProblemAnswers(notFound = UNKNOWN, subject = "invitation", conflicts = { ProblemAnswers.Conflict.ANSWERED,
+			ProblemAnswers.Conflict.EXPIRED }, refusals = ProblemAnswers.Refusal.INVITATION_TO_YOU)
+	InvitationViews.InvitationView myWithdraw(@AuthenticationPrincipal ParleyUser user,
+			@Parameter(description = ID, example = EXAMPLE_ID) @PathVariable String id) {
+		return views.view(requests.withdraw(user.customerId(), InvitationId.parse(id)));
+	}
+
+	@PostMapping("/api/v1/me/invitations/{id}/to-queue")
+	@Operation(operationId = "requestToQueue", summary = "Go to a queue instead of waiting for the agent",
+			description = """
+					Withdraws your pending request for a named agent and starts a contact for its medium and topic \
+					in a queue of that agent's group that takes the medium (an open one first), in one transaction: \
+					201 with the contact as `POST /api/v1/me/interactions` answers it (`Location` names it), and the \
+					request is `withdrawn` with the contact as its `interaction`. When the agent answered first, or the \
+					request expired, 409 and no contact starts; when the queue refuses the contact (closed, or you \
+					have 3 contacts open), the request stays pending.""")
+	@ApiResponse(responseCode = "201", description = "The contact, queued; `Location` names it.",
+			useReturnTypeSchema = true, content = @Content(examples = @ExampleObject(name = "queued",
+					summary = "second in line", value = ApiExamples.MY_INTERACTION_QUEUED)))
+	@ProblemAnswers(notFound = UNKNOWN, subject = "invitation", conflicts = { ProblemAnswers.Conflict.ANSWERED,
+			ProblemAnswers.Conflict.EXPIRED, ProblemAnswers.Conflict.TOO_MANY_OPEN }, refusals = {
+					ProblemAnswers.Refusal.INVITATION_TO_YOU,
+					ProblemAnswers.Refusal.NO_GROUP_QUEUE,
+					ProblemAnswers.Refusal.QUEUE_CLOSED })
+	ResponseEntity<BrokerViews.InteractionView> myToQueue(@AuthenticationPrincipal ParleyUser user,
+			@Parameter(description = ID, example = EXAMPLE_ID) @PathVariable String id) {
+		var queued = requests.toQueue(user.customerId(), InvitationId.parse(id));
+		var view = contacts.forCustomer(queued.contact().interaction(), queued.contact().position());
+		return ResponseEntity.created(URI.create("/api/v1/me/interactions/" + view.id())).body(view);
 	}
 }

@@ -73,7 +73,7 @@ import java.lang.annotation.Target;
 		DUPLICATE("duplicate", "an invitation between this customer and this agent is open already (one at a time)",
 				"An invitation between this customer and this agent is open already"),
 		EXPIRED("expired", "the invitation ran out before it was answered", "This invitation has expired"),
-		ANSWERED("answered", "the invitation was accepted or declined already (a second answer changes nothing)",
+		ANSWERED("answered", "the invitation was accepted, declined or withdrawn already (a second answer changes nothing)",
 				"This invitation was accepted already");
 
 		private final String code;
@@ -144,9 +144,15 @@ import java.lang.annotation.Target;
 		AGENT_NO_ROOM(422, "agent-unavailable", "the agent is signed out or has no room for another contact of this medium",
 				"The agent is not signed in or has no room for another chat contact now"),
 		MEDIUM_UNAVAILABLE_ASKER(422, "medium-unavailable", "you cannot use the medium now, or the agent does not handle it",
-				"The agent does not handle video"),
+				"This agent does not handle video"),
 		REQUEST_NOT_YOURS(403, "not-yours", "it is your own request to an agent: the agent answers it",
 				"You sent this invitation; the other side answers it"),
+		INVITATION_TO_YOU(403, "not-yours", "it is an agent's invitation to you: decline it instead",
+				"An agent sent this invitation; decline it instead of withdrawing it"),
+		REQUESTS_RATE_LIMITED(429, "rate-limited", "you asked for agents as often as allowed within the rate window; "
+				+ "`Retry-After` says when you may ask again", "You sent 10 requests within 10 minutes; try again in 42 s"),
+		NO_GROUP_QUEUE(422, "no-queue", "no queue of the agent's group takes the request's medium",
+				"No queue of this agent's group takes video contacts"),
 
 		// alerts
 		UNKNOWN_SUBJECT(422, "unknown-subject", "a rule names something that does not exist for you (a queue, product "

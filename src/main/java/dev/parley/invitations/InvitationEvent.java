@@ -10,7 +10,8 @@ import dev.parley.common.CustomerId;
  * live push tells both sides at once.
  */
 public sealed interface InvitationEvent permits InvitationEvent.InvitationSent, InvitationEvent.InvitationAccepted,
-		InvitationEvent.InvitationDeclined, InvitationEvent.InvitationExpired {
+		InvitationEvent.InvitationDeclined, InvitationEvent.InvitationExpired,
+		InvitationEvent.InvitationWithdrawn {
 
 	InvitationId invitation();
 
@@ -61,6 +62,19 @@ public sealed interface InvitationEvent permits InvitationEvent.InvitationSent, 
 		@Override
 		public InvitationState state() {
 			return InvitationState.EXPIRED;
+		}
+	}
+
+	/**
+	 * The customer withdrew their pending request; {@code interaction} is the queued contact they went to instead,
+	 * or null when they only withdrew it.
+	 */
+	record InvitationWithdrawn(InvitationId invitation, CustomerId customer, AgentId agent, Direction direction,
+			dev.parley.routing.InteractionId interaction, Instant at) implements InvitationEvent {
+
+		@Override
+		public InvitationState state() {
+			return InvitationState.WITHDRAWN;
 		}
 	}
 }

@@ -94,7 +94,23 @@ public class InvitationFacts {
 	}
 
 	InvitationRules.Facts forRequest(AgentId agent, CustomerId customer, Instant now) {
-		return facts(agent, customer, customers.profile(customer), true, true, now);
+		var f = facts(agent, customer, customers.profile(customer), true, true, now);
+		List<Instant> asked = store.askedBy(customer, now.minus(settings.rateWindow()));
+		return new InvitationRules.Facts(f.consent(), f.online(), f.customerMedia(), f.agentMedia(), f.agenda(),
+				f.customerZone(), f.hours(), f.openWithAgent(), asked.size(), asked.isEmpty() ? null : asked.get(0), now);
+	}
+
+	/**
+	 * The media a customer may ask this agent for now: those their enabled addresses carry and the agent and their
+	 * group handle ({@code medium-unavailable} refuses any other).
+	 */
+	public Set<Medium> askable(CustomerId customer, AgentId agentId) {
+		Agent agent = agents.agent(agentId);
+		Set<Medium> media = EnumSet.noneOf(Medium.class);
+		media.addAll(customers.profile(customer).capabilities().enabledMedia());
+		media.retainAll(agent.media());
+		media.retainAll(agents.group(agent.groupKey()).media());
+		return media;
 	}
 
 	Names names(Invitation i) {

@@ -20,7 +20,7 @@ import dev.parley.customer.Agenda;
  * The rules an invitation must keep, in one place and free of any store: given the facts at one instant, the
  * refusal naming the broken rule, or none. Codes: {@code no-consent}, {@code offline}, {@code medium-unavailable},
  * {@code closed}, {@code busy-slot} (with the next free slot in the customer's time zone), {@code duplicate},
- * {@code rate-limited}.
+ * {@code rate-limited} (an agent's invitations, or a customer's requests, within the rate window).
  */
 public final class InvitationRules {
 
@@ -30,8 +30,9 @@ public final class InvitationRules {
 	}
 
 	/**
-	 * What is known when an agent invites a customer. {@code sentInWindow} counts the agent's invitations within
-	 * the rate window, {@code oldestInWindow} the first of them (when the window frees a place).
+	 * What is known when an agent invites a customer (or a customer asks for an agent). {@code sentInWindow} counts
+	 * the sender's invitations (the agent's; for a request, the customer's requests) within the rate window,
+	 * {@code oldestInWindow} the first of them (when the window frees a place).
 	 */
 	public record Facts(boolean consent, boolean online, Set<Medium> customerMedia, Set<Medium> agentMedia,
 			Agenda agenda, ZoneId customerZone, WeeklySchedule hours, boolean openWithAgent, int sentInWindow,
@@ -54,7 +55,7 @@ public final class InvitationRules {
 		if (!f.online()) {
 			return refused("offline", "This customer is not online in the portal now");
 		}
-		Optional<RuntimeException> media = media(medium, f);
+		Optional<RuntimeException> media = media(medium, f, "The customer cannot use ", "The agent does not handle ");
 		if (media.isPresent()) {
 			return media;
 		}
@@ -64,40 +65,39 @@ public final class InvitationRules {
 		if (!f.agenda().isReachableAt(f.now(), f.customerZone())) {
 			return Optional.of(busy(f, limits));
 		}
-		return limits(f, limits);
+		return limits(f, limits, "invitations");
 	}
 
 	/** Why a customer may not ask for this agent now: empty when every rule holds. */
 	public static Optional<RuntimeException> checkRequest(Medium medium, Facts f, Limits limits) {
-		Optional<RuntimeException> media = media(medium, f);
+		Optional<RuntimeException> media = media(medium, f, "You cannot use ", "This agent does not handle ");
 		if (media.isPresent()) {
 			return media;
 		}
 		if (!f.hours().isOpenAt(f.now())) {
 			return refused("closed", "This agent's group is closed now");
 		}
-		if (f.openWithAgent()) {
-			return Optional.of(duplicate());
-		}
-		return Optional.empty();
+		return limits(f, limits, "requests");
 	}
 
 	static ConflictException duplicate() {
 		return new ConflictException("duplicate", "An invitation between this customer and this agent is open already");
 	}
 
-	private static Optional<RuntimeException> media(Medium medium, Facts f) {
+	/** The medium both sides can use; the texts say it as the reader (the agent, or the asking customer) reads it. */
+	private static Optional<RuntimeException> media(Medium medium, Facts f, String customerCannot, String agentCannot) {
 		String name = medium.name().toLowerCase(Locale.ROOT);
 		if (!f.customerMedia().contains(medium)) {
-			return refused("medium-unavailable", "The customer cannot use " + name + " now");
+			return refused("medium-unavailable", customerCannot + name + " now");
 		}
 		if (!f.agentMedia().contains(medium)) {
-			return refused("medium-unavailable", "The agent does not handle " + name);
+			return refused("medium-unavailable", agentCannot + name);
 		}
 		return Optional.empty();
 	}
 
-	private static Optional<RuntimeException> limits(Facts f, Limits limits) {
+	/** One open invitation per pair, then the sender's rate ({@code what}: invitations or requests). */
+	private static Optional<RuntimeException> limits(Facts f, Limits limits, String what) {
 		if (f.openWithAgent()) {
 			return Optional.of(duplicate());
 		}
@@ -106,7 +106,7 @@ public final class InvitationRules {
 					: f.oldestInWindow().plus(limits.rateWindow());
 			long seconds = Math.max(1, Duration.between(f.now(), frees).toSeconds());
 			return Optional.of(new RefusedException(RefusedException.Kind.TOO_MANY_REQUESTS, "rate-limited",
-					"You sent " + limits.rateLimit() + " invitations within " + limits.rateWindow().toMinutes()
+					"You sent " + limits.rateLimit() + " " + what + " within " + limits.rateWindow().toMinutes()
 							+ " minutes; try again in " + seconds + " s",
 					seconds));
 		}

@@ -208,7 +208,7 @@ public class Invitations {
 		return i;
 	}
 
-	private static ConflictException closed(Invitation i, Instant now) {
+	static ConflictException closed(Invitation i, Instant now) {
 		if (i.state() == InvitationState.EXPIRED || i.isPending() && !i.expiresAt().isAfter(now)) {
 			return new ConflictException("expired", "This invitation has expired");
 		}

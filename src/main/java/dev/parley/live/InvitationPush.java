@@ -10,8 +10,9 @@ import dev.parley.invitations.InvitationEvent;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Invitations' steps, pushed to both sides as an {@code invitation} event (id, direction, state): the customer's
- * portal shows or takes away its notice, the agent's workstation its list. Delivered from the event publication
+ * Invitations' steps, pushed to both sides as an {@code invitation} event (id, direction, state, and the interaction
+ * an accepted one, or a request withdrawn for a queue, became): the customer's portal shows or takes away its notice
+ * and follows a request's page, the agent's workstation its list. Delivered from the event publication
  * registry, so a step whose push failed is pushed again; pushing twice only refreshes what the page shows.
  */
 @Component
@@ -33,6 +34,9 @@ class InvitationPush {
 		data.put("state", event.state().token());
 		if (event instanceof InvitationEvent.InvitationAccepted accepted) {
 			data.put("interaction", accepted.interaction().toString());
+		}
+		else if (event instanceof InvitationEvent.InvitationWithdrawn withdrawn && withdrawn.interaction() != null) {
+			data.put("interaction", withdrawn.interaction().toString()); // the queued contact the customer went to
 		}
 		String json = JSON.writeValueAsString(data);
 		hub.sendToAccount(event.customer().value(), "invitation", json);

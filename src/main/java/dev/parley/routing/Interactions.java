@@ -239,6 +239,19 @@ public class Interactions {
 		return store.answeredWaits(queue, from, to);
 	}
 
+	/**
+	 * How long the agent's last {@code limit} closed contacts of the medium took, from connection to close (talk and
+	 * wrap-up), newest first, read from the table.
+	 */
+	public List<java.time.Duration> handleTimes(AgentId agent, Medium medium, int limit) {
+		return store.handleTimes(agent, null, medium, limit);
+	}
+
+	/** The same for the last {@code limit} closed contacts of the medium in a queue, whoever handled them. */
+	public List<java.time.Duration> handleTimes(String queue, Medium medium, int limit) {
+		return store.handleTimes(null, queue, medium, limit);
+	}
+
 	/** Any interaction by id, for modules that check who takes part (chat). */
 	public Optional<Interaction> find(InteractionId id) {
 		return store.find(id);

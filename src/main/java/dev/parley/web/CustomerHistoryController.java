@@ -25,7 +25,10 @@ import dev.parley.history.InteractionRecordId;
 import dev.parley.common.Medium;
 import dev.parley.security.ParleyUser;
 
-/** The customer's interaction history: filter, grouped by product and agent, details and rating. */
+/**
+ * The customer's interaction history: filter, grouped by product and agent (each agent with a link to ask for them
+ * again), details and rating; and every invitation and request with its outcome.
+ */
 @Controller
 @RequestMapping("/customer/history")
 class CustomerHistoryController {
@@ -34,10 +37,12 @@ class CustomerHistoryController {
 
 	private final InteractionHistory history;
 	private final MessageSource messages;
+	private final AskViews asks;
 
-	CustomerHistoryController(InteractionHistory history, MessageSource messages) {
+	CustomerHistoryController(InteractionHistory history, MessageSource messages, AskViews asks) {
 		this.history = history;
 		this.messages = messages;
+		this.asks = asks;
 	}
 
 	/** The filter as the customer typed it, so the form shows it back unchanged. */
@@ -54,6 +59,7 @@ class CustomerHistoryController {
 			@ModelAttribute("viewerZone") ZoneId zone, Model model) {
 		model.addAttribute("filter", filter);
 		model.addAttribute("choices", history.choices(user.customerId()));
+		model.addAttribute("invitations", asks.history(user.customerId()));
 		try {
 			var parsed = HistoryFilter.parse(filter.product(), filter.agent(), filter.medium(), filter.from(),
 					filter.to(), zone);

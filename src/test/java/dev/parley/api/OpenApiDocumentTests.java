@@ -37,7 +37,8 @@ class OpenApiDocumentTests {
 	static final Set<String> INVITATION_OPERATIONS = Set.of("POST /api/v1/agent/invitations",
 			"GET /api/v1/agent/invitations", "POST /api/v1/agent/invitations/{id}/accept",
 			"POST /api/v1/agent/invitations/{id}/decline", "POST /api/v1/me/invitations", "GET /api/v1/me/invitations",
-			"POST /api/v1/me/invitations/{id}/accept", "POST /api/v1/me/invitations/{id}/decline");
+			"POST /api/v1/me/invitations/{id}/accept", "POST /api/v1/me/invitations/{id}/decline",
+			"POST /api/v1/me/invitations/{id}/withdraw", "POST /api/v1/me/invitations/{id}/to-queue");
 
 	/** Status alerts: the inbox and the rules of customers, agents and supervisors. */
 	static final Set<String> ALERT_OPERATIONS = Set.of("GET /api/v1/me/alerts", "POST /api/v1/me/alerts/{id}/dismiss",

@@ -156,6 +156,19 @@ class InvitationRulesTests {
 		assertThat(InvitationRules.checkRequest(Medium.CHAT, f, LIMITS)).isEmpty();
 	}
 
+	@Test
+	void aCustomerWhoAsksTooOftenIsHeldBackAndTheTextSaysRequests() {
+		var refused = (RefusedException) InvitationRules.checkRequest(Medium.CHAT,
+				facts().sent(3, MONDAY_NOON.minusSeconds(420)).build(), LIMITS).orElseThrow();
+		assertThat(refused.code()).isEqualTo("rate-limited");
+		assertThat(refused.getMessage()).startsWith("You sent 3 requests within 10 minutes");
+		assertThat(refused.retryAfterSeconds()).isEqualTo(180);
+		assertThat(code(InvitationRules.checkRequest(Medium.VIDEO, facts().customerMedia(Set.of(Medium.CHAT)).build(),
+				LIMITS))).isEqualTo("medium-unavailable");
+		assertThat(InvitationRules.checkRequest(Medium.VIDEO, facts().customerMedia(Set.of(Medium.CHAT)).build(), LIMITS)
+			.orElseThrow().getMessage()).isEqualTo("You cannot use video now");
+	}
+
 	private static String code(Optional<RuntimeException> refusal) {
 		RuntimeException e = refusal.orElseThrow(() -> new AssertionError("expected a refusal"));
 		return e instanceof RefusedException r ? r.code() : ((ConflictException) e).code();

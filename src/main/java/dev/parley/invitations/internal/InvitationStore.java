@@ -73,6 +73,17 @@ public class InvitationStore {
 			.params(ts(now), by, id.value(), ts(now)).update() == 1;
 	}
 
+	/**
+	 * PENDING and not run out -> WITHDRAWN by the customer who asked ({@code by}); {@code interaction} is the queued
+	 * contact they went to instead, or null. False when it was answered, expired or withdrawn meanwhile.
+	 */
+	public boolean withdraw(InvitationId id, UUID by, InteractionId interaction, Instant now) {
+		return jdbc.sql("""
+				UPDATE invitations SET state = 'WITHDRAWN', open_pair = NULL, answered_at = ?, answered_by = ?,
+				interaction_id = ?, version = version + 1 WHERE id = ? AND state = 'PENDING' AND expires_at > ?""")
+			.params(ts(now), by, interaction == null ? null : interaction.value(), id.value(), ts(now)).update() == 1;
+	}
+
 	/** PENDING and run out -> EXPIRED; false when it was answered (or expired) meanwhile. */
 	public boolean expire(InvitationId id, Instant now) {
 		return jdbc.sql("""
@@ -105,6 +116,14 @@ public class InvitationStore {
 				SELECT created_at FROM invitations WHERE agent_id = ? AND direction = 'TO_CUSTOMER' AND created_at > ?
 				ORDER BY created_at""")
 			.params(agent.value(), ts(since)).query((rs, n) -> instant(rs, "created_at")).list();
+	}
+
+	/** When the customer asked for agents since {@code since}, oldest first (their requests' rate limit). */
+	public List<Instant> askedBy(CustomerId customer, Instant since) {
+		return jdbc.sql("""
+				SELECT created_at FROM invitations WHERE customer_id = ? AND direction = 'TO_AGENT' AND created_at > ?
+				ORDER BY created_at""")
+			.params(customer.value(), ts(since)).query((rs, n) -> instant(rs, "created_at")).list();
 	}
 
 	public List<Invitation> ofCustomer(CustomerId customer, int limit) {

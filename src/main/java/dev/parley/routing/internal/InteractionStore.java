@@ -97,6 +97,21 @@ public class InteractionStore {
 			.list();
 	}
 
+	/**
+	 * How long the last {@code limit} closed contacts of the medium took from connection to close (talk and
+	 * wrap-up), newest first: the agent's own when {@code agent} is given, else the queue's.
+	 */
+	public List<java.time.Duration> handleTimes(AgentId agent, String queue, Medium medium, int limit) {
+		String who = agent != null ? "agent_id = ?" : "queue_key = ?";
+		return jdbc.sql("SELECT connected_at, closed_at FROM interactions WHERE " + who + " AND medium = ?"
+				+ " AND state = 'CLOSED' AND connected_at IS NOT NULL AND closed_at IS NOT NULL"
+				+ " ORDER BY closed_at DESC LIMIT ?")
+			.params(agent != null ? agent.value() : queue, medium.name(), limit)
+			.query((rs, n) -> java.time.Duration.between(rs.getTimestamp("connected_at").toInstant(),
+					rs.getTimestamp("closed_at").toInstant()))
+			.list();
+	}
+
 	public int countIn(String queue) {
 		return jdbc.sql("SELECT COUNT(*) FROM interactions WHERE queue_key = ? AND state NOT IN ('CLOSED', 'ABANDONED')")
 			.param(queue).query(Integer.class).single();
