@@ -108,6 +108,7 @@ class ReportsBrowserTests {
 			assertThat(browser.text(By.cssSelector("#invitations-total [data-direction='to-customer']")))
 				.contains("4", "50%");
 			browser.waitFor(d -> !d.findElements(By.cssSelector("#invitation-chart svg")).isEmpty());
+			scrollTo(browser, "invitation-report");
 			browser.screenshot("reports-invitations");
 
 			String csv = fetch(browser, "document.getElementById('invitations-csv').href");
@@ -120,6 +121,7 @@ class ReportsBrowserTests {
 
 			browser.windowSize(390, 844).reload();
 			assertThat(browser.overflowsSideways(By.cssSelector(".reports .card"))).isFalse();
+			scrollTo(browser, "invitation-rows");
 			browser.screenshot("reports-invitations-phone");
 		}
 		finally {
@@ -135,6 +137,10 @@ class ReportsBrowserTests {
 		browser.signIn(supervisor.username(), AccountFixtures.PASSWORD).open("/supervisor/reports?queue=" + queue.key());
 		assertThat(browser.text(By.id("invitations-by-queue"))).contains("Invitations go to no queue");
 		assertThat(browser.findAll(By.id("invitation-rows"))).isEmpty();
+	}
+
+	private static void scrollTo(Browser browser, String id) {
+		((JavascriptExecutor) browser.driver()).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
 	}
 
 	private static String fetch(Browser browser, String urlExpression) {
