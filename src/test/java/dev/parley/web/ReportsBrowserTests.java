@@ -102,7 +102,7 @@ class ReportsBrowserTests {
 				.open("/supervisor/reports?by=agent&from=" + day + "&to=" + day);
 			String row = browser.text(By.cssSelector("#invitation-rows tr[data-key='" + ana.id().value()
 					+ "'][data-direction='to-customer']"));
-			assertThat(row).contains(ana.displayName(), "Agent to customer", "3", "2", "1", "67%", "0:30");
+			assertThat(row).contains(ana.displayName(), "Agent to customer", "3", "2", "1", "67%", "30 s");
 			assertThat(browser.text(By.cssSelector("#invitation-rows tr[data-key='" + ben.id().value()
 					+ "'][data-direction='to-agent']"))).contains(ben.displayName(), "Customer to agent", "100%", "1:35");
 			assertThat(browser.text(By.cssSelector("#invitations-total [data-direction='to-customer']")))
