@@ -5,7 +5,8 @@
  * are checked before anything is stored; a refusal names its rule and sends nothing. Each invitation's answer
  * (accepted, declined, expired) is decided once by a conditional write in the database; accepting creates an
  * interaction already connected to the agent through routing. Steps are announced as
- * {@link dev.parley.invitations.InvitationEvent}s.
+ * {@link dev.parley.invitations.InvitationEvent}s. Reports read how invitations ended through
+ * {@link dev.parley.invitations.InvitationOutcomes}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "routing", "customer", "agent",
 		"presence", "identity", "catalog" })
