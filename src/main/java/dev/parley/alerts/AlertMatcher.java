@@ -96,12 +96,17 @@ final class AlertMatcher {
 		return found;
 	}
 
-	/** The broker's steps: a customer's turn, a transfer to an agent, an offer an agent let expire. */
+	/**
+	 * The broker's steps: a customer's turn, a transfer to an agent, an offer an agent let expire. A turn is once per
+	 * contact and queue (its key names both): an offer made again in the same queue, or onward to an agent, raises
+	 * nothing new; the first offer in the queue a transfer sent the contact to does.
+	 */
 	List<Match> interaction(InteractionEvent e) {
 		List<Match> found = new ArrayList<>();
 		if (e instanceof InteractionOffered offered) {
 			for (AlertRule r : index.match(AlertKind.QUEUE_TURN, offered.customer().toString())) {
-				found.add(new Match(r, names.queue(offered.queue()), "1", "turn:" + offered.interaction()));
+				found.add(new Match(r, names.queue(offered.queue()), "1", "turn:" + offered.interaction() + ":"
+						+ offered.queue()));
 			}
 		}
 		else if (e instanceof InteractionTransferred t && t.toAgent() != null) {
@@ -118,12 +123,15 @@ final class AlertMatcher {
 		return found;
 	}
 
-	/** A waiting contact reached {@code position} in line: its customer's rules that asked to be told there. */
+	/**
+	 * A waiting contact reached {@code position} in line: its customer's rules that asked to be told there (once per
+	 * contact and queue, so in the queue a transfer sent it to as well).
+	 */
 	List<Match> position(CustomerId customer, Object interaction, String queue, int position) {
 		List<Match> found = new ArrayList<>();
 		for (AlertRule r : index.match(AlertKind.QUEUE_TURN, customer.toString())) {
 			if (r.position() != null && r.position() > 1 && position <= r.position()) {
-				found.add(new Match(r, names.queue(queue), String.valueOf(position), "place:" + interaction));
+				found.add(new Match(r, names.queue(queue), String.valueOf(position), "place:" + interaction + ":" + queue));
 			}
 		}
 		return found;

@@ -24,6 +24,7 @@ import dev.parley.common.CustomerId;
 import dev.parley.invitations.InvitationEvent;
 import dev.parley.orders.OrderStatusChanged;
 import dev.parley.presence.PresenceChanged;
+import dev.parley.presence.PresencePrivacy;
 import dev.parley.presence.PresentityKind;
 import dev.parley.routing.InteractionAbandoned;
 import dev.parley.routing.InteractionId;
@@ -56,6 +57,7 @@ class AlertTriggers {
 	private final Interactions interactions;
 	private final CenterStatus center;
 	private final StatusThresholds thresholds;
+	private final PresencePrivacy privacy;
 	/** Customers with an agent's rule on them, and whether they were online at their last change. */
 	private final Map<UUID, Boolean> online = new ConcurrentHashMap<>();
 	/** Queue -> interactions waiting there whose customer asked to be told at a place in line. */
@@ -72,7 +74,7 @@ class AlertTriggers {
 	private final Map<String, Map<String, Long>> breached = new ConcurrentHashMap<>();
 
 	AlertTriggers(Alerts alerts, RuleIndex index, AlertLookups lookups, Interactions interactions, CenterStatus center,
-			StatusThresholds thresholds) {
+			StatusThresholds thresholds, PresencePrivacy privacy) {
 		this.alerts = alerts;
 		this.index = index;
 		this.lookups = lookups;
@@ -80,6 +82,7 @@ class AlertTriggers {
 		this.interactions = interactions;
 		this.center = center;
 		this.thresholds = thresholds;
+		this.privacy = privacy;
 		worker.execute(() -> { }); // its thread starts now, not inside whichever request first needs it
 	}
 
@@ -150,7 +153,8 @@ class AlertTriggers {
 	/**
 	 * A customer's presence changed: to online from not, for the customers an agent holds a rule on. Presence announces
 	 * its changes as they happen (in memory, possibly inside someone's commit), so what it raises is stored on the
-	 * alerts' own thread, in a transaction of its own.
+	 * alerts' own thread, in a transaction of its own. Her privacy rules are asked again then, for each agent: one who
+	 * she blocked (or stopped letting agents see her) since the rule was set is not told.
 	 */
 	@EventListener
 	void on(PresenceChanged e) {
@@ -165,7 +169,7 @@ class AlertTriggers {
 		Boolean before = online.put(customer, e.open());
 		if (e.open() && !Boolean.TRUE.equals(before)) {
 			var found = matcher.cameOnline(new CustomerId(customer), e.at().toEpochMilli());
-			worker.execute(() -> raiseApart(found, e.at()));
+			worker.execute(() -> raiseApart(seenBy(customer, found), e.at()));
 		}
 	}
 
@@ -216,6 +220,17 @@ class AlertTriggers {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Alerts not raised; the next change raises them again", ex);
+		}
+	}
+
+	/** The matches whose owner the customer lets see her now (asked once per agent). */
+	private List<AlertMatcher.Match> seenBy(UUID customer, List<AlertMatcher.Match> found) {
+		try {
+			return found.stream().filter(m -> privacy.letsAgentSee(customer, m.rule().account())).toList();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Privacy rules of a customer not read; her coming online raises nothing", ex);
+			return List.of();
 		}
 	}
 

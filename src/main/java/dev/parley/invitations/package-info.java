@@ -8,7 +8,8 @@
  * waiting goes to a queue of the agent's group in the same transaction ({@link dev.parley.invitations.Requests}). A
  * request's outlook ({@link dev.parley.invitations.RequestOutlooks}) says when a busy agent is likely free
  * ({@link dev.parley.invitations.FreeEstimate}) and who else can help. Steps are announced as
- * {@link dev.parley.invitations.InvitationEvent}s.
+ * {@link dev.parley.invitations.InvitationEvent}s. Reports read how invitations ended through
+ * {@link dev.parley.invitations.InvitationOutcomes}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "routing", "customer", "agent",
 		"presence", "identity", "catalog" })

@@ -109,6 +109,18 @@ public class PresencePrivacy {
 		return rules.store().watchableByAgent(Watcher.account(agent, WatcherClass.AGENT).uri(), limit);
 	}
 
+	/**
+	 * Whether the customer lets this agent see her now (her rule for the agent, else her rule for agents): not
+	 * blocked, politely or not, and shown more than nothing. Read from the table, not from this node's cache of the
+	 * rules, so a change she made on another node counts at once. Alerts ask it when a rule on her fires.
+	 */
+	public boolean letsAgentSee(UUID customer, UUID agent) {
+		return rules.store().find(customer).decide(Watcher.account(agent, WatcherClass.AGENT))
+			.map(d -> (d.handling() == SubHandling.ALLOW || d.handling() == SubHandling.CONFIRM)
+					&& d.visibility() != Visibility.NOTHING)
+			.orElse(false);
+	}
+
 	private PrivacyRules applied(UUID customer) {
 		rules.evict(customer);
 		PresentityId me = PresentityId.customer(customer);

@@ -54,18 +54,21 @@ public class ContactReports {
 	/** Checks the question (every broken rule named) and answers one page of it with the range's total. */
 	@Transactional(readOnly = true)
 	public Report report(ReportQuery q) {
-		new Violations().check(q.from() == null, "from", "required", "must be a day (2026-12-01)")
-			.check(q.to() == null, "to", "required", "must be a day (2026-12-31)")
-			.check(q.from() != null && q.to() != null && q.to().isBefore(q.from()), "to", "range",
-					"must not be before from")
-			.check(q.from() != null && q.to() != null && ChronoUnit.DAYS.between(q.from(), q.to()) >= maxDays, "to",
-					"range", "a report covers at most " + maxDays + " days")
-			.check(q.by() == null, "by", "required", "must be day, queue, medium, product or agent")
+		range(q.from(), q.to()).check(q.by() == null, "by", "required", "must be day, queue, medium, product or agent")
 			.check(q.queue() != null && queues.find(q.queue()).isEmpty(), "queue", "unknown", "no queue has this key")
 			.check(q.page() < 0, "page", "range", "must be 0 or more")
 			.check(q.size() < 1 || q.size() > MAX_PAGE_SIZE, "size", "range", "must be 1 to " + MAX_PAGE_SIZE)
 			.throwIfAny();
 		return new Report(q, store.rows(q), store.count(q), store.total(q));
+	}
+
+	/** The rules of a report's range of days (contacts' and invitations' alike), each broken one named. */
+	Violations range(LocalDate from, LocalDate to) {
+		return new Violations().check(from == null, "from", "required", "must be a day (2026-12-01)")
+			.check(to == null, "to", "required", "must be a day (2026-12-31)")
+			.check(from != null && to != null && to.isBefore(from), "to", "range", "must not be before from")
+			.check(from != null && to != null && ChronoUnit.DAYS.between(from, to) >= maxDays, "to", "range",
+					"a report covers at most " + maxDays + " days");
 	}
 
 	/** Keeps a fact (demo data, imports); a fact with its id is kept once. */

@@ -1,44 +1,35 @@
 package dev.parley.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
+import java.util.function.Function;
 
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import dev.parley.agent.AgentManagement;
-import dev.parley.catalog.Catalog;
-import dev.parley.catalog.ProductId;
-import dev.parley.common.AgentId;
-import dev.parley.common.FieldViolation;
 import dev.parley.common.InvalidInputException;
 import dev.parley.common.Medium;
-import dev.parley.common.NotFoundException;
 import dev.parley.reports.ContactReports;
 import dev.parley.reports.Dimension;
+import dev.parley.reports.InvitationReport;
+import dev.parley.reports.InvitationReports;
+import dev.parley.reports.InvitationRow;
 import dev.parley.reports.Report;
-import dev.parley.reports.ReportQuery;
 import dev.parley.reports.ReportRow;
-import dev.parley.routing.Queue;
 import dev.parley.routing.QueueManagement;
 
 /**
  * Supervisors' reports (/supervisor/reports): a range of days by day, queue, medium, product or agent, narrowed
- * to a queue and a medium, as a table with a chart, and the same rows as CSV (/supervisor/reports.csv). Row keys
- * are shown by name (queue, product, agent, medium).
+ * to a queue and a medium, as a table with a chart, and the same rows as CSV (/supervisor/reports.csv); below,
+ * the invitations sent in the range by the same rows and direction (not by queue: invitations go to none), with
+ * their own CSV ({@link InvitationReportsController}). Row keys are shown by name (queue, product, agent, medium).
  */
 @Controller
 class ReportsController {
@@ -52,26 +43,28 @@ class ReportsController {
 	record NamedRow(String name, ReportRow row) {
 	}
 
-	private final ContactReports reports;
-	private final QueueManagement queues;
-	private final Catalog catalog;
-	private final AgentManagement agents;
-	private final MessageSource messages;
+	/** An invitations row with the name people read. */
+	record NamedInvitationRow(String name, InvitationRow row) {
+	}
 
-	ReportsController(ContactReports reports, QueueManagement queues, Catalog catalog, AgentManagement agents,
-			MessageSource messages) {
+	private final ContactReports reports;
+	private final InvitationReports invitations;
+	private final QueueManagement queues;
+	private final ReportNames names;
+
+	ReportsController(ContactReports reports, InvitationReports invitations, QueueManagement queues,
+			ReportNames names) {
 		this.reports = reports;
+		this.invitations = invitations;
 		this.queues = queues;
-		this.catalog = catalog;
-		this.agents = agents;
-		this.messages = messages;
+		this.names = names;
 	}
 
 	@GetMapping("/supervisor/reports")
 	String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String by, @RequestParam(required = false) String queue,
-			@RequestParam(required = false) String medium, @RequestParam(defaultValue = "0") String page, Locale locale,
-			Model model) {
+			@RequestParam(required = false) String medium, @RequestParam(defaultValue = "0") String page,
+			@RequestParam(defaultValue = "0") String ipage, Locale locale, Model model) {
 		LocalDate today = LocalDate.now(reports.zone());
 		String fromText = from == null ? today.minusDays(29).toString() : from;
 		String toText = to == null ? today.toString() : to;
@@ -85,12 +78,14 @@ class ReportsController {
 		model.addAttribute("dimensions", Dimension.values());
 		model.addAttribute("zone", reports.zone());
 		try {
-			Report report = reports.report(query(fromText, toText, by, queue, medium, page, PAGE));
+			ReportParams params = ReportParams.parse(fromText, toText, by, queue, medium, page);
+			Report report = reports.report(params.contacts(PAGE));
 			List<NamedRow> rows = named(report.rows(), report.query().by(), locale);
 			model.addAttribute("report", report);
 			model.addAttribute("rows", rows);
 			model.addAttribute("pages", (report.totalRows() + PAGE - 1) / PAGE);
 			model.addAttribute("chart", chart(rows));
+			invitations(params, ipage, locale, model);
 		}
 		catch (InvalidInputException e) {
 			model.addAttribute("errors", FieldErrors.of(e));
@@ -103,27 +98,46 @@ class ReportsController {
 			@RequestParam(required = false) String by, @RequestParam(required = false) String queue,
 			@RequestParam(required = false) String medium, Locale locale) {
 		try {
-			return csvOf(from, to, by, queue, medium, locale);
+			return csvOf(ReportParams.parse(from, to, by, queue, medium, null), locale);
 		}
 		catch (InvalidInputException e) {
-			StringBuilder why = new StringBuilder();
-			e.violations().forEach(v -> why.append(v.field()).append(": ").append(v.message()).append('\n'));
-			return ResponseEntity.badRequest().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-				.body(why.toString());
+			return ReportCsv.refused(e);
 		}
 	}
 
-	private ResponseEntity<String> csvOf(String from, String to, String by, String queue, String medium,
-			Locale locale) {
+	/** The invitations part of the page: none when the contacts are narrowed to a queue or rowed by queue. */
+	private void invitations(ReportParams params, String ipage, Locale locale, Model model) {
+		if (params.queue() != null || params.by() == Dimension.QUEUE) {
+			model.addAttribute("invitationsByQueue", true);
+			return;
+		}
+		int p;
+		try {
+			p = Math.max(0, Integer.parseInt(ipage));
+		}
+		catch (NumberFormatException e) {
+			p = 0;
+		}
+		InvitationReport report = invitations.report(params.invitations(p, PAGE));
+		Function<String, String> name = names.namer(params.by(), locale);
+		List<NamedInvitationRow> rows = report.rows().stream()
+			.map(r -> new NamedInvitationRow(name.apply(r.key()), r)).toList();
+		model.addAttribute("invitations", report);
+		model.addAttribute("invitationRows", rows);
+		model.addAttribute("invitationPages", (report.totalRows() + PAGE - 1) / PAGE);
+		model.addAttribute("invitationChart", invitationChart(rows));
+	}
+
+	private ResponseEntity<String> csvOf(ReportParams params, Locale locale) {
 		StringBuilder out = new StringBuilder();
-		out.append(String.join(",", "key", "name", "offered", "answered", "abandoned", "service_level", "abandon_rate",
+		ReportCsv.line(out, List.of("key", "name", "offered", "answered", "abandoned", "service_level", "abandon_rate",
 				"average_wait_s", "longest_wait_s", "average_handle_s", "wait_under_20s", "wait_20_60s", "wait_1_3min",
 				"wait_3_10min", "wait_over_10min", "handle_under_1min", "handle_1_5min", "handle_5_15min",
-				"handle_15_30min", "handle_over_30min", "average_rating", "ratings")).append("\r\n");
+				"handle_15_30min", "handle_over_30min", "average_rating", "ratings"));
 		int page = 0;
 		Report report;
 		do {
-			report = reports.report(query(from, to, by, queue, medium, String.valueOf(page), ContactReports.MAX_PAGE_SIZE));
+			report = reports.report(params.contacts(page, ContactReports.MAX_PAGE_SIZE));
 			for (NamedRow r : named(report.rows(), report.query().by(), locale)) {
 				line(out, r.row().key(), r.name(), r.row());
 			}
@@ -131,123 +145,53 @@ class ReportsController {
 		}
 		while ((long) page * ContactReports.MAX_PAGE_SIZE < report.totalRows());
 		line(out, "total", "", report.total());
-		String name = "parley-report-" + report.query().by().token() + "-" + report.query().from() + "-"
-				+ report.query().to() + ".csv";
-		return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(out.toString());
-	}
-
-	private ReportQuery query(String from, String to, String by, String queue, String medium, String page, int size) {
-		List<FieldViolation> bad = new ArrayList<>();
-		LocalDate f = day(from, "from", bad);
-		LocalDate t = day(to, "to", bad);
-		Dimension d = Dimension.DAY;
-		try {
-			d = Dimension.parse(by, "by");
-		}
-		catch (InvalidInputException e) {
-			bad.addAll(e.violations());
-		}
-		Medium m = null;
-		if (medium != null && !medium.isBlank()) {
-			try {
-				m = Medium.valueOf(medium.strip().toUpperCase(Locale.ROOT));
-			}
-			catch (IllegalArgumentException e) {
-				bad.add(new FieldViolation("medium", "invalid", "must be chat, voice, email or video"));
-			}
-		}
-		int p = 0;
-		try {
-			p = Integer.parseInt(page);
-		}
-		catch (NumberFormatException e) {
-			bad.add(new FieldViolation("page", "invalid", "must be a whole number"));
-		}
-		if (!bad.isEmpty()) {
-			throw new InvalidInputException(bad);
-		}
-		return new ReportQuery(f, t, d, queue == null || queue.isBlank() ? null : queue.strip(), m, p, size);
-	}
-
-	private static LocalDate day(String text, String field, List<FieldViolation> bad) {
-		if (text == null || text.isBlank()) {
-			bad.add(new FieldViolation(field, "required", "must be a day (2026-12-01)"));
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException e) {
-			bad.add(new FieldViolation(field, "invalid", "must be a day written 2026-12-01"));
-			return null;
-		}
+		return ReportCsv.file("parley-report-" + report.query().by().token() + "-" + report.query().from() + "-"
+				+ report.query().to() + ".csv", out);
 	}
 
 	private List<NamedRow> named(List<ReportRow> rows, Dimension by, Locale locale) {
-		Map<String, String> queueNames = new HashMap<>();
-		for (Queue q : queues.queues()) {
-			queueNames.put(q.key(), q.name());
-		}
-		List<NamedRow> named = new ArrayList<>();
-		for (ReportRow r : rows) {
-			String none = messages.getMessage("reports.none", null, locale);
-			String name = r.key().equals("none") ? none : switch (by) {
-				case DAY -> r.key();
-				case QUEUE -> queueNames.getOrDefault(r.key(), r.key());
-				case MEDIUM -> messages.getMessage("medium." + r.key().toUpperCase(Locale.ROOT), null, r.key(), locale);
-				case PRODUCT -> catalog.find(new ProductId(UUID.fromString(r.key()))).map(p -> p.name()).orElse(r.key());
-				case AGENT -> agentName(r.key());
-			};
-			named.add(new NamedRow(name, r));
-		}
-		return named;
-	}
-
-	private String agentName(String id) {
-		try {
-			return agents.agent(new AgentId(UUID.fromString(id))).displayName();
-		}
-		catch (NotFoundException e) {
-			return id;
-		}
+		Function<String, String> name = names.namer(by, locale);
+		return rows.stream().map(r -> new NamedRow(name.apply(r.key()), r)).toList();
 	}
 
 	/** What the page's chart draws: names and the answered and abandoned counts, as JSON in the page. */
 	private static String chart(List<NamedRow> rows) {
-		return JSON.writeValueAsString(Map.of("names", rows.stream().map(NamedRow::name).toList(), "answered",
-				rows.stream().map(r -> r.row().answered()).toList(), "abandoned",
-				rows.stream().map(r -> r.row().abandoned()).toList()));
+		return JSON.writeValueAsString(Map.of("names", rows.stream().map(NamedRow::name).toList(), "series", List.of(
+				Map.of("key", "answered", "data", rows.stream().map(r -> r.row().answered()).toList()),
+				Map.of("key", "abandoned", "data", rows.stream().map(r -> r.row().abandoned()).toList()))));
+	}
+
+	/** The invitations' chart: per row name (both directions together), accepted, declined and expired. */
+	private static String invitationChart(List<NamedInvitationRow> rows) {
+		Map<String, long[]> byName = new LinkedHashMap<>();
+		for (NamedInvitationRow r : rows) {
+			long[] n = byName.computeIfAbsent(r.name(), k -> new long[3]);
+			n[0] += r.row().accepted();
+			n[1] += r.row().declined();
+			n[2] += r.row().expired();
+		}
+		List<Map<String, Object>> series = new ArrayList<>();
+		String[] keys = { "accepted", "declined", "expired" };
+		for (int i = 0; i < keys.length; i++) {
+			int at = i;
+			series.add(Map.of("key", keys[i], "data", byName.values().stream().map(n -> n[at]).toList()));
+		}
+		return JSON.writeValueAsString(Map.of("names", List.copyOf(byName.keySet()), "series", series));
 	}
 
 	private static void line(StringBuilder out, String key, String name, ReportRow r) {
 		List<String> cells = new ArrayList<>(List.of(key, name, String.valueOf(r.offered()), String.valueOf(r.answered()),
-				String.valueOf(r.abandoned()), number(r.serviceLevel()), number(r.abandonRate()),
-				number(r.averageWaitSeconds()), String.valueOf(r.longestWaitSeconds()), number(r.averageHandleSeconds())));
+				String.valueOf(r.abandoned()), ReportCsv.number(r.serviceLevel()), ReportCsv.number(r.abandonRate()),
+				ReportCsv.number(r.averageWaitSeconds()), String.valueOf(r.longestWaitSeconds()),
+				ReportCsv.number(r.averageHandleSeconds())));
 		for (long b : r.waitBuckets()) {
 			cells.add(String.valueOf(b));
 		}
 		for (long b : r.handleBuckets()) {
 			cells.add(String.valueOf(b));
 		}
-		cells.add(number(r.averageRating()));
+		cells.add(ReportCsv.number(r.averageRating()));
 		cells.add(String.valueOf(r.ratings()));
-		out.append(String.join(",", cells.stream().map(ReportsController::cell).toList())).append("\r\n");
-	}
-
-	private static String number(Double v) {
-		return v == null ? "" : String.format(Locale.ROOT, "%.3f", v);
-	}
-
-	/** RFC 4180 quoting; a cell that a spreadsheet would run as a formula is prefixed with an apostrophe. */
-	private static String cell(String v) {
-		String s = v == null ? "" : v;
-		if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("-?[0-9.]+")) {
-			s = "'" + s;
-		}
-		if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-			s = "\"" + s.replace("\"", "\"\"") + "\"";
-		}
-		return s;
+		ReportCsv.line(out, cells);
 	}
 }

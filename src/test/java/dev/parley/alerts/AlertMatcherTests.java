@@ -120,6 +120,26 @@ class AlertMatcherTests {
 	}
 
 	@Test
+	void aTurnIsOncePerContactAndQueueSoATransferToAnotherQueueRaisesItAgain() {
+		var turn = queueTurn(cora, 3);
+		index.load(List.of(turn));
+		var contact = InteractionId.random();
+		String inSales = matcher.interaction(offered(contact, "sales")).get(0).eventKey();
+		assertThat(matcher.interaction(offered(contact, "sales")).get(0).eventKey()).as("offered again in sales")
+			.isEqualTo(inSales);
+		assertThat(matcher.interaction(offered(contact, "care")).get(0).eventKey()).as("transferred to care")
+			.isNotEqualTo(inSales);
+		String placeInSales = matcher.position(new CustomerId(cora), contact, "sales", 2).get(0).eventKey();
+		assertThat(matcher.position(new CustomerId(cora), contact, "care", 2).get(0).eventKey())
+			.isNotEqualTo(placeInSales);
+	}
+
+	private InteractionOffered offered(InteractionId contact, String queue) {
+		return new InteractionOffered(contact, new CustomerId(cora), OfferId.random(), ana, queue, Medium.CHAT,
+				NOW.plusSeconds(30), NOW);
+	}
+
+	@Test
 	void aPlaceInLineMatchesRulesAskingForThatPlaceOrLater() {
 		var third = queueTurn(cora, 3);
 		var first = queueTurn(cora, 1);

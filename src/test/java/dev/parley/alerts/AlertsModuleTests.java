@@ -174,6 +174,7 @@ class AlertsModuleTests {
 		given(privacy.watchableByAgent(any(), org.mockito.ArgumentMatchers.anyInt())).willReturn(List.of(cora));
 		given(identity.find(new AccountId(cora))).willReturn(Optional.of(new Account(new AccountId(cora), "cora",
 				"Cora Online", Role.CUSTOMER, true, Instant.now())));
+		given(privacy.letsAgentSee(cora, ana)).willReturn(true);
 		alerts.replaceRules(ana, AlertSide.AGENT, List.of(new NewAlertRule("customer-online", null, null, null,
 				cora.toString(), null, null)));
 
@@ -181,6 +182,32 @@ class AlertsModuleTests {
 				true, Instant.now()))
 			.andWaitForStateChange(() -> alerts.inbox(ana), inbox -> !inbox.isEmpty())
 			.andVerify(inbox -> assertThat(inbox.get(0).text()).isEqualTo("Cora Online is online now"));
+	}
+
+	@Test
+	void aCustomerWhoBlockedAnAgentSinceHisRuleWasSetDoesNotRaiseItWhenSheComesOnline(Scenario scenario) {
+		UUID ana = UUID.randomUUID();
+		UUID ben = UUID.randomUUID();
+		UUID cora = UUID.randomUUID();
+		given(privacy.watchableByAgent(any(), org.mockito.ArgumentMatchers.anyInt())).willReturn(List.of(cora));
+		given(identity.find(new AccountId(cora))).willReturn(Optional.of(new Account(new AccountId(cora), "cora",
+				"Cora Private", Role.CUSTOMER, true, Instant.now())));
+		for (UUID agent : List.of(ana, ben)) {
+			alerts.replaceRules(agent, AlertSide.AGENT, List.of(new NewAlertRule("customer-online", null, null, null,
+					cora.toString(), null, null)));
+		}
+		// after the rules were set, she blocks Ana (and still lets Ben see her)
+		given(privacy.letsAgentSee(cora, ana)).willReturn(false);
+		given(privacy.letsAgentSee(cora, ben)).willReturn(true);
+
+		scenario.publish(new dev.parley.presence.PresenceChanged(dev.parley.presence.PresentityId.customer(cora), 1,
+				true, Instant.now()))
+			.andWaitForStateChange(() -> alerts.inbox(ben), inbox -> !inbox.isEmpty())
+			.andVerify(inbox -> assertThat(inbox.get(0).text()).isEqualTo("Cora Private is online now"));
+		var done = new java.util.concurrent.CompletableFuture<Void>();
+		triggers.onWorker(() -> done.complete(null));
+		done.join();
+		assertThat(alerts.inbox(ana)).isEmpty();
 	}
 
 	/** The figures of the queue changed, and the alerts' thread has looked at them. */

@@ -12,11 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.parley.agent.AgentManagement;
 import dev.parley.common.Medium;
 import dev.parley.identity.IdentityManagement;
 import dev.parley.identity.Role;
+import dev.parley.invitations.Direction;
+import dev.parley.invitations.InvitationRecordFixtures;
 import dev.parley.reports.ContactFact;
 import dev.parley.reports.ContactReports;
 import dev.parley.routing.QueueManagement;
@@ -41,6 +44,9 @@ class ReportsBrowserTests {
 
 	@Autowired
 	ContactReports reports;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void aSupervisorReadsAReportByQueueAndDownloadsIt(Browser browser) {
@@ -73,6 +79,74 @@ class ReportsBrowserTests {
 		browser.windowSize(390, 844).reload();
 		assertThat(browser.overflowsSideways(By.cssSelector(".reports .card"))).isFalse();
 		browser.screenshot("reports-phone");
+	}
+
+	@Test
+	void aSupervisorReadsTheInvitationsByAgentAndDownloadsThem(Browser browser) {
+		String group = RoutingFixtures.openGroup(agents);
+		var ana = RoutingFixtures.agent(agents, group);
+		var ben = RoutingFixtures.agent(agents, group);
+		var stored = new InvitationRecordFixtures(jdbc);
+		LocalDate day = InvitationRecordFixtures.unusedDay();
+		try {
+			var at = stored.at(day, reports.zone());
+			at.sent(ana.id().value(), Direction.TO_CUSTOMER, Medium.CHAT).accepted(12);
+			at.sent(ana.id().value(), Direction.TO_CUSTOMER, Medium.CHAT).accepted(30);
+			at.sent(ana.id().value(), Direction.TO_CUSTOMER, Medium.CHAT).declined(50);
+			at.sent(ana.id().value(), Direction.TO_AGENT, Medium.CHAT).expired();
+			at.sent(ben.id().value(), Direction.TO_CUSTOMER, Medium.VOICE).expired();
+			at.sent(ben.id().value(), Direction.TO_AGENT, Medium.CHAT).accepted(95);
+
+			var supervisor = AccountFixtures.account(identity, Role.SUPERVISOR);
+			browser.signIn(supervisor.username(), AccountFixtures.PASSWORD)
+				.open("/supervisor/reports?by=agent&from=" + day + "&to=" + day);
+			String row = browser.text(By.cssSelector("#invitation-rows tr[data-key='" + ana.id().value()
+					+ "'][data-direction='to-customer']"));
+			assertThat(row).contains(ana.displayName(), "Agent to customer", "3", "2", "1", "67%", "30 s");
+			assertThat(browser.text(By.cssSelector("#invitation-rows tr[data-key='" + ben.id().value()
+					+ "'][data-direction='to-agent']"))).contains(ben.displayName(), "Customer to agent", "100%", "1:35");
+			assertThat(browser.text(By.cssSelector("#invitations-total [data-direction='to-customer']")))
+				.contains("4", "50%");
+			browser.waitFor(d -> !d.findElements(By.cssSelector("#invitation-chart svg")).isEmpty());
+			scrollTo(browser, "invitation-report");
+			browser.screenshot("reports-invitations");
+
+			String csv = fetch(browser, "document.getElementById('invitations-csv').href");
+			assertThat(csv.lines().toList()).hasSize(1 + 4 + 2);
+			assertThat(csv.lines().toList()).contains(ana.id().value() + "," + ana.displayName()
+					+ ",to-customer,3,2,1,0,0,0.667,30.000", "total,,to-agent,2,1,0,1,0,0.500,95.000");
+			String refused = fetch(browser, "'/supervisor/reports/invitations.csv?by=agent&from=" + day + "&to="
+					+ day.minusDays(1) + "'");
+			assertThat(refused).contains("to: must not be before from");
+
+			browser.windowSize(390, 844).reload();
+			assertThat(browser.overflowsSideways(By.cssSelector(".reports .card"))).isFalse();
+			scrollTo(browser, "invitation-rows");
+			browser.screenshot("reports-invitations-phone");
+		}
+		finally {
+			stored.deleteStored();
+		}
+	}
+
+	@Test
+	void aReportNarrowedToAQueueSaysInvitationsGoToNone(Browser browser) {
+		String group = RoutingFixtures.openGroup(agents);
+		var queue = RoutingFixtures.queue(queues, group, Set.of(Medium.CHAT), RoutingStrategy.LONGEST_IDLE, 60);
+		var supervisor = AccountFixtures.account(identity, Role.SUPERVISOR);
+		browser.signIn(supervisor.username(), AccountFixtures.PASSWORD).open("/supervisor/reports?queue=" + queue.key());
+		assertThat(browser.text(By.id("invitations-by-queue"))).contains("Invitations go to no queue");
+		assertThat(browser.findAll(By.id("invitation-rows"))).isEmpty();
+	}
+
+	private static void scrollTo(Browser browser, String id) {
+		((JavascriptExecutor) browser.driver()).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
+	}
+
+	private static String fetch(Browser browser, String urlExpression) {
+		return (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+				"var done = arguments[arguments.length - 1];"
+						+ "fetch(" + urlExpression + ").then(r => r.text()).then(done);");
 	}
 
 	@Test

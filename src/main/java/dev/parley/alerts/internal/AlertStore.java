@@ -93,6 +93,20 @@ public class AlertStore {
 			.params(Timestamp.from(now), id.value(), account).update() == 1;
 	}
 
+	/**
+	 * Deletes at most {@code limit} alerts raised before {@code raisedBefore} or dismissed before
+	 * {@code dismissedBefore}; answers how many this call deleted (another node may have taken some first).
+	 */
+	public int prune(Instant raisedBefore, Instant dismissedBefore, int limit) {
+		int old = jdbc.sql("DELETE FROM alerts WHERE id IN (SELECT id FROM alerts WHERE raised_at < ? LIMIT ?)")
+			.params(Timestamp.from(raisedBefore), limit).update();
+		if (old == limit) {
+			return old;
+		}
+		return old + jdbc.sql("DELETE FROM alerts WHERE id IN (SELECT id FROM alerts WHERE dismissed_at < ? LIMIT ?)")
+			.params(Timestamp.from(dismissedBefore), limit - old).update();
+	}
+
 	private static String cut(String s) {
 		return s == null || s.length() <= 200 ? s : s.substring(0, 200);
 	}

@@ -8,10 +8,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import dev.parley.alerts.AlertSettings;
 
 /**
  * Every {@code parley.alerts.resync} (10 s), brings this node's {@link RuleIndex} up to the table when another node
@@ -30,12 +31,11 @@ class RuleResync implements SmartLifecycle {
 	private ScheduledExecutorService scheduler;
 	private List<Object> seen;
 
-	RuleResync(JdbcClient jdbc, AlertStore store, RuleIndex index,
-			@Value("${parley.alerts.resync:10s}") Duration every) {
+	RuleResync(JdbcClient jdbc, AlertStore store, RuleIndex index, AlertSettings settings) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.index = index;
-		this.every = every;
+		this.every = settings.resync();
 	}
 
 	void resync() {
