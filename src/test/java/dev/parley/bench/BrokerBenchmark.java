@@ -83,6 +83,7 @@ class BrokerBenchmark {
 	static final int RATE = Integer.getInteger("bench.rate", 20);
 	static final int SECONDS = Integer.getInteger("bench.seconds", 30);
 	static final int CHATS = Integer.getInteger("bench.chats", 2_000);
+	static final int IN_FLIGHT = Integer.getInteger("bench.in-flight", 256);
 
 	private static final Pattern EVENT = Pattern.compile("\"interaction\":\"([0-9a-f-]{36})\"");
 	private static final Pattern OFFER_ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
@@ -270,24 +271,32 @@ class BrokerBenchmark {
 		AtomicLong failed = new AtomicLong();
 		ScheduledExecutorService tick = Executors.newScheduledThreadPool(2);
 		int seconds = SECONDS;
+		// At most IN_FLIGHT requests open at once: generator and server share one process and its open-file limit, and
+		// an unbounded burst of connections ran out of files. A message waiting for its turn is timed from when it was
+		// due, so the wait counts in its latency.
+		java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
+		long t0 = System.nanoTime();
 		for (int c = 0; c < live.size(); c++) {
 			String[] chat = live.get(c);
 			AtomicInteger k = new AtomicInteger();
+			long offset = c * 1_000L / Math.max(1, live.size());
 			tick.scheduleAtFixedRate(() -> {
 				int i = k.getAndIncrement();
 				if (i >= seconds) {
 					return;
 				}
 				String key = chat[0] + "/" + i;
-				sent.put(key, System.nanoTime());
+				sent.put(key, t0 + TimeUnit.MILLISECONDS.toNanos(offset + i * 1_000L));
+				inFlight.acquireUninterruptibly();
 				http.sendAsync(post("/api/v1/me/interactions/" + chat[0] + "/messages", chat[1],
 						"{\"body\":\"m" + i + "\",\"clientId\":\"" + key + "\"}"), HttpResponse.BodyHandlers.ofString())
 					.whenComplete((r, e) -> {
+						inFlight.release();
 						if (r == null || r.statusCode() != 201) {
 							failed.incrementAndGet();
 						}
 					});
-			}, c * 1_000L / Math.max(1, live.size()), 1_000, TimeUnit.MILLISECONDS);
+			}, offset, 1_000, TimeUnit.MILLISECONDS);
 		}
 		Thread.sleep(TimeUnit.SECONDS.toMillis(seconds) + 10_000);
 		tick.shutdownNow();
