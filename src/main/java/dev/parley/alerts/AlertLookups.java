@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.parley.agent.Agent;
@@ -18,6 +19,7 @@ import dev.parley.identity.AccountId;
 import dev.parley.identity.IdentityManagement;
 import dev.parley.routing.Queue;
 import dev.parley.routing.QueueManagement;
+import dev.parley.routing.QueuesChanged;
 
 /**
  * What the triggers ask other modules: the queues an agent serves (their group's queues whose required skills they
@@ -44,6 +46,13 @@ class AlertLookups implements AlertMatcher.Names {
 		this.agents = agents;
 		this.identity = identity;
 		this.catalog = catalog;
+	}
+
+	/** A queue made, edited or removed here: which agents serve which queues is read again at the next event. */
+	@EventListener
+	void on(QueuesChanged changed) {
+		all = null;
+		byAgent.clear();
 	}
 
 	List<Queue> queuesOf(AgentId agent) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,9 +48,11 @@ public class QueueManagement {
 	private final AgentManagement agents;
 	private final Catalog catalog;
 	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
 
 	QueueManagement(QueueStore store, InteractionStore interactions, RoutingBoard board, AgentManagement agents,
-			Catalog catalog, AuditLog audit) {
+			Catalog catalog, AuditLog audit, ApplicationEventPublisher events) {
+		this.events = events;
 		this.store = store;
 		this.interactions = interactions;
 		this.board = board;
@@ -163,6 +166,7 @@ public class QueueManagement {
 			@Override
 			public void afterCommit() {
 				board.removeQueue(key);
+				events.publishEvent(new QueuesChanged(key));
 			}
 		});
 	}
@@ -172,6 +176,7 @@ public class QueueManagement {
 			@Override
 			public void afterCommit() {
 				store.all().forEach(board::putQueue);
+				events.publishEvent(new QueuesChanged(null));
 			}
 		});
 	}

@@ -107,6 +107,32 @@ class AlertApiTests {
 		assertThat(api.post("/api/v1/me/alerts/not-an-id/dismiss", cora, "").status()).isEqualTo(404);
 	}
 
+	/** Alerts know which agents serve which queues from a cache: a queue made after it was filled is seen at once. */
+	@Test
+	void aQueueMadeAfterAnAlertWasRaisedRaisesItsOwnAlertsAtOnce() {
+		String danToken = dan;
+		String agentToken = tokens.issue(new AccountId(agent.id().value()), "test", null).secret();
+		assertThat(api.put("/api/v1/me/alert-rules", cora, rules(Map.of("kind", "queue-agent-available", "queue",
+				queue.key()))).status()).isEqualTo(200);
+		assertThat(api.put("/api/v1/agent/state", agentToken, ApiClient.json(Map.of("state", "ready"))).status())
+			.isEqualTo(200);
+		Eventually.value(() -> api.get("/api/v1/me/alerts", cora).json().get("unread").asInt() > 0 ? true : null);
+
+		String group = RoutingFixtures.openGroup(agents);
+		Queue later = RoutingFixtures.queue(queues, group, EnumSet.of(Medium.CHAT), RoutingStrategy.LONGEST_IDLE, 20);
+		Agent second = RoutingFixtures.agent(agents, group);
+		assertThat(api.put("/api/v1/me/alert-rules", danToken, rules(Map.of("kind", "queue-agent-available", "queue",
+				later.key()))).status()).isEqualTo(200);
+		String secondToken = tokens.issue(new AccountId(second.id().value()), "test", null).secret();
+		assertThat(api.put("/api/v1/agent/state", secondToken, ApiClient.json(Map.of("state", "ready"))).status())
+			.isEqualTo(200);
+		JsonNode inbox = Eventually.value(() -> {
+			JsonNode body = api.get("/api/v1/me/alerts", danToken).json();
+			return body.get("unread").asInt() > 0 ? body : null;
+		});
+		assertThat(inbox.at("/alerts/0/text").asString()).isEqualTo("An agent for " + later.name() + " is available now");
+	}
+
 	@Test
 	void malformedRulesAnswer400NamingEachFieldAndChangeNothing() {
 		assertThat(api.put("/api/v1/me/alert-rules", cora, rules(Map.of("kind", "queue-agent-available", "queue",
