@@ -16,6 +16,11 @@ if ! ulimit -n 65536 2>/dev/null; then
 	echo "LIVE note: ulimit -n stays $(ulimit -n) (raising it is not permitted here): at most that many connections per process" >&2
 fi
 cd "$ROOT"
+if [ -z "${BENCH_DB_URL:-}" ] && command -v psql >/dev/null 2>&1; then
+	# the default database is made when missing (a fresh machine); its schema is made again by the benchmark itself
+	psql -h 127.0.0.1 -U "${BENCH_DB_USER:-postgres}" -tc "SELECT 1 FROM pg_database WHERE datname = 'bench_live'" | grep -q 1 \
+		|| psql -h 127.0.0.1 -U "${BENCH_DB_USER:-postgres}" -qc "CREATE DATABASE bench_live"
+fi
 JAR=${BENCH_JAR:-}
 LABEL=${BENCH_LABEL:-$(basename "$JAR")}
 if [ -z "$JAR" ]; then
