@@ -1,6 +1,8 @@
 package dev.parley.live;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -159,16 +161,30 @@ class LiveHub implements SmartLifecycle {
 	}
 
 	/**
-	 * Sends one event to every connection that asked for the topic, from the calling thread: encoded once, the same
-	 * bytes for all of them; a waiting one of the same name is replaced.
+	 * Sends one event to every connection that asked for the topic: encoded once, the same bytes for all of them; a
+	 * waiting one of the same name is replaced. The calling thread only queues it on each connection (so broadcasts
+	 * reach every page in the order they were made); the writers write them in batches ({@link Writers#writeAll}). A
+	 * connection whose outbox is full is dropped (its page reconnects and catches up).
 	 */
 	void broadcast(LiveConnection.Topic topic, String event, String data) {
 		Frame frame = Frame.of(event, data);
 		lastBroadcast.put(topic, frame);
+		// queued on this thread in order (so two broadcasts reach every page in the order they were made), written by
+		// all the writers in batches
+		List<LiveConnection> queued = new ArrayList<>(connections.size());
 		for (LiveConnection c : connections.values()) {
 			if (c.wants(topic)) {
-				send(c, frame, event, false);
+				if (c.enqueue(frame, event, settings.outbox())) {
+					queued.add(c);
+				}
+				else {
+					dropSlow(c);
+				}
 			}
+		}
+		Writers w = writers;
+		if (w != null) {
+			w.writeAll(queued, this::close);
 		}
 	}
 
@@ -199,17 +215,21 @@ class LiveHub implements SmartLifecycle {
 	 */
 	void send(LiveConnection connection, Frame frame, String key, boolean urgent) {
 		if (!connection.enqueue(frame, key, settings.outbox())) {
-			if (connection.isOpen()) {
-				log.info("Live connection {} dropped: {} events waiting for a slow client", connection.id(),
-						connection.waiting());
-			}
-			close(connection);
+			dropSlow(connection);
 			return;
 		}
 		Writers w = writers;
 		if (w != null) {
 			w.write(connection, urgent, this::close);
 		}
+	}
+
+	private void dropSlow(LiveConnection connection) {
+		if (connection.isOpen()) {
+			log.info("Live connection {} dropped: {} events waiting for a slow client", connection.id(),
+					connection.waiting());
+		}
+		close(connection);
 	}
 
 	int count() {

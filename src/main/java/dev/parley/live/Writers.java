@@ -35,6 +35,10 @@ final class Writers {
 		}
 	}
 
+	/** Connections per writer task in a fan-out: a task writes them in a few milliseconds, so a chat message or an
+	 * offer (urgent, at the queue's head) waits at most that long for a writer. */
+	static final int BATCH = 128;
+
 	private final ThreadPoolExecutor pool;
 
 	Writers(int threads) {
@@ -57,6 +61,38 @@ final class Writers {
 				drain(connection, failed);
 			});
 		}
+	}
+
+	/**
+	 * Has the writers write these connections' outboxes (a fan-out): in tasks of {@value #BATCH} connections each, so
+	 * that ten thousand pages cost some eighty tasks in the queue (and as many thread hand-overs) rather than ten
+	 * thousand, and all writers share the work. A connection whose writer task waits already is left to it.
+	 */
+	void writeAll(Iterable<LiveConnection> connections, Consumer<LiveConnection> failed) {
+		LiveConnection[] batch = new LiveConnection[BATCH];
+		int n = 0;
+		for (LiveConnection c : connections) {
+			if (c.markQueued()) {
+				batch[n++] = c;
+				if (n == BATCH) {
+					submit(batch, n, failed);
+					batch = new LiveConnection[BATCH];
+					n = 0;
+				}
+			}
+		}
+		if (n > 0) {
+			submit(batch, n, failed);
+		}
+	}
+
+	private void submit(LiveConnection[] batch, int n, Consumer<LiveConnection> failed) {
+		pool.execute(() -> {
+			for (int i = 0; i < n; i++) {
+				batch[i].unmarkQueued();
+				drain(batch[i], failed);
+			}
+		});
 	}
 
 	private static void drain(LiveConnection connection, Consumer<LiveConnection> failed) {
