@@ -54,7 +54,9 @@ class LiveBenchmark {
 	static final int ROUNDS = Integer.getInteger("bench.rounds", 30);
 	static final int MESSAGE_RATE = Integer.getInteger("bench.message-rate", 20);
 	static final int CONNECT_RATE = Integer.getInteger("bench.connect-rate", 1000);
-	static final int PER_HOLDER = 9_000;
+	/** Connections (and threads) the chat messages are posted on. */
+	static final int POSTERS = Integer.getInteger("bench.posters", 32);
+	static final int PER_HOLDER = Integer.getInteger("bench.per-holder", 2_500);
 	static final boolean HISTOGRAM = Boolean.getBoolean("bench.histogram");
 
 	private final List<String> table = new ArrayList<>();
@@ -87,7 +89,9 @@ class LiveBenchmark {
 				say("LIVE   the server may open %d files (ulimit -n, not raisable here) and holds %d already: %,d "
 						+ "connections at most", server.openFilesLimit(), server.openFiles(), total);
 			}
-			int agents = Math.min(AGENTS, Math.max(10, total / 10));
+			// a tenth of the pages are workstations unless bench.agents asks for more (a chat load: three chats an agent)
+			int agents = System.getProperty("bench.agents") != null ? Math.min(AGENTS, total / 2)
+					: Math.min(AGENTS, Math.max(10, total / 10));
 			int customers = total - agents;
 			int chats = Math.min(CHATS, Math.min(customers, agents * 3 / 2));
 			var accounts = new LiveBenchAccounts(server.base(), dbUrl, System.getProperty("bench.db-user", "postgres"));
@@ -121,7 +125,7 @@ class LiveBenchmark {
 					say("LIVE   only %d of %d first pages opened; failures: %s", holders.opened.get(), pilots,
 							holders.failures);
 				}
-				var desk = new Desk(accounts, agentList, customerList, agents);
+				var desk = new Desk(accounts, agentList, customerList, agents, server.port);
 				desk.chats(chats);
 				say("LIVE   %d pages open (%d workstations, %d customers), %d chats connected; %d holder processes",
 						pilots, agents, pilots - agents, desk.chats.size(), holders.holders());
@@ -278,10 +282,13 @@ class LiveBenchmark {
 		final LiveBenchAccounts.Account toggler;
 		boolean togglerReady;
 		final AtomicLong sequence = new AtomicLong();
+		/** The chat messages' sender: keep-alive connections on raw sockets (a lean generator). */
+		final ApiPoster poster;
 
 		Desk(LiveBenchAccounts accounts, List<LiveBenchAccounts.Account> agents, List<LiveBenchAccounts.Account> customers,
-				int firstCustomerPage) throws Exception {
+				int firstCustomerPage, int port) throws Exception {
 			this.accounts = accounts;
+			this.poster = new ApiPoster("127.0.0.1", port, POSTERS);
 			this.agents = agents;
 			this.customers = customers;
 			this.firstCustomerPage = firstCustomerPage;
@@ -331,22 +338,24 @@ class LiveBenchmark {
 			ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
 			AtomicInteger next = new AtomicInteger();
 			Runnable[] send = new Runnable[1];
+			// each message is timed from when it was due (Poisson arrivals), so a late sender counts in its latency
+			long[] due = { System.nanoTime() };
 			send[0] = () -> {
 				if (!chats.isEmpty()) {
 					Chat c = chats.get(next.getAndIncrement() % chats.size());
 					String id = "b" + sequence.incrementAndGet();
-					phase.messages.put(id, new long[] { System.nanoTime(), c.customerPage() });
-					accounts.http.sendAsync(accounts.request("POST", "/api/v1/agent/interactions/" + c.interaction()
-							+ "/messages", c.agent().token, "{\"body\":\"bench " + id + "\",\"clientId\":\"" + id + "\"}"),
-							HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-								if (r == null || r.statusCode() != 201) {
+					phase.messages.put(id, new long[] { due[0], c.customerPage() });
+					poster.send("POST", "/api/v1/agent/interactions/" + c.interaction() + "/messages", c.agent().token,
+							"{\"body\":\"bench " + id + "\",\"clientId\":\"" + id + "\"}", status -> {
+								if (status != 201) {
 									phase.messages.remove(id);
 									phase.refusedMessages.incrementAndGet();
 								}
 							});
 				}
 				double gap = -Math.log(1 - ThreadLocalRandom.current().nextDouble()) / MESSAGE_RATE;
-				sender.schedule(send[0], (long) (gap * 1e6), TimeUnit.MICROSECONDS);
+				due[0] += (long) (gap * 1e9);
+				sender.schedule(send[0], Math.max(0, due[0] - System.nanoTime()), TimeUnit.NANOSECONDS);
 			};
 			if (MESSAGE_RATE > 0) {
 				sender.execute(send[0]);
