@@ -79,28 +79,45 @@ public class Chat {
 		String client = clientId == null || clientId.isBlank() ? null : clientId.strip();
 		new Violations().check(text == null || text.isEmpty(), "body", "required", "must not be blank")
 			.lines(text, MAX_BODY, "body").text(client, MAX_CLIENT_ID, "clientId").throwIfAny();
-		if (client != null) {
-			Optional<ChatMessage> again = store.byClientId(id, client);
-			if (again.isPresent()) {
-				return again.get();
-			}
+		try {
+			throttle(who, id);
 		}
-		throttle(who, id);
-		if (!store.hasThread(id)) {
-			own.executeWithoutResult(s -> store.createThread(id));
+		catch (RefusedException e) {
+			// a client resending what it sent before the cut gets the stored message, also while it is throttled
+			Optional<ChatMessage> again = client == null ? Optional.empty() : store.byClientId(id, client);
+			return again.orElseThrow(() -> e);
 		}
 		try {
-			return tx.execute(s -> {
-				var message = new ChatMessage(id, store.nextSeq(id), who.side(), who.account(), who.name(), text, client,
-						clock.instant());
-				store.insert(message);
-				events.publishEvent(new ChatMessagePosted(message, interaction.customer().value(), agentOf(interaction)));
-				return message;
-			});
+			ChatMessage stored = store(interaction, who, text, client);
+			if (stored == null) { // the chat's first message: its thread (the sequence) is made first
+				own.executeWithoutResult(s -> store.createThread(id));
+				stored = store(interaction, who, text, client);
+			}
+			return stored;
 		}
 		catch (DuplicateKeyException e) {
-			return store.byClientId(id, client).orElseThrow(() -> e); // the same message, sent twice at once
+			// sent before with this client id (a resend after a cut, or twice at once): the stored one, not a copy
+			return store.byClientId(id, client).orElseThrow(() -> e);
 		}
+	}
+
+	/**
+	 * Numbers, stores and announces a message in one transaction: null when the interaction has no thread yet. The
+	 * number comes from a conditional update of the thread's row (the row lock orders senders, on any node); a client
+	 * id stored before fails the insert (unique), which rolls the number back too.
+	 */
+	private ChatMessage store(Interaction interaction, Participant who, String text, String client) {
+		InteractionId id = interaction.id();
+		return tx.execute(s -> {
+			long seq = store.nextSeq(id);
+			if (seq < 0) {
+				return null;
+			}
+			var message = new ChatMessage(id, seq, who.side(), who.account(), who.name(), text, client, clock.instant());
+			store.insert(message);
+			events.publishEvent(new ChatMessagePosted(message, interaction.customer().value(), agentOf(interaction)));
+			return message;
+		});
 	}
 
 	/**

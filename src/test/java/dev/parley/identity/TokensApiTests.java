@@ -51,6 +51,12 @@ class TokensApiTests {
 		assertThat(api.get("/api/v1/tokens", secret).status()).isEqualTo(200);
 		assertThat(api.get("/api/v1/tokens", me.token()).json().findValuesAsString("name"))
 			.contains("laptop script", "test");
+		var used = tokens.list(me.account().id()).stream().filter(t -> t.name().equals("laptop script")).findFirst()
+			.orElseThrow();
+		assertThat(used.lastUsedAt()).as("its first use is written (then at most once a minute)").isNotNull();
+		assertThat(api.get("/api/v1/tokens", secret).status()).isEqualTo(200);
+		assertThat(tokens.list(me.account().id()).stream().filter(t -> t.name().equals("laptop script")).findFirst()
+			.orElseThrow().lastUsedAt()).as("a use within the minute writes nothing").isEqualTo(used.lastUsedAt());
 
 		assertThat(api.delete("/api/v1/tokens/" + id, me.token()).status()).isEqualTo(204);
 		assertThat(api.get("/api/v1/tokens", secret).status()).isEqualTo(401);

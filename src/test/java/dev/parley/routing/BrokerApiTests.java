@@ -147,6 +147,8 @@ class BrokerApiTests {
 		assertThat(blank.status()).isEqualTo(400);
 		assertThat(blank.json().get("errors").get(0).get("field").asString()).isEqualTo("body");
 
+		long kept = api.post("/api/v1/me/interactions/" + id + "/messages", customer.token(),
+				ApiClient.json(Map.of("body", "before the flood", "clientId", "c-kept"))).json().get("seq").asLong();
 		int status = 0;
 		for (int i = 0; i < 30 && status != 429; i++) {
 			status = api.post("/api/v1/me/interactions/" + id + "/messages", customer.token(),
@@ -154,6 +156,13 @@ class BrokerApiTests {
 		}
 		assertThat(status).as("a flood is slowed down").isEqualTo(429);
 		long stored = api.get("/api/v1/me/interactions/" + id + "/messages", customer.token()).json().size();
+		var resent = api.post("/api/v1/me/interactions/" + id + "/messages", customer.token(),
+				ApiClient.json(Map.of("body", "before the flood", "clientId", "c-kept")));
+		assertThat(resent.status()).as("a resend after a cut gets its stored message, also while slowed down")
+			.isEqualTo(201);
+		assertThat(resent.json().get("seq").asLong()).isEqualTo(kept);
+		assertThat(api.get("/api/v1/me/interactions/" + id + "/messages", customer.token()).json().size())
+			.isEqualTo(stored);
 
 		assertThat(api.post("/api/v1/agent/interactions/" + id + "/wrap-up", agentToken,
 				ApiClient.json(Map.of("disposition", "resolved", "summary", "done"))).status()).isEqualTo(200);

@@ -30,20 +30,18 @@ public class ChatStore {
 		this.jdbc = jdbc;
 	}
 
-	/** The next sequence number of the interaction's chat; call in the transaction that stores the message. */
+	/**
+	 * The next sequence number of the interaction's chat (-1: it has no thread yet); call in the transaction that stores
+	 * the message.
+	 */
 	public long nextSeq(InteractionId id) {
 		int rows = jdbc.sql("UPDATE chat_threads SET last_seq = last_seq + 1 WHERE interaction_id = ?")
 			.param(id.value()).update();
 		if (rows == 0) {
-			throw new IllegalStateException("no chat thread for " + id);
+			return -1;
 		}
 		return jdbc.sql("SELECT last_seq FROM chat_threads WHERE interaction_id = ?").param(id.value())
 			.query(Long.class).single();
-	}
-
-	public boolean hasThread(InteractionId id) {
-		return jdbc.sql("SELECT COUNT(*) FROM chat_threads WHERE interaction_id = ?").param(id.value())
-			.query(Integer.class).single() > 0;
 	}
 
 	/** Makes the interaction's thread (in a transaction of its own); a thread made meanwhile by another is fine. */
