@@ -21,6 +21,7 @@ import dev.parley.chat.Participant;
 import dev.parley.chat.Receipts;
 import dev.parley.common.AgentId;
 import dev.parley.routing.AgentDesk;
+import dev.parley.routing.Interaction;
 import dev.parley.routing.InteractionId;
 import dev.parley.routing.OfferId;
 import dev.parley.routing.Transfer;
@@ -221,9 +222,8 @@ class AgentDeskApiController {
 	ResponseEntity<BrokerViews.MessageView> post(@AuthenticationPrincipal ParleyUser user,
 			@Parameter(description = ID, example = MyInteractionsApiController.ID_EXAMPLE) @PathVariable String id,
 			@RequestBody(required = false) MyInteractionsApiController.MessageRequest request) {
-		InteractionId interaction = InteractionId.parse(id);
-		desk.get(user.agentId(), interaction);
-		var m = chat.post(me(user), interaction, request == null ? null : request.body(),
+		Interaction mine = desk.get(user.agentId(), InteractionId.parse(id)); // read once: 404, or 403 if not yours
+		var m = chat.post(me(user), mine, request == null ? null : request.body(),
 				request == null ? null : request.clientId());
 		return ResponseEntity.status(201).body(views.message(m));
 	}

@@ -65,7 +65,15 @@ public class Chat {
 
 	/** Stores a message from a participant and announces it; the answer carries its sequence number. */
 	public ChatMessage post(Participant who, InteractionId id, String body, String clientId) {
-		Interaction interaction = participating(who, id);
+		return post(who, participating(who, id), body, clientId);
+	}
+
+	/** As {@link #post(Participant, InteractionId, String, String)}, for an interaction the caller has just read. */
+	public ChatMessage post(Participant who, Interaction interaction, String body, String clientId) {
+		if (!takesPart(who, interaction)) {
+			throw new NotFoundException("chat");
+		}
+		InteractionId id = interaction.id();
 		boolean open = who.side() == Sender.CUSTOMER ? !interaction.state().isFinal()
 				&& interaction.state() != InteractionState.WRAP_UP : interaction.state() == InteractionState.CONNECTED;
 		if (!open) {
@@ -197,14 +205,17 @@ public class Chat {
 	/** The interaction, if the participant takes part in it; someone else's chat answers as unknown. */
 	private Interaction participating(Participant who, InteractionId id) {
 		Interaction interaction = id == null ? null : interactions.find(id).orElse(null);
-		boolean takesPart = interaction != null && interaction.medium() == Medium.CHAT
-				&& (who.side() == Sender.CUSTOMER ? interaction.customer().value().equals(who.account())
-						: who.side() == Sender.AGENT && interaction.agent() != null
-								&& interaction.agent().value().equals(who.account()));
-		if (!takesPart) {
+		if (!takesPart(who, interaction)) {
 			throw new NotFoundException("chat");
 		}
 		return interaction;
+	}
+
+	private static boolean takesPart(Participant who, Interaction interaction) {
+		return interaction != null && interaction.medium() == Medium.CHAT
+				&& (who.side() == Sender.CUSTOMER ? interaction.customer().value().equals(who.account())
+						: who.side() == Sender.AGENT && interaction.agent() != null
+								&& interaction.agent().value().equals(who.account()));
 	}
 
 	private void throttle(Participant who, InteractionId id) {

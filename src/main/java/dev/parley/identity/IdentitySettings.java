@@ -8,19 +8,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings of the identity module ({@code parley.identity.*}). {@code digestRealm} is the realm digest HA1
  * values are kept for (docs/decisions/0004-sip-digest-credentials.md); {@code digestCacheTtl} is how long the
  * usable HA1 values of a username are kept in memory (default 10 s; zero or less: read on every request);
- * {@code throttle} limits failed sign-ins ({@link SignInThrottle}).
+ * {@code throttle} limits failed sign-ins ({@link SignInThrottle}); {@code tokenCacheTtl} is how long a known API
+ * token's account is kept in memory (default 10 s; zero or less: read on every request).
  */
 @ConfigurationProperties("parley.identity")
-public record IdentitySettings(String digestRealm, Duration digestCacheTtl, Throttle throttle) {
+public record IdentitySettings(String digestRealm, Duration digestCacheTtl, Throttle throttle, Duration tokenCacheTtl) {
 
 	public IdentitySettings {
 		digestRealm = digestRealm == null || digestRealm.isBlank() ? "parley.local" : digestRealm;
 		digestCacheTtl = digestCacheTtl == null ? Duration.ofSeconds(10) : digestCacheTtl;
 		throttle = throttle == null ? Throttle.defaults() : throttle;
+		tokenCacheTtl = tokenCacheTtl == null ? Duration.ofSeconds(10) : tokenCacheTtl;
 	}
 
 	public static IdentitySettings defaults() {
-		return new IdentitySettings(null, null, null);
+		return new IdentitySettings(null, null, null, null);
 	}
 
 	/**

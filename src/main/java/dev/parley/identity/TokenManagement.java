@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.parley.common.NotFoundException;
 import dev.parley.common.Violations;
+import dev.parley.identity.internal.TokenCache;
 import dev.parley.identity.internal.TokenStore;
 
 /**
@@ -32,12 +33,15 @@ public class TokenManagement {
 
 	private final SecureRandom random = new SecureRandom();
 	private final TokenStore tokens;
+	private final TokenCache cache;
 	private final IdentityManagement identity;
 	private final DigestCredentials digest;
 	private final Clock clock;
 
-	TokenManagement(TokenStore tokens, IdentityManagement identity, DigestCredentials digest, Optional<Clock> clock) {
+	TokenManagement(TokenStore tokens, TokenCache cache, IdentityManagement identity, DigestCredentials digest,
+			Optional<Clock> clock) {
 		this.tokens = tokens;
+		this.cache = cache;
 		this.identity = identity;
 		this.digest = digest;
 		this.clock = clock.orElse(Clock.systemUTC());
@@ -73,16 +77,20 @@ public class TokenManagement {
 		}
 	}
 
-	/** The account a presented secret belongs to, if the token is known, active and the account enabled. */
-	@Transactional
+	/**
+	 * The account a presented secret belongs to, if the token is known, active and the account enabled. Known tokens
+	 * are kept a short while ({@link TokenCache}); no transaction: reads, and at most one write a minute.
+	 */
 	public Optional<Account> authenticate(String secret) {
 		if (secret == null || !secret.startsWith(SECRET_PREFIX) || secret.length() > 100) {
 			return Optional.empty();
 		}
 		Instant now = Instant.now(clock);
-		return tokens.findActiveOwner(hash(secret), now)
-			.flatMap(identity::find)
-			.filter(Account::enabled);
+		String hash = hash(secret);
+		Optional<Account> account = cache.account(hash, now, () -> tokens.findActive(hash, now)
+			.flatMap(t -> identity.find(t.owner()).filter(Account::enabled).map(a -> new TokenCache.Loaded(a, t.expiresAt()))));
+		account.ifPresent(a -> tokens.used(hash, now));
+		return account;
 	}
 
 	static String hash(String secret) {

@@ -30,6 +30,9 @@ final class ApiPoster implements AutoCloseable {
 	private final InetSocketAddress server;
 	private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
 	private final List<Thread> workers = new ArrayList<>();
+	/** Each request's time from writing it to its answer's end (the server's answer time, queueing there included). */
+	private final long[] answerNanos = new long[1 << 20];
+	private final java.util.concurrent.atomic.AtomicInteger answers = new java.util.concurrent.atomic.AtomicInteger();
 
 	ApiPoster(String host, int port, int connections) {
 		this.server = new InetSocketAddress(host, port);
@@ -52,6 +55,18 @@ final class ApiPoster implements AutoCloseable {
 		System.arraycopy(h, 0, request, 0, h.length);
 		System.arraycopy(body, 0, request, h.length, body.length);
 		queue.add(new Task(request, status));
+	}
+
+	/** The answer times so far as "p50 / p99 / max ms over n", and forgets them. */
+	String answerTimes() {
+		int n = Math.min(answers.getAndSet(0), answerNanos.length);
+		if (n == 0) {
+			return "no answers";
+		}
+		long[] s = java.util.Arrays.copyOf(answerNanos, n);
+		java.util.Arrays.sort(s);
+		return String.format(java.util.Locale.ROOT, "p50 %.1f / p99 %.1f / max %.1f ms over %,d", s[n / 2] / 1e6,
+				s[(int) (n * 0.99)] / 1e6, s[n - 1] / 1e6, n);
 	}
 
 	/** Requests waiting for a connection. */
@@ -85,9 +100,14 @@ final class ApiPoster implements AutoCloseable {
 					in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
 					out = socket.getOutputStream();
 				}
+				long sent = System.nanoTime();
 				out.write(task.request);
 				out.flush();
 				long[] answer = readAnswer(in);
+				int n = answers.getAndIncrement();
+				if (n < answerNanos.length) {
+					answerNanos[n] = System.nanoTime() - sent;
+				}
 				status = (int) answer[0];
 				keep = answer[1] == 1;
 			}

@@ -54,8 +54,8 @@ class LiveBenchmark {
 	static final int ROUNDS = Integer.getInteger("bench.rounds", 30);
 	static final int MESSAGE_RATE = Integer.getInteger("bench.message-rate", 20);
 	static final int CONNECT_RATE = Integer.getInteger("bench.connect-rate", 1000);
-	/** Connections (and threads) the chat messages are posted on. */
-	static final int POSTERS = Integer.getInteger("bench.posters", 32);
+	/** Connections (and threads) the chat messages are posted on: as many as messages may be on their way at once. */
+	static final int POSTERS = Integer.getInteger("bench.posters", 256);
 	static final int PER_HOLDER = Integer.getInteger("bench.per-holder", 2_500);
 	static final boolean HISTOGRAM = Boolean.getBoolean("bench.histogram");
 
@@ -93,7 +93,7 @@ class LiveBenchmark {
 			int agents = System.getProperty("bench.agents") != null ? Math.min(AGENTS, total / 2)
 					: Math.min(AGENTS, Math.max(10, total / 10));
 			int customers = total - agents;
-			int chats = Math.min(CHATS, Math.min(customers, agents * 3 / 2));
+			int chats = Math.min(CHATS, Math.min(customers, (agents - 1) * 3)); // three chats a desk; the last agent toggles
 			var accounts = new LiveBenchAccounts(server.base(), dbUrl, System.getProperty("bench.db-user", "postgres"));
 			long t = System.nanoTime();
 			accounts.center();
@@ -153,7 +153,11 @@ class LiveBenchmark {
 
 				long cpu2 = server.cpuTicks();
 				t = System.nanoTime();
+				desk.poster.answerTimes(); // those while connecting
+				Map<String, Long> split0 = cpuSplit(server.pid());
 				Phase steady = desk.phase(holders, () -> false, ROUNDS);
+				String answered = desk.poster.answerTimes();
+				String split = cpuShares(split0, cpuSplit(server.pid()), secs(t));
 				double cpu = (server.cpuTicks() - cpu2) / secs(t);
 				Thread.sleep(2_000);
 				Result during = connecting.result(holders);
@@ -165,6 +169,8 @@ class LiveBenchmark {
 						connecting.refusedMessages.get());
 				say("LIVE   all open        : broadcast %s (%d rounds; %d changes refused); single viewer %s (%d refused)",
 						after.broadcast, steady.rounds.size(), steady.refused, after.single, steady.refusedMessages.get());
+				say("LIVE   chat messages posted (all open): %,d at %d/s asked; the server's answer, sent to received: %s",
+						steady.messages.size() + steady.refusedMessages.get(), MESSAGE_RATE, answered);
 				double perConn = (heapOpen - heapSignedIn) / 1024.0 / held;
 				double perConnSession = (heapOpen - heapEmpty) / 1024.0 / held;
 				say("LIVE   heap after full GC: %.0f MiB with no page, %.0f MiB signed in (%.1f KiB a session), %.0f MiB "
@@ -173,6 +179,7 @@ class LiveBenchmark {
 						(heapSignedIn - heapEmpty) / 1024.0 / all.size(), heapOpen / 1048576.0, perConn, perConnSession,
 						rss / 1048576.0, files);
 				say("LIVE   server CPU while measuring (all open): %.0f%% of one core; load average %s", cpu, loadAverage());
+				say("LIVE   the machine's CPU while measuring, %% of one core: %s", split);
 				table.add(String.format(Locale.ROOT, "LIVE | %,d | %,d | %s | %s | %s | %s | %.1f (%.1f) | %.0f%% |", asked,
 						held, after.broadcast.short2(), during.broadcast.short2(), after.single.short2(),
 						during.single.short2(), perConn, perConnSession, cpu));
@@ -401,6 +408,48 @@ class LiveBenchmark {
 			return LiveBenchAccounts.json(accounts.api("GET", "/api/v1/status", accounts.adminToken, null, 200))
 				.get("agentsAvailable").asInt();
 		}
+	}
+
+	/** CPU ticks (1/100 s) used so far by the server, this JVM, the load processes, PostgreSQL and the rest. */
+	static Map<String, Long> cpuSplit(long serverPid) {
+		Map<String, Long> ticks = new java.util.LinkedHashMap<>();
+		for (String k : List.of("server", "load processes", "this JVM (sender)", "PostgreSQL", "other")) {
+			ticks.put(k, 0L);
+		}
+		long self = ProcessHandle.current().pid();
+		try (var procs = Files.list(Path.of("/proc"))) {
+			for (Path p : (Iterable<Path>) procs::iterator) {
+				String name = p.getFileName().toString();
+				if (!name.chars().allMatch(Character::isDigit)) {
+					continue;
+				}
+				try {
+					String stat = Files.readString(p.resolve("stat"));
+					String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+					String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					long used = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+					long pid = Long.parseLong(name);
+					String cmdline = Files.readString(p.resolve("cmdline"));
+					String k = pid == serverPid ? "server" : pid == self ? "this JVM (sender)"
+							: comm.startsWith("postgres") ? "PostgreSQL" : cmdline.contains("LiveHolder") ? "load processes" : "other";
+					ticks.merge(k, used, Long::sum);
+				}
+				catch (java.io.IOException | RuntimeException e) {
+					// gone meanwhile
+				}
+			}
+		}
+		catch (java.io.IOException e) {
+			// no /proc: nothing to say
+		}
+		return ticks;
+	}
+
+	static String cpuShares(Map<String, Long> before, Map<String, Long> after, double seconds) {
+		StringBuilder s = new StringBuilder();
+		after.forEach((k, v) -> s.append(s.isEmpty() ? "" : ", ").append(k).append(' ')
+			.append(Math.round(Math.max(0, v - before.getOrDefault(k, 0L)) / seconds)).append('%'));
+		return s.toString();
 	}
 
 	private static String jarOrClasspath() {

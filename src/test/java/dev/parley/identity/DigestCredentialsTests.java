@@ -104,7 +104,7 @@ class DigestCredentialsTests {
 	void aTokenIsCheckedForExpiryWhenVerifiedNotWhenItsRowWasRead() {
 		var account = AccountFixtures.account(identity, Role.AGENT);
 		String token = tokens.issue(account.id(), "one day", 1).secret();
-		var twoDaysLater = new DigestCredentials(store, cache, new IdentitySettings(digest.realm(), null, null),
+		var twoDaysLater = new DigestCredentials(store, cache, new IdentitySettings(digest.realm(), null, null, null),
 				Optional.of(Clock.offset(Clock.systemUTC(), Duration.ofDays(2))));
 		assertThat(digest.verify(answer(DigestAlgorithm.MD5, account.username(), token))).isPresent();
 		assertThat(twoDaysLater.verify(answer(DigestAlgorithm.MD5, account.username(), token))).isEmpty();

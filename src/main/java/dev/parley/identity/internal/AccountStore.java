@@ -27,9 +27,12 @@ public class AccountStore {
 
 	private final DigestCache cache;
 
-	AccountStore(JdbcClient jdbc, DigestCache cache) {
+	private final TokenCache tokens;
+
+	AccountStore(JdbcClient jdbc, DigestCache cache, TokenCache tokens) {
 		this.jdbc = jdbc;
 		this.cache = cache;
+		this.tokens = tokens;
 	}
 
 	public void insert(Account account, String passwordHash) {
@@ -59,6 +62,7 @@ public class AccountStore {
 	public void updateDisplayName(AccountId id, String displayName) {
 		jdbc.sql("UPDATE accounts SET display_name = ? WHERE id = ?").params(displayName, id.value()).update();
 		cache.evict(id); // digest verification hands out the account as kept
+		tokens.evict(id); // and so does a kept API token
 	}
 
 	public long count() {

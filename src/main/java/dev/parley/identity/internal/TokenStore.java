@@ -29,9 +29,12 @@ public class TokenStore {
 
 	private final DigestCache cache;
 
-	TokenStore(JdbcClient jdbc, DigestCache cache) {
+	private final TokenCache tokenCache;
+
+	TokenStore(JdbcClient jdbc, DigestCache cache, TokenCache tokenCache) {
 		this.jdbc = jdbc;
 		this.cache = cache;
+		this.tokenCache = tokenCache;
 	}
 
 	public void insert(AccountId owner, ApiToken token, String hash) {
@@ -73,23 +76,34 @@ public class TokenStore {
 			.params(ts(now), id, owner.value()).update() == 1;
 		if (revoked) {
 			cache.evict(owner);
+			tokenCache.evict(owner);
 		}
 		return revoked;
 	}
 
-	public Optional<AccountId> findActiveOwner(String hash, Instant now) {
-		Optional<AccountId> owner = jdbc.sql("""
-				SELECT account_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL
+	/** A token that is not revoked nor expired at {@code now}: its owner and expiry (null: never). */
+	public record Active(AccountId owner, Instant expiresAt) {
+	}
+
+	public Optional<Active> findActive(String hash, Instant now) {
+		return jdbc.sql("""
+				SELECT account_id, expires_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL
 				AND (expires_at IS NULL OR expires_at > ?)""")
 			.params(hash, ts(now))
-			.query((rs, n) -> new AccountId(rs.getObject("account_id", UUID.class))).optional();
-		if (owner.isPresent() && noteUse(hash, now)) {
-			// "last used" is shown to the minute: written at most once a minute per token, and only by a node that finds
-			// it older (so a token used a thousand times a second costs no write, and no commit to disk, per request)
+			.query((rs, n) -> new Active(new AccountId(rs.getObject("account_id", UUID.class)),
+					instant(rs.getTimestamp("expires_at"))))
+			.optional();
+	}
+
+	/**
+	 * The token was used. "Last used" is shown to the minute: written at most once a minute per token, and only where
+	 * it is older (so a token used a thousand times a second costs no write, and no commit to disk, per request).
+	 */
+	public void used(String hash, Instant now) {
+		if (noteUse(hash, now)) {
 			jdbc.sql("UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)")
 				.params(ts(now), hash, ts(now.minus(USE_PRECISION))).update();
 		}
-		return owner;
 	}
 
 	private static Timestamp ts(Instant i) {
