@@ -1,12 +1,19 @@
 package dev.parley;
 
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -18,10 +25,11 @@ import jakarta.servlet.http.HttpServletRequest;
  * Finding the controller method of a request whose path has a variable ({@code /api/v1/agent/interactions/{id}/messages})
  * makes Spring MVC try every one of Parley's two hundred mappings in turn, each asking the request for its method,
  * headers and path through half a dozen wrappers: under a chat load that was a quarter of the server's CPU. This
- * mapping first rules out, by a string comparison, every mapping none of whose patterns begins with the literal start of
- * the request's path (the text before a pattern's first variable or wildcard); what is left is matched exactly as
- * before, so the answers (a 404, a 405 naming the allowed methods, a 415) do not change. A path with a percent-escape
- * is matched the old way (a literal part of a pattern matches its decoded text).
+ * mapping keeps, per mapping, the literal start of each of its patterns (the text before the first variable or
+ * wildcard) in one array, and tries only the mappings whose literal start begins the request's path, in Spring's own
+ * order (mappings of the exact path first) and by Spring's own conditions and comparator. Anything else (no match, a
+ * tie, a CORS preflight, a path with a percent-escape, whose literal parts match their decoded text) is left to
+ * Spring's lookup, so the answers (a 404, a 405 naming the allowed methods, a 415) do not change.
  */
 @Configuration(proxyBeanMethods = false)
 class HandlerLookup {
@@ -36,38 +44,110 @@ class HandlerLookup {
 		};
 	}
 
-	/** Spring MVC's mapping, with the cheap test of a path's literal start before each mapping's own. */
+	/** Spring MVC's mapping, with a shortcut for the requests it can answer by a few mappings. */
 	static class PrefixFiltered extends RequestMappingHandlerMapping {
 
-		private static final String[] ANY = new String[0];
+		/** One mapping: its literal starts (null: it could match any path), exact paths and method. */
+		private record Entry(RequestMappingInfo info, String @Nullable [] prefixes, Set<String> direct,
+				HandlerMethod handler) {
+		}
 
-		/** The path being looked up on this thread, or null when every mapping is to be tried. */
-		private static final ThreadLocal<String> PATH = new ThreadLocal<>();
-
-		private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
+		/** Built on the first lookup after the mappings change. */
+		private volatile Entry @Nullable [] entries;
 
 		@Override
-		protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-			PATH.set(lookupPath.indexOf('%') >= 0 || lookupPath.indexOf(';') >= 0 ? null : lookupPath);
-			try {
+		protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+			super.registerHandlerMethod(handler, method, mapping);
+			entries = null;
+		}
+
+		@Override
+		public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+			super.registerMapping(mapping, handler, method);
+			entries = null;
+		}
+
+		@Override
+		public void unregisterMapping(RequestMappingInfo mapping) {
+			super.unregisterMapping(mapping);
+			entries = null;
+		}
+
+		@Override
+		protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
+				throws Exception {
+			if (lookupPath.indexOf('%') >= 0 || lookupPath.indexOf(';') >= 0 || CorsUtils.isPreFlightRequest(request)) {
 				return super.lookupHandlerMethod(lookupPath, request);
 			}
-			finally {
-				PATH.remove();
+			Entry[] all = entries;
+			if (all == null) {
+				all = index();
+				entries = all;
 			}
+			List<Entry> candidates = new ArrayList<>(8);
+			for (Entry e : all) {
+				if (couldMatch(e.prefixes, lookupPath)) {
+					candidates.add(e);
+				}
+			}
+			// as Spring: the mappings of this exact path first, all of them only when none of those matches
+			List<Object[]> matches = matching(candidates, request, lookupPath, true);
+			if (matches.isEmpty()) {
+				matches = matching(candidates, request, lookupPath, false);
+			}
+			if (matches.isEmpty()) {
+				return super.lookupHandlerMethod(lookupPath, request); // its "no match" answers: 404, 405, 415
+			}
+			Object[] best = matches.get(0);
+			if (matches.size() > 1) {
+				Comparator<RequestMappingInfo> order = getMappingComparator(request);
+				matches.sort((a, b) -> order.compare((RequestMappingInfo) a[0], (RequestMappingInfo) b[0]));
+				best = matches.get(0);
+				if (order.compare((RequestMappingInfo) best[0], (RequestMappingInfo) matches.get(1)[0]) == 0) {
+					return super.lookupHandlerMethod(lookupPath, request); // an ambiguity: Spring says which
+				}
+			}
+			HandlerMethod handler = (HandlerMethod) best[1];
+			request.setAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
+			handleMatch((RequestMappingInfo) best[0], lookupPath, request);
+			return handler;
 		}
 
-		@Override
-		protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-			String path = PATH.get();
-			if (path != null && !couldMatch(prefixes.computeIfAbsent(info, PrefixFiltered::prefixes), path)) {
-				return null;
-			}
-			return super.getMatchingMapping(info, request);
+		/** Spring's own lookup, for the tests that compare the two. */
+		@Nullable HandlerMethod springsLookup(String lookupPath, HttpServletRequest request) throws Exception {
+			return super.lookupHandlerMethod(lookupPath, request);
 		}
 
-		static boolean couldMatch(String[] prefixes, String path) {
-			if (prefixes == ANY) {
+		/** This lookup, for the tests. */
+		@Nullable HandlerMethod shortcutLookup(String lookupPath, HttpServletRequest request) throws Exception {
+			return lookupHandlerMethod(lookupPath, request);
+		}
+
+		private List<Object[]> matching(List<Entry> candidates, HttpServletRequest request, String lookupPath,
+				boolean exactOnly) {
+			List<Object[]> matches = new ArrayList<>(2);
+			for (Entry e : candidates) {
+				if (exactOnly && !e.direct.contains(lookupPath)) {
+					continue;
+				}
+				RequestMappingInfo match = getMatchingMapping(e.info, request);
+				if (match != null) {
+					matches.add(new Object[] { match, e.handler });
+				}
+			}
+			return matches;
+		}
+
+		private Entry[] index() {
+			List<Entry> out = new ArrayList<>();
+			for (Map.Entry<RequestMappingInfo, HandlerMethod> m : getHandlerMethods().entrySet()) {
+				out.add(new Entry(m.getKey(), prefixes(m.getKey()), getDirectPaths(m.getKey()), m.getValue()));
+			}
+			return out.toArray(Entry[]::new);
+		}
+
+		static boolean couldMatch(String @Nullable [] prefixes, String path) {
+			if (prefixes == null) {
 				return true;
 			}
 			for (String p : prefixes) {
@@ -78,18 +158,18 @@ class HandlerLookup {
 			return false;
 		}
 
-		/** The literal starts of the mapping's patterns; {@link #ANY} when one of them could match any path. */
-		static String[] prefixes(RequestMappingInfo info) {
+		/** The literal starts of the mapping's patterns; null when one of them could match any path. */
+		static String @Nullable [] prefixes(RequestMappingInfo info) {
 			PathPatternsRequestCondition condition = info.getPathPatternsCondition();
 			if (condition == null || condition.getPatterns().isEmpty()) {
-				return ANY;
+				return null;
 			}
 			String[] out = new String[condition.getPatterns().size()];
 			int i = 0;
 			for (PathPattern pattern : condition.getPatterns()) {
 				String p = literalStart(pattern.getPatternString());
 				if (p.isEmpty() || p.equals("/")) {
-					return ANY;
+					return null;
 				}
 				out[i++] = p;
 			}
