@@ -116,6 +116,18 @@ public class Chat {
 	 */
 	private ChatMessage store(Interaction interaction, Participant who, String text, String client) {
 		InteractionId id = interaction.id();
+		if (store.appendsInOneStatement()) {
+			var unnumbered = new ChatMessage(id, 0, who.side(), who.account(), who.name(), text, client, clock.instant());
+			long seq = store.append(unnumbered);
+			if (seq < 0) {
+				return null;
+			}
+			var message = new ChatMessage(id, seq, unnumbered.sender(), unnumbered.senderId(), unnumbered.senderName(),
+					text, client, unnumbered.sentAt());
+			// committed already (or with the caller's transaction): the push follows the commit either way
+			events.publishEvent(new ChatMessagePosted(message, interaction.customer().value(), agentOf(interaction)));
+			return message;
+		}
 		return tx.execute(s -> {
 			long seq = store.nextSeq(id);
 			if (seq < 0) {

@@ -69,7 +69,7 @@ class BrokerApiTests {
 	}
 
 	@Test
-	void aChatFromStartToTheHistoryRecord() {
+	void aChatFromStartToTheHistoryRecord() throws Exception {
 		String agentToken = readyAgent();
 		var started = api.post("/api/v1/me/interactions", customer.token(),
 				ApiClient.json(Map.of("medium", "chat", "queue", queue.key(), "topic", "My router blinks")));
@@ -101,6 +101,30 @@ class BrokerApiTests {
 		assertThat(missed).hasSize(1);
 		assertThat(missed.get(0).get("sender").asString()).isEqualTo("agent");
 		assertThat(missed.get(0).get("body").asString()).isEqualTo("Hi, how can I help?");
+
+		// both sides write at once: every message gets its own number, none skipped
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			var sent = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+			for (int i = 0; i < 8; i++) {
+				int n = i;
+				sent.add(pool.submit(() -> api.post("/api/v1/me/interactions/" + id + "/messages", customer.token(),
+						ApiClient.json(Map.of("body", "c" + n, "clientId", "race-c" + n))).status()));
+				sent.add(pool.submit(() -> api.post("/api/v1/agent/interactions/" + id + "/messages", agentToken,
+						ApiClient.json(Map.of("body", "a" + n))).status()));
+			}
+			for (var f : sent) {
+				assertThat(f.get()).isEqualTo(201);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		var all = api.get("/api/v1/me/interactions/" + id + "/messages", customer.token()).json();
+		var numbers = new java.util.ArrayList<Long>();
+		all.forEach(m -> numbers.add(m.get("seq").asLong()));
+		assertThat(numbers)
+			.containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 18).boxed().toList());
 
 		var wrapped = api.post("/api/v1/agent/interactions/" + id + "/wrap-up", agentToken,
 				ApiClient.json(Map.of("disposition", "resolved", "summary", "Restarted the router")));
