@@ -142,6 +142,10 @@ class LiveBenchmark {
 				say("LIVE   %,d more pages connected in %.1f s (%.0f/s asked %d/s; server CPU %.0f%% of a core); failed %d %s",
 						holders.opened.get() - pilots, connectSecs, (holders.opened.get() - pilots) / connectSecs,
 						CONNECT_RATE, (cpu1 - cpu0) / secs(t), holders.failed.get(), holders.failures);
+				// the messages queued while the pages connected are sent first: the steady phase starts with none waiting
+				while (desk.poster.waiting() > 0) {
+					Thread.sleep(100);
+				}
 				Thread.sleep(5_000);
 				int held = holders.openNow();
 				long heapOpen = server.heapAfterGc();
