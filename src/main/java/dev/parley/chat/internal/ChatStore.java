@@ -25,8 +25,7 @@ import dev.parley.routing.InteractionId;
  * sender's transaction: the row stays locked until commit, so two senders on two nodes get two numbers, and
  * the primary key (interaction, seq) would refuse a second message with the same one. On PostgreSQL the raise and
  * the insert are one statement ({@link #append}): one round trip, committed on its own, where the transaction took
- * six (begin, update, read, insert, commit); under thousands of messages a second the round trips were most of the
- * database's work.
+ * four (update, read back, insert, commit), each a wake-up of the database's process and of a server thread.
  */
 @Repository
 public class ChatStore {
