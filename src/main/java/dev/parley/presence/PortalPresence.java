@@ -83,13 +83,16 @@ public class PortalPresence implements AutoCloseable {
 
 	/** A portal tab connected: the customer is open at once (a pending close is called off). */
 	public void opened(UUID customer, String connection) {
+		boolean known = people.containsKey(customer);
 		Person p = person(customer);
-		AgendaBusy agenda = agenda(customer);
+		AgendaBusy agenda = known ? agenda(customer) : null; // a person just made read their agenda already
 		synchronized (p) {
 			p.connections.add(connection);
 			PresenceTimers.cancel(p.closing);
 			p.open = true;
-			setAgenda(customer, p, agenda);
+			if (agenda != null) {
+				setAgenda(customer, p, agenda);
+			}
 			publish(customer, p);
 		}
 	}
@@ -212,7 +215,7 @@ public class PortalPresence implements AutoCloseable {
 	private AgendaBusy agenda(UUID customer) {
 		try {
 			CustomerId id = new CustomerId(customer);
-			return AgendaBusy.at(customers.profile(id).agenda(), customers.timeZone(id), clock.instant());
+			return AgendaBusy.at(customers.agenda(id), customers.timeZone(id), clock.instant());
 		}
 		catch (NotFoundException e) {
 			return AgendaBusy.FREE;

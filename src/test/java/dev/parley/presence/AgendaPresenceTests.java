@@ -59,6 +59,23 @@ class AgendaPresenceTests {
 		assertThat(tuple.until()).isAfter(today.atStartOfDay(ZoneId.of("UTC")).toInstant());
 	}
 
+	@Test
+	void aCustomerBusyTodayConnectsInAMeetingAndTheAgendaAloneIsTheProfilesAgenda() {
+		var account = AccountFixtures.account(identity, Role.CUSTOMER);
+		var customer = new CustomerId(account.id().value());
+		var today = LocalDate.now(customers.timeZone(customer));
+		customers.updateAgenda(customer, new Agenda(List.of(),
+				List.of(new DatedException(today, null, null, ExceptionKind.BUSY, "at the dentist")),
+				customers.profile(customer).agenda().version()));
+		assertThat(customers.agenda(customer)).isEqualTo(customers.profile(customer).agenda());
+
+		portal.opened(customer.value(), "tab-1"); // the first tab: the person is made, with their agenda
+		assertThat(portalTuple(customer).activities()).contains(Activity.MEETING);
+		portal.opened(customer.value(), "tab-2"); // a second one reads the agenda again
+		assertThat(portalTuple(customer).activities()).contains(Activity.MEETING);
+		assertThat(portalTuple(customer).note()).isEqualTo("at the dentist");
+	}
+
 	private PresenceTuple portalTuple(CustomerId customer) {
 		return presence.current(PresentityId.customer(customer.value())).orElseThrow().tuples().stream()
 			.filter(t -> t.id().equals(PortalPresence.TUPLE)).findFirst().orElseThrow();

@@ -81,6 +81,12 @@ public class CustomerStore {
 			.query((rs, n) -> row(rs, attributes(id))).optional();
 	}
 
+	/** The agenda section's version (0 without a saved profile). */
+	public long agendaVersion(CustomerId id) {
+		return jdbc.sql("SELECT agenda_version FROM customers WHERE id = ?").param(id.value()).query(Long.class)
+			.optional().orElse(0L);
+	}
+
 	public Optional<String> timeZone(CustomerId id) {
 		return jdbc.sql("SELECT time_zone FROM customers WHERE id = ?").param(id.value()).query(String.class).optional();
 	}
