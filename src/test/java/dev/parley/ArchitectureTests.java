@@ -1,10 +1,12 @@
 package dev.parley;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -37,6 +39,22 @@ class ArchitectureTests {
 			.importPackages("dev.parley");
 		noClasses().that().resideInAnyPackage(CORE).should().dependOnClassesThat().resideInAnyPackage(PROTOCOL)
 			.because("protocols stay at the edge (web, api, live, sip, security)")
+			.check(classes);
+	}
+
+	/**
+	 * A listener is either durable ({@code @ApplicationModuleListener}: recorded in the event publication registry,
+	 * run asynchronously and again until it succeeds) or a plain {@code @EventListener} that hands its work to
+	 * {@code common.AfterCommit}. A bare {@code @TransactionalEventListener} is recorded in the registry too, but
+	 * marked done in a second connection while the committing one is still held: a burst of steps then waited on the
+	 * connection pool for its timeout (docs/architecture.md, "Events between modules").
+	 */
+	@Test
+	void noListenerIsABareTransactionalEventListener() {
+		var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("dev.parley");
+		noMethods().should().beAnnotatedWith(TransactionalEventListener.class)
+			.because("durable effects use @ApplicationModuleListener, pushes and caches @EventListener + AfterCommit")
 			.check(classes);
 	}
 
