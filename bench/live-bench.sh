@@ -4,8 +4,9 @@
 #   bench/live-bench.sh [CONNECTIONS...]            (default: 1000 5000 20000)
 # Environment: BENCH_JAR (measure another build's jar, e.g. an older commit's; default: this worktree's, built first),
 # BENCH_LABEL (its name in the output), BENCH_DB_URL (default jdbc:postgresql://127.0.0.1:5432/bench_live, user
-# BENCH_DB_USER=postgres; its schema public is dropped and made again before every run), BENCH_AGENTS (300),
-# BENCH_CHATS (100), BENCH_ROUNDS (30), BENCH_MESSAGE_RATE (20/s), BENCH_CONNECT_RATE (1000 pages/s),
+# BENCH_DB_USER=postgres; its schema public is dropped and made again before every run), BENCH_AGENTS (300; a tenth
+# of the pages unless set, then up to half), BENCH_CHATS (100; three per agent), BENCH_ROUNDS (30),
+# BENCH_MESSAGE_RATE (20/s), BENCH_CONNECT_RATE (1000 pages/s),
 # BENCH_HEAP (3g), BENCH_PER_HOLDER (pages per load process, 2500: each has one selector thread reading its pages),
 # JFR=1 (a flight recording of Parley in each run's directory).
 # Kept out of `mvn verify`; the figures are printed as lines starting with LIVE (docs/benchmarks.md explains them).

@@ -52,6 +52,10 @@ class HandlerLookup {
 				HandlerMethod handler) {
 		}
 
+		/** A mapping that matched the request (as Spring narrows it to the request), with its method. */
+		private record Match(RequestMappingInfo mapping, HandlerMethod handler) {
+		}
+
 		/** Built on the first lookup after the mappings change. */
 		private volatile Entry @Nullable [] entries;
 
@@ -91,26 +95,25 @@ class HandlerLookup {
 				}
 			}
 			// as Spring: the mappings of this exact path first, all of them only when none of those matches
-			List<Object[]> matches = matching(candidates, request, lookupPath, true);
+			List<Match> matches = matching(candidates, request, lookupPath, true);
 			if (matches.isEmpty()) {
 				matches = matching(candidates, request, lookupPath, false);
 			}
 			if (matches.isEmpty()) {
 				return super.lookupHandlerMethod(lookupPath, request); // its "no match" answers: 404, 405, 415
 			}
-			Object[] best = matches.get(0);
+			Match best = matches.get(0);
 			if (matches.size() > 1) {
 				Comparator<RequestMappingInfo> order = getMappingComparator(request);
-				matches.sort((a, b) -> order.compare((RequestMappingInfo) a[0], (RequestMappingInfo) b[0]));
+				matches.sort((a, b) -> order.compare(a.mapping, b.mapping));
 				best = matches.get(0);
-				if (order.compare((RequestMappingInfo) best[0], (RequestMappingInfo) matches.get(1)[0]) == 0) {
+				if (order.compare(best.mapping, matches.get(1).mapping) == 0) {
 					return super.lookupHandlerMethod(lookupPath, request); // an ambiguity: Spring says which
 				}
 			}
-			HandlerMethod handler = (HandlerMethod) best[1];
-			request.setAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
-			handleMatch((RequestMappingInfo) best[0], lookupPath, request);
-			return handler;
+			request.setAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE, best.handler);
+			handleMatch(best.mapping, lookupPath, request);
+			return best.handler;
 		}
 
 		/** Spring's own lookup, for the tests that compare the two. */
@@ -118,21 +121,16 @@ class HandlerLookup {
 			return super.lookupHandlerMethod(lookupPath, request);
 		}
 
-		/** This lookup, for the tests. */
-		@Nullable HandlerMethod shortcutLookup(String lookupPath, HttpServletRequest request) throws Exception {
-			return lookupHandlerMethod(lookupPath, request);
-		}
-
-		private List<Object[]> matching(List<Entry> candidates, HttpServletRequest request, String lookupPath,
+		private List<Match> matching(List<Entry> candidates, HttpServletRequest request, String lookupPath,
 				boolean exactOnly) {
-			List<Object[]> matches = new ArrayList<>(2);
+			List<Match> matches = new ArrayList<>(2);
 			for (Entry e : candidates) {
 				if (exactOnly && !e.direct.contains(lookupPath)) {
 					continue;
 				}
 				RequestMappingInfo match = getMatchingMapping(e.info, request);
 				if (match != null) {
-					matches.add(new Object[] { match, e.handler });
+					matches.add(new Match(match, e.handler));
 				}
 			}
 			return matches;

@@ -68,7 +68,7 @@ class HandlerLookupTests {
 				String path = pattern.replaceAll("\\{\\*[^}]*}", "a/b").replaceAll("\\{[^}]*}", "x1")
 					.replace("**", "a/b").replace("*", "a").replace("?", "a");
 				for (var method : methods) {
-					var fast = answer(() -> lookup.shortcutLookup(path, request(method.name(), path)));
+					var fast = answer(() -> lookup.lookupHandlerMethod(path, request(method.name(), path)));
 					var spring = answer(() -> lookup.springsLookup(path, request(method.name(), path)));
 					assertThat(fast).as("%s %s", method, path).isEqualTo(spring);
 					compared++;

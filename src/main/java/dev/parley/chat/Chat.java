@@ -110,34 +110,32 @@ public class Chat {
 	}
 
 	/**
-	 * Numbers, stores and announces a message in one transaction: null when the interaction has no thread yet. The
-	 * number comes from a conditional update of the thread's row (the row lock orders senders, on any node); a client
-	 * id stored before fails the insert (unique), which rolls the number back too.
+	 * Numbers, stores and announces a message: null when the interaction has no thread yet. The number comes from a
+	 * conditional update of the thread's row (the row lock orders senders, on any node); a client id stored before
+	 * fails the insert (unique), which takes the number back too. On PostgreSQL both are one statement, committed on
+	 * its own; elsewhere one transaction. The announcement's push follows the commit either way.
 	 */
 	private ChatMessage store(Interaction interaction, Participant who, String text, String client) {
 		InteractionId id = interaction.id();
-		if (store.appendsInOneStatement()) {
-			var unnumbered = new ChatMessage(id, 0, who.side(), who.account(), who.name(), text, client, clock.instant());
-			long seq = store.append(unnumbered);
-			if (seq < 0) {
-				return null;
+		var unnumbered = new ChatMessage(id, 0, who.side(), who.account(), who.name(), text, client, clock.instant());
+		Long seq = store.appendsInOneStatement() ? Long.valueOf(store.append(unnumbered)) : tx.execute(s -> {
+			long next = store.nextSeq(id);
+			if (next >= 0) {
+				store.insert(numbered(unnumbered, next));
 			}
-			var message = new ChatMessage(id, seq, unnumbered.sender(), unnumbered.senderId(), unnumbered.senderName(),
-					text, client, unnumbered.sentAt());
-			// committed already (or with the caller's transaction): the push follows the commit either way
-			events.publishEvent(new ChatMessagePosted(message, interaction.customer().value(), agentOf(interaction)));
-			return message;
-		}
-		return tx.execute(s -> {
-			long seq = store.nextSeq(id);
-			if (seq < 0) {
-				return null;
-			}
-			var message = new ChatMessage(id, seq, who.side(), who.account(), who.name(), text, client, clock.instant());
-			store.insert(message);
-			events.publishEvent(new ChatMessagePosted(message, interaction.customer().value(), agentOf(interaction)));
-			return message;
+			return next;
 		});
+		if (seq == null || seq < 0) {
+			return null;
+		}
+		var message = numbered(unnumbered, seq);
+		events.publishEvent(new ChatMessagePosted(message, interaction.customer().value(), agentOf(interaction)));
+		return message;
+	}
+
+	private static ChatMessage numbered(ChatMessage m, long seq) {
+		return new ChatMessage(m.interaction(), seq, m.sender(), m.senderId(), m.senderName(), m.body(), m.clientId(),
+				m.sentAt());
 	}
 
 	/**

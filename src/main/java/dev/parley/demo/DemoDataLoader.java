@@ -1,6 +1,5 @@
 package dev.parley.demo;
 
-import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -13,6 +12,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.parley.common.Databases;
 
 /**
  * Seeds the demo dataset when enabled, the database is empty and it is not PostgreSQL (the production
@@ -46,7 +47,7 @@ class DemoDataLoader {
 		if (!properties.enabled()) {
 			return;
 		}
-		if (isPostgres()) {
+		if (Databases.isPostgres(dataSource)) {
 			log.info("Demo data is never loaded into PostgreSQL.");
 			return;
 		}
@@ -86,14 +87,5 @@ class DemoDataLoader {
 		dataset.signIns.forEach(s -> text.append(System.lineSeparator())
 			.append(String.format("  %-10s %-14s %s", s.role(), s.username(), s.description())));
 		log.info(text.toString());
-	}
-
-	private boolean isPostgres() {
-		try (var connection = dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-		}
-		catch (SQLException e) {
-			return false;
-		}
 	}
 }

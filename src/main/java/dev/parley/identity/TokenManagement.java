@@ -88,7 +88,9 @@ public class TokenManagement {
 		Instant now = Instant.now(clock);
 		String hash = hash(secret);
 		Optional<Account> account = cache.account(hash, now, () -> tokens.findActive(hash, now)
-			.flatMap(t -> identity.find(t.owner()).filter(Account::enabled).map(a -> new TokenCache.Loaded(a, t.expiresAt()))));
+			.flatMap(t -> identity.find(t.owner())
+				.filter(Account::enabled)
+				.map(a -> new TokenCache.Loaded(a, t.expiresAt()))));
 		account.ifPresent(a -> tokens.used(hash, now));
 		return account;
 	}

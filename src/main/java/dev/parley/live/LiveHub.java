@@ -169,8 +169,6 @@ class LiveHub implements SmartLifecycle {
 	void broadcast(LiveConnection.Topic topic, String event, String data) {
 		Frame frame = Frame.of(event, data);
 		lastBroadcast.put(topic, frame);
-		// queued on this thread in order (so two broadcasts reach every page in the order they were made), written by
-		// all the writers in batches
 		List<LiveConnection> queued = new ArrayList<>(connections.size());
 		for (LiveConnection c : connections.values()) {
 			if (c.wants(topic)) {

@@ -1,11 +1,9 @@
 package dev.parley.chat.internal;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +16,7 @@ import org.springframework.stereotype.Repository;
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.Receipts;
 import dev.parley.chat.Sender;
+import dev.parley.common.Databases;
 import dev.parley.routing.InteractionId;
 
 /**
@@ -36,16 +35,7 @@ public class ChatStore {
 
 	ChatStore(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
-		this.postgres = isPostgres(dataSource);
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-		}
-		catch (SQLException e) {
-			return false; // the general way works everywhere
-		}
+		this.postgres = Databases.isPostgres(dataSource);
 	}
 
 	/** Whether {@link #append} numbers and stores a message in one statement (no transaction needed). */

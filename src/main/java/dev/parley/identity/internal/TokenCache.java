@@ -20,8 +20,7 @@ import dev.parley.identity.IdentitySettings;
 /**
  * The account behind a known API token (by the token's hash), kept for a short time
  * ({@code parley.identity.token-cache-ttl}, default 10 s; zero turns it off) so that an API request costs no database
- * read for its token: at thousands of chat messages a second, the token's two reads were a third of the database's
- * work. Unknown tokens are never kept (the sign-in throttle answers a flood of them). A kept token still ends at its
+ * read for its token (two reads before: the token, then its account). Unknown tokens are never kept (the sign-in throttle answers a flood of them). A kept token still ends at its
  * expiry, checked against the clock on every use.
  * <p>
  * Revoking a token and changing its account (the display name requests carry) evict the account's tokens on this node
