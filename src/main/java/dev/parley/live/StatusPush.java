@@ -93,16 +93,32 @@ class StatusPush implements SmartLifecycle {
 		if (t == null || !scheduled.compareAndSet(false, true)) {
 			return;
 		}
-		long wait = Math.max(0, lastSent + settings.statusInterval().toNanos() - System.nanoTime());
-		t.schedule(() -> {
-			scheduled.set(false);
-			try {
-				flush(false);
-			}
-			catch (RuntimeException e) {
-				log.warn("Could not push the center's status; the next change or refresh tries again", e);
-			}
-		}, wait, TimeUnit.NANOSECONDS);
+		t.schedule(this::due, untilDue(), TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * The scheduled push, on the timer's one thread. The wait is checked again here, where no flush can be under way:
+	 * a change that came while a push was being rendered read the time of the push before it and asked for one at
+	 * once, which would have sent a second push right behind the first.
+	 */
+	private void due() {
+		long wait = untilDue();
+		ScheduledExecutorService t = timer;
+		if (wait > 0 && t != null) {
+			t.schedule(this::due, wait, TimeUnit.NANOSECONDS);
+			return;
+		}
+		scheduled.set(false);
+		try {
+			flush(false);
+		}
+		catch (RuntimeException e) {
+			log.warn("Could not push the center's status; the next change or refresh tries again", e);
+		}
+	}
+
+	private long untilDue() {
+		return Math.max(0, lastSent + settings.statusInterval().toNanos() - System.nanoTime());
 	}
 
 	/**
