@@ -56,8 +56,15 @@ class HandlerLookup {
 		private record Match(RequestMappingInfo mapping, HandlerMethod handler) {
 		}
 
+		/**
+		 * The mappings by the folder their literal starts lie in (each start up to its last '/'): a request's candidates
+		 * are in the buckets of its path's folders, a handful of map reads instead of a test of every mapping.
+		 */
+		private record Index(Entry[] anywhere, Map<String, Entry[]> byFolder) {
+		}
+
 		/** Built on the first lookup after the mappings change. */
-		private volatile Entry @Nullable [] entries;
+		private volatile @Nullable Index entries;
 
 		@Override
 		protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
@@ -83,17 +90,12 @@ class HandlerLookup {
 			if (lookupPath.indexOf('%') >= 0 || lookupPath.indexOf(';') >= 0 || CorsUtils.isPreFlightRequest(request)) {
 				return super.lookupHandlerMethod(lookupPath, request);
 			}
-			Entry[] all = entries;
-			if (all == null) {
-				all = index();
-				entries = all;
+			Index index = entries;
+			if (index == null) {
+				index = index();
+				entries = index;
 			}
-			List<Entry> candidates = new ArrayList<>(8);
-			for (Entry e : all) {
-				if (couldMatch(e.prefixes, lookupPath)) {
-					candidates.add(e);
-				}
-			}
+			List<Entry> candidates = candidates(index, lookupPath);
 			// as Spring: the mappings of this exact path first, all of them only when none of those matches
 			List<Match> matches = matching(candidates, request, lookupPath, true);
 			if (matches.isEmpty()) {
@@ -136,12 +138,57 @@ class HandlerLookup {
 			return matches;
 		}
 
-		private Entry[] index() {
-			List<Entry> out = new ArrayList<>();
+		private Index index() {
+			List<Entry> anywhere = new ArrayList<>();
+			Map<String, List<Entry>> byFolder = new java.util.HashMap<>();
 			for (Map.Entry<RequestMappingInfo, HandlerMethod> m : getHandlerMethods().entrySet()) {
-				out.add(new Entry(m.getKey(), prefixes(m.getKey()), getDirectPaths(m.getKey()), m.getValue()));
+				var e = new Entry(m.getKey(), prefixes(m.getKey()), getDirectPaths(m.getKey()), m.getValue());
+				if (e.prefixes == null) {
+					anywhere.add(e);
+					continue;
+				}
+				for (String p : e.prefixes) {
+					List<Entry> bucket = byFolder.computeIfAbsent(folder(p), k -> new ArrayList<>());
+					if (!holds(bucket, e)) {
+						bucket.add(e);
+					}
+				}
 			}
-			return out.toArray(Entry[]::new);
+			Map<String, Entry[]> frozen = new java.util.HashMap<>();
+			byFolder.forEach((k, v) -> frozen.put(k, v.toArray(Entry[]::new)));
+			return new Index(anywhere.toArray(Entry[]::new), frozen);
+		}
+
+		/** The mappings whose literal start begins the path: from the buckets of each of the path's folders. */
+		private static List<Entry> candidates(Index index, String path) {
+			List<Entry> out = new ArrayList<>(8);
+			java.util.Collections.addAll(out, index.anywhere);
+			for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+				Entry[] bucket = index.byFolder.get(path.substring(0, slash + 1));
+				if (bucket == null) {
+					continue;
+				}
+				for (Entry e : bucket) {
+					if (couldMatch(e.prefixes, path) && !holds(out, e)) {
+						out.add(e);
+					}
+				}
+			}
+			return out;
+		}
+
+		private static boolean holds(List<Entry> list, Entry e) {
+			for (Entry x : list) {
+				if (x == e) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/** A literal start up to and with its last '/' (every pattern starts with one). */
+		static String folder(String literalStart) {
+			return literalStart.substring(0, literalStart.lastIndexOf('/') + 1);
 		}
 
 		static boolean couldMatch(String @Nullable [] prefixes, String path) {

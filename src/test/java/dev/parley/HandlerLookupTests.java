@@ -118,4 +118,12 @@ class HandlerLookupTests {
 		assertThat(PrefixFiltered.couldMatch(chat, "/api/v1/agent/offers/abc/accept")).isFalse();
 		assertThat(PrefixFiltered.couldMatch(null, "/anything")).as("a mapping that could match any path").isTrue();
 	}
+
+	@Test
+	void aLiteralStartIsFiledUnderItsFolder() {
+		assertThat(PrefixFiltered.folder("/api/v1/agent/interactions/")).isEqualTo("/api/v1/agent/interactions/");
+		assertThat(PrefixFiltered.folder("/api/v1/status")).isEqualTo("/api/v1/");
+		assertThat(PrefixFiltered.folder("/img/logo")).isEqualTo("/img/");
+		assertThat(PrefixFiltered.folder("/login")).isEqualTo("/");
+	}
 }

@@ -84,9 +84,9 @@ public class SignInThrottle {
 
 	/**
 	 * How long sign-ins as this username (null when the secret names no account, as a bearer token) from this
-	 * address are refused, if they are: ask before checking the secret, and refuse without checking it.
+	 * address are refused, if they are: ask before checking the secret, and refuse without checking it. Asked on every
+	 * API request, so not through a transactional proxy: the kept answer is a map read, a missing one one statement.
 	 */
-	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Optional<Duration> refusal(String username, String source) {
 		Instant now = Instant.now(clock);
 		String memo = usernameKey(username) + "\n" + source(source);
