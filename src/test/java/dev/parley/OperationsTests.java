@@ -76,7 +76,7 @@ class OperationsTests {
 		});
 		assertThat(scrape).contains("parley_center_contacts_waiting", "parley_center_agents_available",
 				"parley_queue_contacts_waiting{queue=\"" + queue.key() + "\"} 0.0", "parley_live_connections",
-				"jvm_memory_used_bytes");
+				"parley_live_connects_waiting", "parley_live_connects_refused_total", "jvm_memory_used_bytes");
 	}
 
 	/** The Prometheus scrape as a scraper asks for it (text format). */

@@ -166,8 +166,9 @@ class LiveBenchmark {
 				Thread.sleep(2_000);
 				Result during = connecting.result(holders);
 				Result after = steady.result(holders);
-				say("LIVE   held %,d of %,d (pages cut by the server meanwhile: %d, reconnected: %d)", held, total,
-						holders.cut.get(), holders.reopened.get());
+				say("LIVE   held %,d of %,d (pages cut by the server meanwhile: %d, reconnected: %d; answered 503 while "
+						+ "connecting and tried again after a back-off: %,d)", held, total, holders.cut.get(),
+						holders.reopened.get(), holders.busy.get());
 				say("LIVE   while connecting: broadcast %s (%d rounds; %d changes refused); single viewer %s (%d refused)",
 						during.broadcast, connecting.rounds.size(), connecting.refused, during.single,
 						connecting.refusedMessages.get());

@@ -36,7 +36,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * QUIT
  * </pre>
  * Out: {@code OPENED idx t} (first hello), {@code REOPENED idx t}, {@code FAILED idx reason} (not 200: a page's
- * EventSource gives up), {@code CLOSED idx t why} (the stream ended: the page reconnects after the server's
+ * EventSource gives up), {@code BUSY idx} (503: tried again after a jittered, doubling back-off, as live.js does),
+ * {@code CLOSED idx t why} (the stream ended: the page reconnects after the server's
  * {@code retry}, 3 s without one), {@code MSG idx t clientId} (a chat message event), {@code ACK what}.
  * <p>
  * {@code java -cp target/test-classes dev.parley.bench.LiveHolder 127.0.0.1 8080}
@@ -66,6 +67,7 @@ public final class LiveHolder {
 		SocketChannel channel;
 		int phase;
 		boolean everOpened;
+		int refusals; // 503s in a row
 		boolean open;
 		long openedAt;
 		int retryMillis = DEFAULT_RETRY_MILLIS;
@@ -367,6 +369,16 @@ public final class LiveHolder {
 				p.head = new byte[0];
 				p.headLen = 0;
 				int status = Integer.parseInt(text.substring(9, 12));
+				if (status == 503) {
+					// the server's connect gate: as live.js does, try again after a jittered, doubling back-off
+					opening--;
+					close(p);
+					long ceiling = Math.min(60_000L, 1_000L << Math.min(6, p.refusals++));
+					long delay = ceiling / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+					reconnects.add(new Due(at + delay * 1_000_000L, p));
+					out.println("BUSY " + p.idx);
+					return end;
+				}
 				if (status != 200) {
 					opening--;
 					failed++;
@@ -456,6 +468,7 @@ public final class LiveHolder {
 		}
 		p.open = true;
 		p.openedAt = at;
+		p.refusals = 0;
 		opening--;
 		openCount++;
 		if (p.everOpened) {

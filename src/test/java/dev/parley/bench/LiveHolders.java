@@ -35,6 +35,8 @@ final class LiveHolders implements AutoCloseable {
 	final AtomicInteger reopened = new AtomicInteger();
 	final AtomicInteger failed = new AtomicInteger();
 	final AtomicInteger cut = new AtomicInteger();
+	/** Answers 503 (the server's connect gate): the page tried again after its back-off, as live.js does. */
+	final AtomicInteger busy = new AtomicInteger();
 	final AtomicLong lastOpenedAt = new AtomicLong();
 	final Map<String, List<Arrival>> messages = new ConcurrentHashMap<>();
 	final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -169,6 +171,7 @@ final class LiveHolders implements AutoCloseable {
 						}
 					}
 					case "CLOSED" -> cut.incrementAndGet();
+					case "BUSY" -> busy.incrementAndGet();
 					case "MSG" -> {
 						String[] w = line.split(" ");
 						messages.computeIfAbsent(w[3], k -> java.util.Collections.synchronizedList(new ArrayList<>()))
