@@ -12,9 +12,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,9 +32,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * no processor; the queue is short so that other requests (API calls, pages) still find threads. The gate is per
  * node, as the processors it protects are.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2) // after the request size limit, before security (its work is what is gated)
 class ConnectGate extends OncePerRequestFilter {
+
+	/** The gate as a bean (metrics, tests) and as a filter: after the request size limit, before security. */
+	@Configuration(proxyBeanMethods = false)
+	static class Registration {
+
+		@Bean
+		ConnectGate connectGate(LiveSettings settings) {
+			return new ConnectGate(settings);
+		}
+
+		@Bean
+		FilterRegistrationBean<ConnectGate> connectGateFilter(ConnectGate gate) {
+			var registration = new FilterRegistrationBean<>(gate);
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+			return registration;
+		}
+	}
 
 	private final Semaphore opening;
 	private final int concurrency;
