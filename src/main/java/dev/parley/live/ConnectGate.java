@@ -29,7 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Why: without it, thousands of pages connecting together ran on a hundred and more of the container's threads at
  * once, and the few threads writing to the pages already open got a small share of the processors (a broadcast's
  * p99 went from some 0.2 s to over 1 s while 9,200 pages connected). A waiting request holds a container thread but
- * no processor; the queue is short so that other requests (API calls, pages) still find threads. The gate is per
+ * no processor; the queue stays well below the container's threads (200) so that other requests (API calls, pages)
+ * still find threads. The gate is per
  * node, as the processors it protects are.
  */
 class ConnectGate extends OncePerRequestFilter {
