@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,18 +20,25 @@ import dev.parley.alerts.AlertKind;
 import dev.parley.alerts.AlertRule;
 import dev.parley.alerts.AlertRuleId;
 import dev.parley.alerts.AlertSide;
+import dev.parley.common.Databases;
 
 /**
  * The alert_rules and alerts tables. An alert is inserted under an id derived from its rule and event, so a second
  * insert of it (an event delivered again) changes nothing; dismissing is one conditional UPDATE of the owner's row.
+ * On PostgreSQL the second insert is skipped by {@code ON CONFLICT DO NOTHING}: a failed statement there aborts its
+ * whole transaction, so a redelivered event whose first delivery stored some of its alerts would fail on the first of
+ * them, and again on every redelivery, and its other alerts would never be stored. H2 goes on after a failed
+ * statement, so there the duplicate key is caught.
  */
 @Repository
 public class AlertStore {
 
 	private final JdbcClient jdbc;
+	private final boolean postgres;
 
-	AlertStore(JdbcClient jdbc) {
+	AlertStore(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.postgres = Databases.isPostgres(dataSource);
 	}
 
 	public List<AlertRule> rules(UUID account, AlertSide side) {
@@ -56,14 +65,14 @@ public class AlertStore {
 
 	/** Stores the alert; false when it is stored already (the same rule and event). */
 	public boolean insert(Alert a) {
+		String insert = """
+				INSERT INTO alerts (id, account_id, rule_id, kind, subject, subject_name, detail, raised_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 		try {
-			jdbc.sql("""
-					INSERT INTO alerts (id, account_id, rule_id, kind, subject, subject_name, detail, raised_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			return jdbc.sql(postgres ? insert + " ON CONFLICT (id) DO NOTHING" : insert)
 				.params(a.id().value(), a.account(), a.rule().value(), a.kind().name(), a.subject(),
 						cut(a.subjectName()), cut(a.detail()), Timestamp.from(a.raisedAt()))
-				.update();
-			return true;
+				.update() == 1;
 		}
 		catch (DuplicateKeyException e) {
 			return false;
