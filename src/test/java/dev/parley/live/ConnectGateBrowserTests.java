@@ -44,27 +44,28 @@ class ConnectGateBrowserTests {
 		try {
 			long seen = gate.refused();
 			tab.signIn(customer.username(), AccountFixtures.PASSWORD); // the portal's home: its status panel is live
+			// every try the page makes while the gate is full, for 2.9 s from the first: with the back-off (0.5-1 s,
+			// then 1-2 s) that is two or three; a page retrying at once, or after a fixed short pause, makes dozens
 			long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-			while (refusedAt.size() < 3 && System.nanoTime() < until) {
+			while (System.nanoTime() < until
+					&& (refusedAt.isEmpty() || System.nanoTime() - refusedAt.get(0) < TimeUnit.MILLISECONDS.toNanos(2_900))) {
 				long refused = gate.refused();
 				for (; seen < refused; seen++) {
 					refusedAt.add(System.nanoTime());
 				}
 				Thread.sleep(2);
 			}
-			assertThat(refusedAt).as("the page asked three times while the gate was full").hasSize(3);
 			assertThat(hub.count()).isZero();
 		}
 		finally {
 			gate.leave();
 		}
-		long first = TimeUnit.NANOSECONDS.toMillis(refusedAt.get(1) - refusedAt.get(0));
-		long second = TimeUnit.NANOSECONDS.toMillis(refusedAt.get(2) - refusedAt.get(1));
-		assertThat(first).as("first back-off, 0.5-1 s").isBetween(450L, 1_600L);
-		assertThat(second).as("second back-off, 1-2 s").isBetween(950L, 2_600L);
+		List<Long> sinceFirst = refusedAt.stream().map(t -> TimeUnit.NANOSECONDS.toMillis(t - refusedAt.get(0))).toList();
+		assertThat(refusedAt).as("tries in 2.9 s after the first, ms after it: " + sinceFirst).hasSizeBetween(2, 4);
+		assertThat(sinceFirst.get(sinceFirst.size() - 1)).as("the last try came after a back-off: " + sinceFirst)
+			.isGreaterThanOrEqualTo(450L);
 
-		// the next try (2-4 s later) finds room
+		// a later try (after 1-2 s, or 2-4 s) finds room, and the page is live
 		Eventually.value(Duration.ofSeconds(10), () -> hub.count() == 1 ? true : null);
-		assertThat(gate.refused()).as("no more refusals once it got in").isEqualTo(refusedAt.size());
 	}
 }
