@@ -16,10 +16,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Admission of new event streams ({@code GET /live/presence}), ahead of every other filter: opening a stream (the
+ * Admission of new event streams ({@code GET /live/presence}), ahead of security: opening a stream (the
  * session and security checks, the viewer, the customer's presence, the upgrade) runs for at most
  * {@link LiveSettings#connectConcurrency()} requests at once; up to {@link LiveSettings#connectQueue()} more wait
  * (each at most {@link LiveSettings#connectWait()}, first come first served) and the rest are answered 503 with
@@ -30,8 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * once, and the few threads writing to the pages already open got a small share of the processors (a broadcast's
  * p99 went from some 0.2 s to over 1 s while 9,200 pages connected). A waiting request holds a container thread but
  * no processor; the queue stays well below the container's threads (200) so that other requests (API calls, pages)
- * still find threads. The gate is per
- * node, as the processors it protects are.
+ * still find threads. The gate is per node, as the processors it protects are.
  */
 class ConnectGate extends OncePerRequestFilter {
 
@@ -84,7 +84,7 @@ class ConnectGate extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		finally {
-			opening.release();
+			leave();
 		}
 	}
 
@@ -111,7 +111,7 @@ class ConnectGate extends OncePerRequestFilter {
 		}
 	}
 
-	/** Gives a turn back (what {@link #doFilterInternal} does when the stream is open or failed to open). */
+	/** Gives a turn back: the stream is open, or failed to open. */
 	void leave() {
 		opening.release();
 	}
@@ -133,7 +133,7 @@ class ConnectGate extends OncePerRequestFilter {
 		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader("Retry-After", "1");
 		response.setHeader("Cache-Control", "no-store");
-		response.setContentType("application/problem+json");
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
 				+ "\"detail\":\"Many pages are opening their live connection at once; open it again after Retry-After "
