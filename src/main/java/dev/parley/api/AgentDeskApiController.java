@@ -206,6 +206,7 @@ class AgentDeskApiController {
 	}
 
 	@PostMapping("/interactions/{id}/messages")
+	@HotPath
 	@Operation(operationId = "postMyAgentChatMessage", summary = "Send a message in a chat you handle",
 			description = "Sends a message to the customer: " + MyInteractionsApiController.MESSAGE_RULES
 					+ " An agent writes while the interaction is connected." + MINE,

@@ -179,6 +179,7 @@ class MyInteractionsApiController {
 	}
 
 	@PostMapping("/{id}/messages")
+	@HotPath
 	@Operation(operationId = "postMyChatMessage", summary = "Send a message in your chat", description = """
 			Sends a message to the agent: """ + MESSAGE_RULES + """
 			 A customer writes while the contact waits or is connected, not once it is over or in wrap-up.""",
