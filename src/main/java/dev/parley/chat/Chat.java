@@ -97,9 +97,21 @@ public class Chat {
 		}
 		try {
 			ChatMessage stored = store(interaction, who, text, client);
+			if (stored == null && client != null) { // PostgreSQL gives no number to a client id stored before
+				Optional<ChatMessage> before = store.byClientId(id, client);
+				if (before.isPresent()) {
+					return before.get();
+				}
+			}
 			if (stored == null) { // the chat's first message: its thread (the sequence) is made first
 				own.executeWithoutResult(s -> store.createThread(id));
 				stored = store(interaction, who, text, client);
+			}
+			if (stored == null && client != null) { // stored meanwhile by the same client (sent twice at once)
+				stored = store.byClientId(id, client).orElse(null);
+			}
+			if (stored == null) {
+				throw new IllegalStateException("The chat of " + id + " has no thread after it was made");
 			}
 			return stored;
 		}
@@ -110,10 +122,11 @@ public class Chat {
 	}
 
 	/**
-	 * Numbers, stores and announces a message: null when the interaction has no thread yet. The number comes from a
-	 * conditional update of the thread's row (the row lock orders senders, on any node); a client id stored before
-	 * fails the insert (unique), which takes the number back too. On PostgreSQL both are one statement, committed on
-	 * its own; elsewhere one transaction. The announcement's push follows the commit either way.
+	 * Numbers, stores and announces a message: null when the interaction has no thread yet (or, on PostgreSQL, when
+	 * its client id is stored already). The number comes from a conditional update of the thread's row (the row lock
+	 * orders senders, on any node); a client id stored before fails the insert (unique), which takes the number back
+	 * too. On PostgreSQL both are one statement, committed with the messages that arrive meanwhile; elsewhere one
+	 * transaction. The announcement's push follows the commit either way.
 	 */
 	private ChatMessage store(Interaction interaction, Participant who, String text, String client) {
 		InteractionId id = interaction.id();

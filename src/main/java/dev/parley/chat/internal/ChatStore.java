@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,15 +28,25 @@ import dev.parley.routing.InteractionId;
  * four (update, read back, insert, commit), each a wake-up of the database's process and of a server thread.
  */
 @Repository
-public class ChatStore {
+public class ChatStore implements DisposableBean {
 
 	private final JdbcClient jdbc;
 
 	private final boolean postgres;
 
+	private final GroupCommit groups;
+
 	ChatStore(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.postgres = Databases.isPostgres(dataSource);
+		this.groups = postgres ? new GroupCommit(dataSource) : null;
+	}
+
+	@Override
+	public void destroy() {
+		if (groups != null) {
+			groups.close();
+		}
 	}
 
 	/** Whether {@link #append} numbers and stores a message in one statement (no transaction needed). */
@@ -44,17 +55,12 @@ public class ChatStore {
 	}
 
 	/**
-	 * Numbers and stores the message in one statement (PostgreSQL only): its sequence number, or -1 when the
-	 * interaction has no thread yet. A client id stored before fails the statement as a whole (the number too).
+	 * Numbers and stores the message in one statement, committed with the others that arrive meanwhile
+	 * ({@link GroupCommit}; PostgreSQL only): its sequence number once committed, or -1 when the interaction has no
+	 * thread yet or the message's client id is stored already.
 	 */
 	public long append(ChatMessage m) {
-		return jdbc.sql("""
-				WITH next AS (UPDATE chat_threads SET last_seq = last_seq + 1 WHERE interaction_id = ? RETURNING last_seq)
-				INSERT INTO chat_messages (interaction_id, seq, sender, sender_id, sender_name, body, client_id, sent_at)
-				SELECT ?, last_seq, ?, ?, ?, ?, ?, ? FROM next RETURNING seq""")
-			.params(m.interaction().value(), m.interaction().value(), m.sender().name(), m.senderId(), m.senderName(),
-					m.body(), m.clientId(), Timestamp.from(m.sentAt()))
-			.query(Long.class).optional().orElse(-1L);
+		return groups.append(m);
 	}
 
 	/**

@@ -1,0 +1,166 @@
+package dev.parley.chat.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.parley.chat.ChatMessage;
+import dev.parley.chat.Sender;
+import dev.parley.common.Databases;
+import dev.parley.routing.InteractionId;
+import dev.parley.testing.ParleyIntegrationTest;
+
+/**
+ * The chat's group commit on PostgreSQL (on H2 a message is stored in a transaction of its own, and these are
+ * skipped): a group numbers each chat's messages in the order they came, a client id is stored once, a message the
+ * table refuses fails alone, and senders at once on many threads get dense, distinct numbers.
+ */
+@ParleyIntegrationTest
+class GroupCommitTests {
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	GroupCommit groups;
+
+	@BeforeEach
+	void setUp() {
+		assumeTrue(Databases.isPostgres(dataSource), "the group commit is PostgreSQL's");
+		groups = new GroupCommit(dataSource);
+	}
+
+	@AfterEach
+	void tearDown() {
+		if (groups != null) {
+			groups.close();
+		}
+	}
+
+	@Test
+	void aGroupNumbersEachChatInTheOrderItsMessagesCame() throws Exception {
+		List<InteractionId> chats = List.of(thread(), thread(), thread());
+		InteractionId noThread = new InteractionId(UUID.randomUUID());
+		List<GroupCommit.Pending> group = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			group.add(new GroupCommit.Pending(message(chats.get(i % 3), "m" + i, null)));
+		}
+		group.add(new GroupCommit.Pending(message(noThread, "lost", null)));
+		List<GroupCommit.Pending> sent = List.copyOf(group);
+		groups.commit(group);
+		for (int i = 0; i < 30; i++) {
+			assertThat(sent.get(i).result().get()).as("message %d", i).isEqualTo(i / 3 + 1);
+		}
+		assertThat(sent.get(30).result().get()).as("no thread, no number").isEqualTo(-1);
+		for (InteractionId chat : chats) {
+			assertThat(bodies(chat)).hasSize(10);
+			assertThat(jdbc.sql("SELECT last_seq FROM chat_threads WHERE interaction_id = ?").param(chat.value())
+				.query(Long.class).single()).isEqualTo(10);
+		}
+		assertThat(bodies(chats.get(1))).startsWith("m1", "m4", "m7");
+	}
+
+	@Test
+	void aClientIdIsStoredOnce() throws Exception {
+		InteractionId chat = thread();
+		var first = new GroupCommit.Pending(message(chat, "hello", "c-1"));
+		var again = new GroupCommit.Pending(message(chat, "hello", "c-1"));
+		var other = new GroupCommit.Pending(message(chat, "other", "c-2"));
+		groups.commit(new ArrayList<>(List.of(first, again, other)));
+		assertThat(first.result().get()).isEqualTo(1);
+		assertThat(again.result().get()).as("the same client id in one group").isEqualTo(-1);
+		assertThat(other.result().get()).isEqualTo(2);
+		var later = new GroupCommit.Pending(message(chat, "hello", "c-1"));
+		groups.commit(new ArrayList<>(List.of(later)));
+		assertThat(later.result().get()).as("a client id of an earlier group").isEqualTo(-1);
+		assertThat(bodies(chat)).containsExactly("hello", "other");
+	}
+
+	@Test
+	void aMessageTheTableRefusesFailsAlone() throws Exception {
+		InteractionId chat = thread();
+		var before = new GroupCommit.Pending(message(chat, "before", null));
+		var refused = new GroupCommit.Pending(message(chat, "x".repeat(4001), null));
+		var after = new GroupCommit.Pending(message(chat, "after", null));
+		groups.commit(new ArrayList<>(List.of(before, refused, after)));
+		assertThat(before.result().get()).isEqualTo(1);
+		assertThatThrownBy(() -> refused.result().get()).hasCauseInstanceOf(DataAccessException.class);
+		assertThat(after.result().get()).as("no number lost to the refused one").isEqualTo(2);
+		assertThat(bodies(chat)).containsExactly("before", "after");
+	}
+
+	@Test
+	void sendersAtOnceGetDenseDistinctNumbers() throws Exception {
+		List<InteractionId> chats = List.of(thread(), thread(), thread(), thread());
+		Map<InteractionId, List<Long>> numbers = new ConcurrentHashMap<>();
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		try {
+			List<Future<?>> sent = new ArrayList<>();
+			for (int t = 0; t < 16; t++) {
+				int sender = t;
+				sent.add(pool.submit(() -> {
+					for (int i = 0; i < 40; i++) {
+						InteractionId chat = chats.get((sender + i) % chats.size());
+						long n = groups.append(message(chat, sender + "-" + i, sender + "-" + i));
+						numbers.computeIfAbsent(chat, c -> Collections.synchronizedList(new ArrayList<>())).add(n);
+					}
+				}));
+			}
+			for (Future<?> f : sent) {
+				f.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		for (InteractionId chat : chats) {
+			List<Long> got = new ArrayList<>(numbers.get(chat));
+			got.sort(null);
+			assertThat(got).as("numbers of one chat").hasSize(160);
+			for (int i = 0; i < got.size(); i++) {
+				assertThat(got.get(i)).isEqualTo(i + 1);
+			}
+			assertThat(bodies(chat)).hasSize(160);
+		}
+	}
+
+	private InteractionId thread() {
+		InteractionId id = new InteractionId(UUID.randomUUID());
+		jdbc.sql("""
+				INSERT INTO chat_threads (interaction_id, last_seq, customer_delivered_seq, customer_read_seq,
+				agent_delivered_seq, agent_read_seq) VALUES (?, 0, 0, 0, 0, 0)""").param(id.value()).update();
+		return id;
+	}
+
+	private List<String> bodies(InteractionId chat) {
+		return jdbc.sql("SELECT body FROM chat_messages WHERE interaction_id = ? ORDER BY seq").param(chat.value())
+			.query(String.class).list();
+	}
+
+	private static ChatMessage message(InteractionId chat, String body, String clientId) {
+		return new ChatMessage(chat, 0, Sender.CUSTOMER, UUID.randomUUID(), "Ada", body, clientId, Instant.now());
+	}
+}
