@@ -148,6 +148,15 @@ class HotPaths implements HandlerMapping, HandlerAdapter, Ordered, SmartInitiali
 		if (contentType == null) {
 			return false;
 		}
+		if (contentType.equals(JSON)) { // the usual request, without parsing its media types
+			String accept = request.getHeader(HttpHeaders.ACCEPT);
+			if (accept == null) {
+				return true;
+			}
+			if (accept.equals(JSON) || accept.equals(JSON_OR_PROBLEM)) {
+				return oneAccept(request);
+			}
+		}
 		try {
 			if (!MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType))) {
 				return false;
@@ -170,6 +179,17 @@ class HotPaths implements HandlerMapping, HandlerAdapter, Ordered, SmartInitiali
 		catch (InvalidMediaTypeException e) {
 			return false;
 		}
+	}
+
+	private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+	private static final String JSON_OR_PROBLEM = JSON + ", " + MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+	private static boolean oneAccept(HttpServletRequest request) {
+		Enumeration<String> accepts = request.getHeaders(HttpHeaders.ACCEPT);
+		if (accepts.hasMoreElements()) {
+			accepts.nextElement();
+		}
+		return !accepts.hasMoreElements();
 	}
 
 	// --- the adapter

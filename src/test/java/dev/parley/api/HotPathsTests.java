@@ -111,6 +111,10 @@ class HotPathsTests {
 				"application/json;q=0"))).isNull();
 		assertThat(hotPaths.getHandler(request("POST", "/api/v1/me/interactions/abc/messages", "applic ation",
 				null))).isNull();
+		var twoAccepts = request("POST", "/api/v1/me/interactions/abc/messages", "application/json",
+				"application/json");
+		twoAccepts.addHeader("Accept", "application/xml");
+		assertThat(hotPaths.getHandler(twoAccepts)).as("two Accept headers: Spring's to weigh").isNull();
 	}
 
 	@Test

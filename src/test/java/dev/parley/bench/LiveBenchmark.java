@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * Settings by system property: {@code bench.connections} (comma-separated counts, default 1000,5000,20000),
  * {@code bench.agents} (300; at most a tenth of the connections), {@code bench.chats} (100), {@code bench.pilots}
  * (500 customer pages open before the rest), {@code bench.rounds} (30), {@code bench.message-rate} (20/s),
- * {@code bench.connect-rate} (1000 pages/s), {@code bench.jar} (another build's jar as the server),
+ * {@code bench.warmup} (20 s of messages before the measured phase, when there are chats), {@code bench.connect-rate} (1000 pages/s), {@code bench.jar} (another build's jar as the server),
  * {@code bench.db-url}, {@code bench.heap} (3g), {@code bench.jfr}, {@code bench.label}. {@code bench/live-bench.sh}
  * runs it. Not part of {@code mvn verify}.
  */
@@ -54,6 +54,9 @@ class LiveBenchmark {
 	static final int ROUNDS = Integer.getInteger("bench.rounds", 30);
 	static final int MESSAGE_RATE = Integer.getInteger("bench.message-rate", 20);
 	static final int CONNECT_RATE = Integer.getInteger("bench.connect-rate", 1000);
+	/** Seconds of chat messages (and broadcasts) at the full rate before the measured phase, not measured: the
+	 * server's compiler finishes its work on the message path (it took a seventh of a core in the first seconds). */
+	static final int WARMUP = Integer.getInteger("bench.warmup", 20);
 	/** Connections (and threads) the chat messages are posted on: as many as messages may be on their way at once. */
 	static final int POSTERS = Integer.getInteger("bench.posters", 256);
 	static final int PER_HOLDER = Integer.getInteger("bench.per-holder", 2_500);
@@ -142,6 +145,11 @@ class LiveBenchmark {
 				say("LIVE   %,d more pages connected in %.1f s (%.0f/s asked %d/s; server CPU %.0f%% of a core); failed %d %s",
 						holders.opened.get() - pilots, connectSecs, (holders.opened.get() - pilots) / connectSecs,
 						CONNECT_RATE, (cpu1 - cpu0) / secs(t), holders.failed.get(), holders.failures);
+				if (WARMUP > 0 && !desk.chats.isEmpty()) {
+					long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARMUP);
+					desk.phase(holders, () -> System.nanoTime() > warm, Integer.MAX_VALUE);
+					say("LIVE   %d s of chat messages at %d/s before measuring (not counted)", WARMUP, MESSAGE_RATE);
+				}
 				// the messages queued while the pages connected are sent first: the steady phase starts with none waiting
 				while (desk.poster.waiting() > 0) {
 					Thread.sleep(100);
