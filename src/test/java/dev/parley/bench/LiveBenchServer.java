@@ -54,6 +54,10 @@ final class LiveBenchServer implements AutoCloseable {
 		settings.addAll(extra);
 		List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xms" + heap, "-Xmx" + heap));
+		String jvmOptions = System.getProperty("bench.jvm-options", "");
+		if (!jvmOptions.isBlank()) {
+			cmd.addAll(List.of(jvmOptions.trim().split("\\s+")));
+		}
 		if (jfr) {
 			cmd.add("-XX:StartFlightRecording=filename=" + dir.resolve("parley.jfr") + ",settings=profile");
 		}
