@@ -223,9 +223,13 @@ class AgentDeskApiController {
 	ResponseEntity<BrokerViews.MessageView> post(@AuthenticationPrincipal ParleyUser user,
 			@Parameter(description = ID, example = MyInteractionsApiController.ID_EXAMPLE) @PathVariable String id,
 			@RequestBody(required = false) MyInteractionsApiController.MessageRequest request) {
-		Interaction mine = desk.get(user.agentId(), InteractionId.parse(id)); // read once: 404, or 403 if not yours
-		var m = chat.post(me(user), mine, request == null ? null : request.body(),
-				request == null ? null : request.clientId());
+		InteractionId interaction = InteractionId.parse(id);
+		String body = request == null ? null : request.body();
+		String clientId = request == null ? null : request.clientId();
+		var m = chat.postIfWriting(me(user), interaction, body, clientId); // the chat knows who writes now
+		if (m == null) { // or it does not: the interaction read once for the answer (404, 403 if not yours, 409, 400)
+			m = chat.post(me(user), desk.get(user.agentId(), interaction), body, clientId);
+		}
 		return ResponseEntity.status(201).body(views.message(m));
 	}
 

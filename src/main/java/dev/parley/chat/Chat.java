@@ -65,7 +65,43 @@ public class Chat {
 
 	/** Stores a message from a participant and announces it; the answer carries its sequence number. */
 	public ChatMessage post(Participant who, InteractionId id, String body, String clientId) {
-		return post(who, participating(who, id), body, clientId);
+		ChatMessage quick = postIfWriting(who, id, body, clientId);
+		return quick != null ? quick : post(who, participating(who, id), body, clientId);
+	}
+
+	/**
+	 * The usual message, without reading the interaction: stored and announced if the sender may write in the chat
+	 * now, which the chat's thread knows (its interaction's steps keep it, in their transactions) and the statement
+	 * that numbers the message checks. Null, with nothing stored, for anything else (input that is not valid, a sender
+	 * who may not write, a thread that does not know yet, a client id stored before): then
+	 * {@link #post(Participant, Interaction, String, String)} with the interaction read gives the answer, in the order
+	 * of its checks (a sender over their rate included).
+	 */
+	public ChatMessage postIfWriting(Participant who, InteractionId id, String body, String clientId) {
+		if (id == null || body == null || body.length() > MAX_BODY || who.side() == Sender.SYSTEM) {
+			return null;
+		}
+		String text = body.strip();
+		String client = clientId == null || clientId.isBlank() ? null : clientId.strip();
+		if (!new Violations().check(text.isEmpty(), "body", "required", "must not be blank")
+			.lines(text, MAX_BODY, "body").text(client, MAX_CLIENT_ID, "clientId").isEmpty()) {
+			return null;
+		}
+		Bucket bucket = bucket(who, id);
+		if (!bucket.tryConsume(1)) {
+			return null; // over the rate: the answer (429, or a resend's stored message) comes with the interaction
+		}
+		ChatMessage stored;
+		try {
+			stored = store(id, who, text, client);
+		}
+		catch (DuplicateKeyException e) {
+			stored = null; // a client id stored before: told after the participant is known
+		}
+		if (stored == null) {
+			bucket.addTokens(1); // taken again where the answer is made
+		}
+		return stored;
 	}
 
 	/** As {@link #post(Participant, InteractionId, String, String)}, for an interaction the caller has just read. */
@@ -74,8 +110,7 @@ public class Chat {
 			throw new NotFoundException("chat");
 		}
 		InteractionId id = interaction.id();
-		boolean open = who.side() == Sender.CUSTOMER ? !interaction.state().isFinal()
-				&& interaction.state() != InteractionState.WRAP_UP : interaction.state() == InteractionState.CONNECTED;
+		boolean open = writes(who.side(), interaction);
 		if (!open) {
 			throw new ConflictException("closed", "This conversation is over; no more messages can be sent");
 		}
@@ -96,22 +131,23 @@ public class Chat {
 			return again.orElseThrow(() -> e);
 		}
 		try {
-			ChatMessage stored = store(interaction, who, text, client);
+			ChatMessage stored = store(id, who, text, client);
 			if (stored == null && client != null) { // PostgreSQL gives no number to a client id stored before
 				Optional<ChatMessage> before = store.byClientId(id, client);
 				if (before.isPresent()) {
 					return before.get();
 				}
 			}
-			if (stored == null) { // the chat's first message: its thread (the sequence) is made first
-				own.executeWithoutResult(s -> store.createThread(id));
-				stored = store(interaction, who, text, client);
+			if (stored == null) { // a thread made before it knew who writes (or none yet): from the interaction
+				own.executeWithoutResult(s -> store.adopt(id, interaction.customer().value(), agentOf(interaction),
+						writes(Sender.CUSTOMER, interaction), writes(Sender.AGENT, interaction)));
+				stored = store(id, who, text, client);
 			}
 			if (stored == null && client != null) { // stored meanwhile by the same client (sent twice at once)
 				stored = store.byClientId(id, client).orElse(null);
 			}
-			if (stored == null) {
-				throw new IllegalStateException("The chat of " + id + " has no thread after it was made");
+			if (stored == null) { // its step moved on since it was read (ended, transferred)
+				throw new ConflictException("closed", "This conversation is over; no more messages can be sent");
 			}
 			return stored;
 		}
@@ -121,28 +157,30 @@ public class Chat {
 		}
 	}
 
+	/** Whether a side may write in the interaction's chat in its state: the customer until wrap-up, the agent while
+	 * connected. */
+	static boolean writes(Sender side, Interaction interaction) {
+		return side == Sender.CUSTOMER ? !interaction.state().isFinal() && interaction.state() != InteractionState.WRAP_UP
+				: side == Sender.AGENT && interaction.state() == InteractionState.CONNECTED;
+	}
+
 	/**
-	 * Numbers, stores and announces a message: null when the interaction has no thread yet (or, on PostgreSQL, when
-	 * its client id is stored already). The number comes from a conditional update of the thread's row (the row lock
-	 * orders senders, on any node); a client id stored before fails the insert (unique), which takes the number back
-	 * too. On PostgreSQL both are one statement, committed with the messages that arrive meanwhile; elsewhere one
-	 * transaction. The announcement's push follows the commit either way.
+	 * Numbers, stores and announces a message, if its sender may write in the chat now (the thread says): null when
+	 * they may not, or the interaction has no thread yet (or, on PostgreSQL, its client id is stored already). The
+	 * number comes from a conditional update of the thread's row (the row lock orders senders and the interaction's
+	 * steps, on any node); a client id stored before fails the insert (unique), which takes the number back too. On
+	 * PostgreSQL both are one statement, committed with the messages that arrive meanwhile; elsewhere one transaction.
+	 * The announcement's push follows the commit either way.
 	 */
-	private ChatMessage store(Interaction interaction, Participant who, String text, String client) {
-		InteractionId id = interaction.id();
+	private ChatMessage store(InteractionId id, Participant who, String text, String client) {
 		var unnumbered = new ChatMessage(id, 0, who.side(), who.account(), who.name(), text, client, clock.instant());
-		Long seq = store.appendsInOneStatement() ? Long.valueOf(store.append(unnumbered)) : tx.execute(s -> {
-			long next = store.nextSeq(id);
-			if (next >= 0) {
-				store.insert(numbered(unnumbered, next));
-			}
-			return next;
-		});
-		if (seq == null || seq < 0) {
+		ChatStore.Appended appended = store.appendsInOneStatement() ? store.append(unnumbered)
+				: tx.execute(s -> store.appendAlone(unnumbered));
+		if (appended == null) {
 			return null;
 		}
-		var message = numbered(unnumbered, seq);
-		events.publishEvent(new ChatMessagePosted(message, interaction.customer().value(), agentOf(interaction)));
+		var message = numbered(unnumbered, appended.seq());
+		events.publishEvent(new ChatMessagePosted(message, appended.customer(), appended.agent()));
 		return message;
 	}
 
@@ -241,18 +279,22 @@ public class Chat {
 								&& interaction.agent().value().equals(who.account()));
 	}
 
-	private void throttle(Participant who, InteractionId id) {
-		Bucket bucket = buckets.computeIfAbsent(who.account() + "/" + id, k -> Bucket.builder()
+	private Bucket bucket(Participant who, InteractionId id) {
+		if (buckets.size() > 100_000) {
+			buckets.clear(); // bounded: a burst of new senders starts everyone's allowance afresh
+		}
+		return buckets.computeIfAbsent(who.account() + "/" + id, k -> Bucket.builder()
 			.addLimit(Bandwidth.builder().capacity(BURST).refillGreedy(PER_SECOND, Duration.ofSeconds(1)).build())
 			.build());
+	}
+
+	private void throttle(Participant who, InteractionId id) {
+		Bucket bucket = bucket(who, id);
 		var probe = bucket.tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
 			throw new RefusedException(RefusedException.Kind.TOO_MANY_REQUESTS, "rate-limited",
 					"You send messages too fast; wait a moment",
 					Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds()));
-		}
-		if (buckets.size() > 100_000) {
-			buckets.clear(); // bounded: a burst of new senders starts everyone's allowance afresh
 		}
 	}
 

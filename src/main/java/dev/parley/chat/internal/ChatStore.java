@@ -54,38 +54,95 @@ public class ChatStore implements DisposableBean {
 		return postgres;
 	}
 
+	/** A message numbered in its chat, and the chat's customer and agent (from its thread) to tell. */
+	public record Appended(long seq, UUID customer, UUID agent) {
+	}
+
 	/**
 	 * Numbers and stores the message in one statement, committed with the others that arrive meanwhile
-	 * ({@link GroupCommit}; PostgreSQL only): its sequence number once committed, or -1 when the interaction has no
-	 * thread yet or the message's client id is stored already.
+	 * ({@link GroupCommit}; PostgreSQL only), if its sender may write in the chat now: null when they may not (or the
+	 * interaction has no thread, or the message's client id is stored already).
 	 */
-	public long append(ChatMessage m) {
+	public Appended append(ChatMessage m) {
 		return groups.append(m);
 	}
 
 	/**
-	 * The next sequence number of the interaction's chat (-1: it has no thread yet); call in the transaction that stores
-	 * the message.
+	 * As {@link #append}, elsewhere than on PostgreSQL: in the caller's transaction, the thread's number raised if the
+	 * sender may write, then the message stored (a client id stored before fails the insert, which takes the number
+	 * back with the transaction).
 	 */
-	public long nextSeq(InteractionId id) {
-		int rows = jdbc.sql("UPDATE chat_threads SET last_seq = last_seq + 1 WHERE interaction_id = ?")
-			.param(id.value()).update();
-		if (rows == 0) {
-			return -1;
+	public Appended appendAlone(ChatMessage m) {
+		if (m.sender() == Sender.SYSTEM) {
+			return null;
 		}
-		return jdbc.sql("SELECT last_seq FROM chat_threads WHERE interaction_id = ?").param(id.value())
-			.query(Long.class).single();
+		String may = m.sender() == Sender.CUSTOMER ? " AND customer_id = ? AND customer_writes"
+				: " AND agent_id = ? AND agent_writes";
+		int rows = jdbc.sql("UPDATE chat_threads SET last_seq = last_seq + 1 WHERE interaction_id = ?" + may)
+			.params(m.interaction().value(), m.senderId()).update();
+		if (rows == 0) {
+			return null;
+		}
+		Appended appended = jdbc.sql("SELECT last_seq, customer_id, agent_id FROM chat_threads WHERE interaction_id = ?")
+			.param(m.interaction().value())
+			.query((rs, n) -> new Appended(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
+			.single();
+		insert(new ChatMessage(m.interaction(), appended.seq(), m.sender(), m.senderId(), m.senderName(), m.body(),
+				m.clientId(), m.sentAt()));
+		return appended;
 	}
 
-	/** Makes the interaction's thread (in a transaction of its own); a thread made meanwhile by another is fine. */
-	public void createThread(InteractionId id) {
+	/**
+	 * Who may write in the chat now, in the transaction of its interaction's step: the thread is made if
+	 * {@code create} and it has none yet, else only an existing one changes.
+	 */
+	public void participants(InteractionId id, UUID customer, UUID agent, boolean customerWrites, boolean agentWrites,
+			boolean create) {
+		int rows = jdbc.sql("""
+				UPDATE chat_threads SET customer_id = ?, agent_id = ?, customer_writes = ?, agent_writes = ?
+				WHERE interaction_id = ?""").params(customer, agent, customerWrites, agentWrites, id.value()).update();
+		if (rows == 0 && create) {
+			insertThread(id, customer, agent, customerWrites, agentWrites, false);
+		}
+	}
+
+	/**
+	 * Who may write, from the interaction just read, for a thread that does not know yet (made before the chat kept
+	 * it); makes the thread if there is none. A thread that knows is left as it is: its interaction's steps keep it.
+	 * In a transaction of its own.
+	 */
+	public void adopt(InteractionId id, UUID customer, UUID agent, boolean customerWrites, boolean agentWrites) {
+		int rows = jdbc.sql("""
+				UPDATE chat_threads SET customer_id = ?, agent_id = ?, customer_writes = ?, agent_writes = ?
+				WHERE interaction_id = ? AND customer_id IS NULL""")
+			.params(customer, agent, customerWrites, agentWrites, id.value()).update();
+		if (rows == 0) {
+			insertThread(id, customer, agent, customerWrites, agentWrites, true);
+		}
+	}
+
+	/** A new thread; one made meanwhile by another is kept (PostgreSQL: without failing the transaction). */
+	private void insertThread(InteractionId id, UUID customer, UUID agent, boolean customerWrites, boolean agentWrites,
+			boolean keepExisting) {
+		String columns = """
+				INSERT INTO chat_threads (interaction_id, last_seq, customer_delivered_seq, customer_read_seq,
+				agent_delivered_seq, agent_read_seq, customer_id, agent_id, customer_writes, agent_writes)
+				VALUES (?, 0, 0, 0, 0, 0, ?, ?, ?, ?)""";
+		if (postgres) {
+			jdbc.sql(columns + (keepExisting ? " ON CONFLICT (interaction_id) DO NOTHING" : """
+					 ON CONFLICT (interaction_id) DO UPDATE SET customer_id = EXCLUDED.customer_id,
+					agent_id = EXCLUDED.agent_id, customer_writes = EXCLUDED.customer_writes,
+					agent_writes = EXCLUDED.agent_writes"""))
+				.params(id.value(), customer, agent, customerWrites, agentWrites).update();
+			return;
+		}
 		try {
-			jdbc.sql("""
-					INSERT INTO chat_threads (interaction_id, last_seq, customer_delivered_seq, customer_read_seq,
-					agent_delivered_seq, agent_read_seq) VALUES (?, 0, 0, 0, 0, 0)""").param(id.value()).update();
+			jdbc.sql(columns).params(id.value(), customer, agent, customerWrites, agentWrites).update();
 		}
 		catch (DuplicateKeyException e) {
-			// made by another sender first
+			if (!keepExisting) { // made by a first message meanwhile: the step decides
+				participants(id, customer, agent, customerWrites, agentWrites, false);
+			}
 		}
 	}
 

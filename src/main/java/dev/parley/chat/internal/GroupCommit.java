@@ -6,8 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -44,40 +44,46 @@ final class GroupCommit implements AutoCloseable {
 
 	/**
 	 * Numbers and stores a group in one statement, from arrays of its messages' fields in the order they came
-	 * ({@code ord}): a message whose client id is stored already (or came earlier in the group) is left out; each
-	 * chat's row is locked in the order of the interaction ids and raised by its number of messages; each message
-	 * gets its chat's next number in its order. Answers each stored message's {@code ord} and number; a message of a
-	 * chat without a thread is not stored.
+	 * ({@code ord}): each chat's thread is locked, in the order of the interaction ids; a message is left out when its
+	 * sender may not write in the chat now (the thread says who may: its interaction's steps keep it), or when its
+	 * client id is stored already (or came earlier in the group); each thread is raised by its number of messages, and
+	 * each message gets its chat's next number in its order. Answers each stored message's {@code ord}, number and the
+	 * chat's customer and agent.
 	 */
 	static final String APPEND = """
 			WITH input AS (
 			  SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[],
 			    ?::timestamptz[]) WITH ORDINALITY AS i(interaction_id, sender, sender_id, sender_name, body, client_id,
 			    sent_at, ord)),
+			locked AS (
+			  SELECT interaction_id, customer_id, agent_id, customer_writes, agent_writes FROM chat_threads
+			  WHERE interaction_id IN (SELECT interaction_id FROM input) ORDER BY interaction_id FOR UPDATE),
 			fresh AS (
-			  SELECT i.* FROM input i WHERE i.client_id IS NULL
-			  OR (NOT EXISTS (SELECT 1 FROM chat_messages m WHERE m.interaction_id = i.interaction_id
-			      AND m.client_id = i.client_id)
-			    AND i.ord = (SELECT min(j.ord) FROM input j WHERE j.interaction_id = i.interaction_id
-			      AND j.client_id = i.client_id))),
+			  SELECT i.* FROM input i JOIN locked l ON l.interaction_id = i.interaction_id
+			  WHERE ((i.sender = 'CUSTOMER' AND l.customer_writes AND l.customer_id = i.sender_id)
+			    OR (i.sender = 'AGENT' AND l.agent_writes AND l.agent_id = i.sender_id))
+			  AND (i.client_id IS NULL
+			    OR (NOT EXISTS (SELECT 1 FROM chat_messages m WHERE m.interaction_id = i.interaction_id
+			        AND m.client_id = i.client_id)
+			      AND i.ord = (SELECT min(j.ord) FROM input j WHERE j.interaction_id = i.interaction_id
+			        AND j.client_id = i.client_id)))),
 			counted AS (SELECT interaction_id, count(*) AS n FROM fresh GROUP BY interaction_id),
-			locked AS (SELECT interaction_id FROM chat_threads WHERE interaction_id IN (SELECT interaction_id FROM counted)
-			  ORDER BY interaction_id FOR UPDATE),
 			raised AS (
-			  UPDATE chat_threads t SET last_seq = t.last_seq + c.n FROM counted c, locked l
-			  WHERE t.interaction_id = c.interaction_id AND l.interaction_id = c.interaction_id
-			  RETURNING t.interaction_id, t.last_seq - c.n AS base),
+			  UPDATE chat_threads t SET last_seq = t.last_seq + c.n FROM counted c
+			  WHERE t.interaction_id = c.interaction_id
+			  RETURNING t.interaction_id, t.last_seq - c.n AS base, t.customer_id, t.agent_id),
 			numbered AS (
-			  SELECT f.*, r.base + row_number() OVER (PARTITION BY f.interaction_id ORDER BY f.ord) AS seq
+			  SELECT f.*, r.base + row_number() OVER (PARTITION BY f.interaction_id ORDER BY f.ord) AS seq,
+			    r.customer_id AS chat_customer, r.agent_id AS chat_agent
 			  FROM fresh f JOIN raised r ON r.interaction_id = f.interaction_id),
 			stored AS (
 			  INSERT INTO chat_messages (interaction_id, seq, sender, sender_id, sender_name, body, client_id, sent_at)
 			  SELECT interaction_id, seq, sender, sender_id, sender_name, body, client_id, sent_at FROM numbered
 			  RETURNING 1)
-			SELECT ord, seq FROM numbered""";
+			SELECT ord, seq, chat_customer, chat_agent FROM numbered""";
 
 	/** A message waiting for its group's commit, and its number once committed. */
-	record Pending(ChatMessage message, CompletableFuture<Long> result) {
+	record Pending(ChatMessage message, CompletableFuture<ChatStore.Appended> result) {
 
 		Pending(ChatMessage message) {
 			this(message, new CompletableFuture<>());
@@ -99,10 +105,10 @@ final class GroupCommit implements AutoCloseable {
 	}
 
 	/**
-	 * Numbers and stores the message once its group is committed: its sequence number, or -1 when the interaction has
-	 * no thread yet or the message's client id is stored already.
+	 * Numbers and stores the message once its group is committed: its number and chat, or null when its sender may not
+	 * write in the chat now (or it has no thread yet, or the message's client id is stored already).
 	 */
-	long append(ChatMessage message) {
+	ChatStore.Appended append(ChatMessage message) {
 		if (closed) {
 			throw new DataAccessResourceFailureException("Chat messages are not taken while the application stops");
 		}
@@ -164,7 +170,7 @@ final class GroupCommit implements AutoCloseable {
 		}
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(APPEND)) {
-			long[] numbers;
+			ChatStore.Appended[] numbers;
 			try {
 				numbers = append(connection, statement, group);
 			}
@@ -189,8 +195,8 @@ final class GroupCommit implements AutoCloseable {
 		}
 	}
 
-	/** The numbers of the group's messages in its order (-1: not stored), committed (the connection commits each). */
-	private static long[] append(Connection connection, PreparedStatement statement, List<Pending> group)
+	/** The group's messages numbered, in its order (null: not stored), committed (the connection commits each). */
+	private static ChatStore.Appended[] append(Connection connection, PreparedStatement statement, List<Pending> group)
 			throws SQLException {
 		int n = group.size();
 		Object[] interactions = new Object[n];
@@ -217,11 +223,11 @@ final class GroupCommit implements AutoCloseable {
 		statement.setArray(5, connection.createArrayOf("varchar", bodies));
 		statement.setArray(6, connection.createArrayOf("varchar", clients));
 		statement.setArray(7, connection.createArrayOf("timestamptz", times));
-		long[] numbers = new long[n];
-		Arrays.fill(numbers, -1);
+		ChatStore.Appended[] numbers = new ChatStore.Appended[n];
 		try (ResultSet rows = statement.executeQuery()) {
 			while (rows.next()) {
-				numbers[(int) rows.getLong(1) - 1] = rows.getLong(2);
+				numbers[(int) rows.getLong(1) - 1] = new ChatStore.Appended(rows.getLong(2),
+						rows.getObject(3, UUID.class), rows.getObject(4, UUID.class));
 			}
 		}
 		return numbers;

@@ -45,6 +45,9 @@ class GroupCommitTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	static final UUID CUSTOMER = UUID.randomUUID();
+	static final UUID AGENT = UUID.randomUUID();
+
 	GroupCommit groups;
 
 	@BeforeEach
@@ -72,9 +75,9 @@ class GroupCommitTests {
 		List<GroupCommit.Pending> sent = List.copyOf(group);
 		groups.commit(group);
 		for (int i = 0; i < 30; i++) {
-			assertThat(sent.get(i).result().get()).as("message %d", i).isEqualTo(i / 3 + 1);
+			assertThat(seq(sent.get(i))).as("message %d", i).isEqualTo(i / 3 + 1);
 		}
-		assertThat(sent.get(30).result().get()).as("no thread, no number").isEqualTo(-1);
+		assertThat(seq(sent.get(30))).as("no thread, no number").isEqualTo(-1);
 		for (InteractionId chat : chats) {
 			assertThat(bodies(chat)).hasSize(10);
 			assertThat(jdbc.sql("SELECT last_seq FROM chat_threads WHERE interaction_id = ?").param(chat.value())
@@ -90,12 +93,12 @@ class GroupCommitTests {
 		var again = new GroupCommit.Pending(message(chat, "hello", "c-1"));
 		var other = new GroupCommit.Pending(message(chat, "other", "c-2"));
 		groups.commit(new ArrayList<>(List.of(first, again, other)));
-		assertThat(first.result().get()).isEqualTo(1);
-		assertThat(again.result().get()).as("the same client id in one group").isEqualTo(-1);
-		assertThat(other.result().get()).isEqualTo(2);
+		assertThat(seq(first)).isEqualTo(1);
+		assertThat(seq(again)).as("the same client id in one group").isEqualTo(-1);
+		assertThat(seq(other)).isEqualTo(2);
 		var later = new GroupCommit.Pending(message(chat, "hello", "c-1"));
 		groups.commit(new ArrayList<>(List.of(later)));
-		assertThat(later.result().get()).as("a client id of an earlier group").isEqualTo(-1);
+		assertThat(seq(later)).as("a client id of an earlier group").isEqualTo(-1);
 		assertThat(bodies(chat)).containsExactly("hello", "other");
 	}
 
@@ -106,10 +109,31 @@ class GroupCommitTests {
 		var refused = new GroupCommit.Pending(message(chat, "x".repeat(4001), null));
 		var after = new GroupCommit.Pending(message(chat, "after", null));
 		groups.commit(new ArrayList<>(List.of(before, refused, after)));
-		assertThat(before.result().get()).isEqualTo(1);
+		assertThat(seq(before)).isEqualTo(1);
 		assertThatThrownBy(() -> refused.result().get()).hasCauseInstanceOf(DataAccessException.class);
-		assertThat(after.result().get()).as("no number lost to the refused one").isEqualTo(2);
+		assertThat(seq(after)).as("no number lost to the refused one").isEqualTo(2);
 		assertThat(bodies(chat)).containsExactly("before", "after");
+	}
+
+	@Test
+	void onlyWhoMayWriteNowGetsANumber() throws Exception {
+		InteractionId chat = thread();
+		var customer = new GroupCommit.Pending(message(chat, "hello", null));
+		var agent = new GroupCommit.Pending(fromAgent(chat, AGENT, "hi"));
+		var stranger = new GroupCommit.Pending(fromAgent(chat, UUID.randomUUID(), "me too"));
+		groups.commit(new ArrayList<>(List.of(customer, agent, stranger)));
+		assertThat(seq(customer)).isEqualTo(1);
+		assertThat(customer.result().get().customer()).as("the chat's customer, to tell").isEqualTo(CUSTOMER);
+		assertThat(customer.result().get().agent()).isEqualTo(AGENT);
+		assertThat(seq(agent)).isEqualTo(2);
+		assertThat(seq(stranger)).as("an agent not in the chat").isEqualTo(-1);
+		jdbc.sql("UPDATE chat_threads SET agent_writes = FALSE WHERE interaction_id = ?").param(chat.value()).update();
+		var late = new GroupCommit.Pending(fromAgent(chat, AGENT, "still there?"));
+		var stillCustomer = new GroupCommit.Pending(message(chat, "yes", null));
+		groups.commit(new ArrayList<>(List.of(late, stillCustomer)));
+		assertThat(seq(late)).as("the agent after the chat moved on").isEqualTo(-1);
+		assertThat(seq(stillCustomer)).isEqualTo(3);
+		assertThat(bodies(chat)).containsExactly("hello", "hi", "yes");
 	}
 
 	@Test
@@ -124,7 +148,7 @@ class GroupCommitTests {
 				sent.add(pool.submit(() -> {
 					for (int i = 0; i < 40; i++) {
 						InteractionId chat = chats.get((sender + i) % chats.size());
-						long n = groups.append(message(chat, sender + "-" + i, sender + "-" + i));
+						long n = groups.append(message(chat, sender + "-" + i, sender + "-" + i)).seq();
 						numbers.computeIfAbsent(chat, c -> Collections.synchronizedList(new ArrayList<>())).add(n);
 					}
 				}));
@@ -147,11 +171,13 @@ class GroupCommitTests {
 		}
 	}
 
+	/** A chat where {@link #CUSTOMER} writes, and {@link #AGENT} too. */
 	private InteractionId thread() {
 		InteractionId id = new InteractionId(UUID.randomUUID());
 		jdbc.sql("""
 				INSERT INTO chat_threads (interaction_id, last_seq, customer_delivered_seq, customer_read_seq,
-				agent_delivered_seq, agent_read_seq) VALUES (?, 0, 0, 0, 0, 0)""").param(id.value()).update();
+				agent_delivered_seq, agent_read_seq, customer_id, agent_id, customer_writes, agent_writes)
+				VALUES (?, 0, 0, 0, 0, 0, ?, ?, TRUE, TRUE)""").params(id.value(), CUSTOMER, AGENT).update();
 		return id;
 	}
 
@@ -161,6 +187,15 @@ class GroupCommitTests {
 	}
 
 	private static ChatMessage message(InteractionId chat, String body, String clientId) {
-		return new ChatMessage(chat, 0, Sender.CUSTOMER, UUID.randomUUID(), "Ada", body, clientId, Instant.now());
+		return new ChatMessage(chat, 0, Sender.CUSTOMER, CUSTOMER, "Ada", body, clientId, Instant.now());
+	}
+
+	private static ChatMessage fromAgent(InteractionId chat, UUID agent, String body) {
+		return new ChatMessage(chat, 0, Sender.AGENT, agent, "Bo", body, null, Instant.now());
+	}
+
+	private static Long seq(GroupCommit.Pending p) throws Exception {
+		ChatStore.Appended a = p.result().get();
+		return a == null ? -1L : a.seq();
 	}
 }
