@@ -6,7 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,10 +26,12 @@ import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 import dev.parley.chat.ChatMessage;
+import dev.parley.chat.Sender;
 
 /**
  * Chat messages numbered and stored together on PostgreSQL: the messages that arrive while one group is being
- * committed make the next group, numbered and stored by one statement (one round trip) and committed once. Every
+ * committed make the next group, numbered and stored by four statements whatever its size (lock its chats' threads,
+ * find its client ids stored before, raise the threads, insert the messages) and committed once. Every
  * sender waits for the commit of its group, so a message is durable before it is acknowledged, as before; but a second
  * of 2,000 messages costs the database tens of commits (flushes of its log to disk), not 2,000. A commit took more of
  * the database's CPU than the statement (measured: 2,000 one-message transactions a second cost it 70-85% of a core,
@@ -33,54 +39,36 @@ import dev.parley.chat.ChatMessage;
  * <p>
  * A group locks its chats' rows in the order of their interaction ids, so two nodes committing groups at once cannot
  * deadlock; a chat's messages are numbered in the order they came. A client id stored before is not stored again
- * (the statement finds it and gives no number). If the group's statement fails anyway (two nodes storing one client
- * id at once, a value the table refuses), each message of it is stored by a statement of its own, so that one bad
- * message fails alone, with the database's error.
+ * (it gets no number). If the group's transaction fails anyway (two nodes storing one client id at once, a value the
+ * table refuses), each message of it is stored in a transaction of its own, so that one bad message fails alone, with
+ * the database's error. (One statement for the whole group, joining arrays in SQL, was tried first: the planner,
+ * expecting ten rows from the arrays, joined them by nested loops, and a group of a few hundred cost the database tens
+ * of milliseconds.)
  */
 final class GroupCommit implements AutoCloseable {
 
 	static final int MAX_GROUP = 256;
 	private static final long WAIT_SECONDS = 30;
 
-	/**
-	 * Numbers and stores a group in one statement, from arrays of its messages' fields in the order they came
-	 * ({@code ord}): each chat's thread is locked, in the order of the interaction ids; a message is left out when its
-	 * sender may not write in the chat now (the thread says who may: its interaction's steps keep it), or when its
-	 * client id is stored already (or came earlier in the group); each thread is raised by its number of messages, and
-	 * each message gets its chat's next number in its order. Answers each stored message's {@code ord}, number and the
-	 * chat's customer and agent.
-	 */
-	static final String APPEND = """
-			WITH input AS (
-			  SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[],
-			    ?::timestamptz[]) WITH ORDINALITY AS i(interaction_id, sender, sender_id, sender_name, body, client_id,
-			    sent_at, ord)),
-			locked AS (
-			  SELECT interaction_id, customer_id, agent_id, customer_writes, agent_writes FROM chat_threads
-			  WHERE interaction_id IN (SELECT interaction_id FROM input) ORDER BY interaction_id FOR UPDATE),
-			fresh AS (
-			  SELECT i.* FROM input i JOIN locked l ON l.interaction_id = i.interaction_id
-			  WHERE ((i.sender = 'CUSTOMER' AND l.customer_writes AND l.customer_id = i.sender_id)
-			    OR (i.sender = 'AGENT' AND l.agent_writes AND l.agent_id = i.sender_id))
-			  AND (i.client_id IS NULL
-			    OR (NOT EXISTS (SELECT 1 FROM chat_messages m WHERE m.interaction_id = i.interaction_id
-			        AND m.client_id = i.client_id)
-			      AND i.ord = (SELECT min(j.ord) FROM input j WHERE j.interaction_id = i.interaction_id
-			        AND j.client_id = i.client_id)))),
-			counted AS (SELECT interaction_id, count(*) AS n FROM fresh GROUP BY interaction_id),
-			raised AS (
-			  UPDATE chat_threads t SET last_seq = t.last_seq + c.n FROM counted c
-			  WHERE t.interaction_id = c.interaction_id
-			  RETURNING t.interaction_id, t.last_seq - c.n AS base, t.customer_id, t.agent_id),
-			numbered AS (
-			  SELECT f.*, r.base + row_number() OVER (PARTITION BY f.interaction_id ORDER BY f.ord) AS seq,
-			    r.customer_id AS chat_customer, r.agent_id AS chat_agent
-			  FROM fresh f JOIN raised r ON r.interaction_id = f.interaction_id),
-			stored AS (
-			  INSERT INTO chat_messages (interaction_id, seq, sender, sender_id, sender_name, body, client_id, sent_at)
-			  SELECT interaction_id, seq, sender, sender_id, sender_name, body, client_id, sent_at FROM numbered
-			  RETURNING 1)
-			SELECT ord, seq, chat_customer, chat_agent FROM numbered""";
+	/** The group's threads, locked in the order of their interaction ids. */
+	static final String THREADS = """
+			SELECT interaction_id, last_seq, customer_id, agent_id, customer_writes, agent_writes FROM chat_threads
+			WHERE interaction_id = ANY (?) ORDER BY interaction_id FOR UPDATE""";
+
+	/** Which of the group's client ids are stored already. */
+	static final String STORED = """
+			SELECT m.interaction_id, m.client_id FROM chat_messages m
+			JOIN unnest(?::uuid[], ?::varchar[]) AS c(interaction_id, client_id)
+			ON m.interaction_id = c.interaction_id AND m.client_id = c.client_id""";
+
+	static final String RAISE = """
+			UPDATE chat_threads t SET last_seq = v.last_seq FROM unnest(?::uuid[], ?::bigint[]) AS v(interaction_id, last_seq)
+			WHERE t.interaction_id = v.interaction_id""";
+
+	static final String INSERT = """
+			INSERT INTO chat_messages (interaction_id, seq, sender, sender_id, sender_name, body, client_id, sent_at)
+			SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[],
+			?::varchar[], ?::timestamptz[])""";
 
 	/** A message waiting for its group's commit, and its number once committed. */
 	record Pending(ChatMessage message, CompletableFuture<ChatStore.Appended> result) {
@@ -161,32 +149,43 @@ final class GroupCommit implements AutoCloseable {
 	}
 
 	/**
-	 * Stores a group in one statement and one commit; if that fails, each message of it in a statement of its own,
-	 * so that one bad message fails alone.
+	 * Stores a group in one transaction (four statements whatever its size, one commit); if that fails, each message
+	 * of it in a transaction of its own, so that one bad message fails alone.
 	 */
 	void commit(List<Pending> group) {
 		if (group.isEmpty()) {
 			return;
 		}
-		try (Connection connection = dataSource.getConnection();
-				PreparedStatement statement = connection.prepareStatement(APPEND)) {
-			ChatStore.Appended[] numbers;
+		try (Connection connection = dataSource.getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(false);
 			try {
-				numbers = append(connection, statement, group);
-			}
-			catch (SQLException e) {
-				for (Pending p : group) {
-					try {
-						p.result.complete(append(connection, statement, List.of(p))[0]);
-					}
-					catch (SQLException one) {
-						p.result.completeExceptionally(translate(one));
-					}
+				ChatStore.Appended[] numbers;
+				try {
+					numbers = number(connection, group);
+					connection.commit();
 				}
-				return;
+				catch (SQLException e) {
+					connection.rollback();
+					for (Pending p : group) {
+						try {
+							ChatStore.Appended one = number(connection, List.of(p))[0];
+							connection.commit();
+							p.result.complete(one);
+						}
+						catch (SQLException alone) {
+							connection.rollback();
+							p.result.completeExceptionally(translate(alone));
+						}
+					}
+					return;
+				}
+				for (int i = 0; i < numbers.length; i++) {
+					group.get(i).result.complete(numbers[i]);
+				}
 			}
-			for (int i = 0; i < numbers.length; i++) {
-				group.get(i).result.complete(numbers[i]);
+			finally {
+				connection.setAutoCommit(autoCommit);
 			}
 		}
 		catch (SQLException e) {
@@ -195,46 +194,137 @@ final class GroupCommit implements AutoCloseable {
 		}
 	}
 
-	/** The group's messages numbered, in its order (null: not stored), committed (the connection commits each). */
-	private static ChatStore.Appended[] append(Connection connection, PreparedStatement statement, List<Pending> group)
-			throws SQLException {
+	/** A thread as locked: its last number (raised as the group is numbered) and who may write. */
+	private static final class Locked {
+		long last;
+		final long first;
+		final UUID customer;
+		final UUID agent;
+		final boolean customerWrites;
+		final boolean agentWrites;
+
+		Locked(long last, UUID customer, UUID agent, boolean customerWrites, boolean agentWrites) {
+			this.last = last;
+			this.first = last;
+			this.customer = customer;
+			this.agent = agent;
+			this.customerWrites = customerWrites;
+			this.agentWrites = agentWrites;
+		}
+
+		boolean writes(ChatMessage m) {
+			return m.sender() == Sender.CUSTOMER ? customerWrites && m.senderId() != null && m.senderId().equals(customer)
+					: m.sender() == Sender.AGENT && agentWrites && m.senderId() != null && m.senderId().equals(agent);
+		}
+	}
+
+	/**
+	 * Numbers and stores the group's messages in the connection's transaction, in the group's order (null: not
+	 * stored): the threads are locked first (in interaction order, so two nodes' groups cannot deadlock), so the
+	 * numbers and who may write are decided under the locks, on any node.
+	 */
+	private static ChatStore.Appended[] number(Connection connection, List<Pending> group) throws SQLException {
 		int n = group.size();
-		Object[] interactions = new Object[n];
-		String[] senders = new String[n];
-		Object[] senderIds = new Object[n];
-		String[] names = new String[n];
-		String[] bodies = new String[n];
-		String[] clients = new String[n];
-		Timestamp[] times = new Timestamp[n];
+		Map<UUID, Locked> threads = new HashMap<>();
+		List<UUID> ids = new ArrayList<>();
+		List<UUID> clientChats = new ArrayList<>();
+		List<String> clients = new ArrayList<>();
+		for (Pending p : group) {
+			UUID id = p.message.interaction().value();
+			if (!ids.contains(id)) {
+				ids.add(id);
+			}
+			if (p.message.clientId() != null) {
+				clientChats.add(id);
+				clients.add(p.message.clientId());
+			}
+		}
+		try (PreparedStatement lock = connection.prepareStatement(THREADS)) {
+			lock.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+			try (ResultSet rows = lock.executeQuery()) {
+				while (rows.next()) {
+					threads.put(rows.getObject(1, UUID.class), new Locked(rows.getLong(2), rows.getObject(3, UUID.class),
+							rows.getObject(4, UUID.class), rows.getBoolean(5), rows.getBoolean(6)));
+				}
+			}
+		}
+		Set<String> stored = new HashSet<>();
+		if (!clients.isEmpty()) {
+			try (PreparedStatement find = connection.prepareStatement(STORED)) {
+				find.setArray(1, connection.createArrayOf("uuid", clientChats.toArray()));
+				find.setArray(2, connection.createArrayOf("varchar", clients.toArray()));
+				try (ResultSet rows = find.executeQuery()) {
+					while (rows.next()) {
+						stored.add(rows.getObject(1, UUID.class) + "/" + rows.getString(2));
+					}
+				}
+			}
+		}
+		ChatStore.Appended[] numbers = new ChatStore.Appended[n];
+		List<ChatMessage> insert = new ArrayList<>(n);
+		List<Long> seqs = new ArrayList<>(n);
 		for (int i = 0; i < n; i++) {
 			ChatMessage m = group.get(i).message;
-			interactions[i] = m.interaction().value();
+			Locked thread = threads.get(m.interaction().value());
+			if (thread == null || !thread.writes(m)
+					|| (m.clientId() != null && !stored.add(m.interaction().value() + "/" + m.clientId()))) {
+				continue; // may not write (or no thread), or its client id is stored already (or came earlier)
+			}
+			long seq = ++thread.last;
+			numbers[i] = new ChatStore.Appended(seq, thread.customer, thread.agent);
+			insert.add(m);
+			seqs.add(seq);
+		}
+		if (insert.isEmpty()) {
+			return numbers;
+		}
+		List<UUID> raised = new ArrayList<>();
+		List<Long> lasts = new ArrayList<>();
+		threads.forEach((id, t) -> {
+			if (t.last != t.first) {
+				raised.add(id);
+				lasts.add(t.last);
+			}
+		});
+		try (PreparedStatement raise = connection.prepareStatement(RAISE)) {
+			raise.setArray(1, connection.createArrayOf("uuid", raised.toArray()));
+			raise.setArray(2, connection.createArrayOf("bigint", lasts.toArray()));
+			raise.executeUpdate();
+		}
+		int k = insert.size();
+		Object[] chats = new Object[k];
+		String[] senders = new String[k];
+		Object[] senderIds = new Object[k];
+		String[] names = new String[k];
+		String[] bodies = new String[k];
+		String[] clientIds = new String[k];
+		Timestamp[] times = new Timestamp[k];
+		for (int i = 0; i < k; i++) {
+			ChatMessage m = insert.get(i);
+			chats[i] = m.interaction().value();
 			senders[i] = m.sender().name();
 			senderIds[i] = m.senderId();
 			names[i] = m.senderName();
 			bodies[i] = m.body();
-			clients[i] = m.clientId();
+			clientIds[i] = m.clientId();
 			times[i] = Timestamp.from(m.sentAt());
 		}
-		statement.setArray(1, connection.createArrayOf("uuid", interactions));
-		statement.setArray(2, connection.createArrayOf("varchar", senders));
-		statement.setArray(3, connection.createArrayOf("uuid", senderIds));
-		statement.setArray(4, connection.createArrayOf("varchar", names));
-		statement.setArray(5, connection.createArrayOf("varchar", bodies));
-		statement.setArray(6, connection.createArrayOf("varchar", clients));
-		statement.setArray(7, connection.createArrayOf("timestamptz", times));
-		ChatStore.Appended[] numbers = new ChatStore.Appended[n];
-		try (ResultSet rows = statement.executeQuery()) {
-			while (rows.next()) {
-				numbers[(int) rows.getLong(1) - 1] = new ChatStore.Appended(rows.getLong(2),
-						rows.getObject(3, UUID.class), rows.getObject(4, UUID.class));
-			}
+		try (PreparedStatement add = connection.prepareStatement(INSERT)) {
+			add.setArray(1, connection.createArrayOf("uuid", chats));
+			add.setArray(2, connection.createArrayOf("bigint", seqs.toArray()));
+			add.setArray(3, connection.createArrayOf("varchar", senders));
+			add.setArray(4, connection.createArrayOf("uuid", senderIds));
+			add.setArray(5, connection.createArrayOf("varchar", names));
+			add.setArray(6, connection.createArrayOf("varchar", bodies));
+			add.setArray(7, connection.createArrayOf("varchar", clientIds));
+			add.setArray(8, connection.createArrayOf("timestamptz", times));
+			add.executeUpdate();
 		}
 		return numbers;
 	}
 
 	private DataAccessException translate(SQLException e) {
-		DataAccessException translated = errors.translate("chat message", APPEND, e);
+		DataAccessException translated = errors.translate("chat messages", INSERT, e);
 		return translated != null ? translated : new DataAccessResourceFailureException(e.getMessage(), e);
 	}
 
