@@ -3,11 +3,9 @@ package dev.parley.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +33,7 @@ import dev.parley.routing.RoutingStrategy;
 import dev.parley.testing.AccountFixtures;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ParleyIntegrationTest;
+import dev.parley.testing.Eventually;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -128,7 +127,7 @@ class HotPathsTests {
 		var customer = AccountFixtures.withToken(identity, tokens, Role.CUSTOMER);
 		String id = api.post("/api/v1/me/interactions", customer.token(),
 				ApiClient.json(Map.of("medium", "chat", "queue", queue.key()))).json().get("id").asString();
-		JsonNode offer = eventually(() -> {
+		JsonNode offer = Eventually.value(() -> {
 			JsonNode offers = api.get("/api/v1/agent/offers", agentToken).json();
 			return offers.isArray() && !offers.isEmpty() ? offers.get(0) : null;
 		});
@@ -234,23 +233,5 @@ class HotPathsTests {
 			request.addHeader("Accept", accept);
 		}
 		return request;
-	}
-
-	private static <T> T eventually(Supplier<T> value) {
-		long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (System.nanoTime() < end) {
-			T v = value.get();
-			if (v != null) {
-				return v;
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
-		throw new AssertionError("not within 10 s");
 	}
 }

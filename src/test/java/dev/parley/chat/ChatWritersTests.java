@@ -2,11 +2,9 @@ package dev.parley.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +27,7 @@ import dev.parley.testing.AccountFixtures;
 import dev.parley.testing.AccountFixtures.SignedIn;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ParleyIntegrationTest;
+import dev.parley.testing.Eventually;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -143,7 +142,7 @@ class ChatWritersTests {
 	}
 
 	private void accept(String token, String interaction) {
-		JsonNode offer = eventually(() -> {
+		JsonNode offer = Eventually.value(() -> {
 			for (JsonNode o : api.get("/api/v1/agent/offers", token).json()) {
 				if (o.get("interaction").get("id").asString().equals(interaction)) {
 					return o;
@@ -169,23 +168,5 @@ class ChatWritersTests {
 	private java.util.List<String> bodies(String interaction) {
 		return jdbc.sql("SELECT body FROM chat_messages WHERE interaction_id = ? ORDER BY seq")
 			.param(UUID.fromString(interaction)).query(String.class).list();
-	}
-
-	private static <T> T eventually(Supplier<T> value) {
-		long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (System.nanoTime() < end) {
-			T v = value.get();
-			if (v != null) {
-				return v;
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
-		throw new AssertionError("not within 10 s");
 	}
 }

@@ -2,7 +2,6 @@ package dev.parley.invitations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +31,7 @@ import dev.parley.routing.RoutingFixtures;
 import dev.parley.routing.RoutingStrategy;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ParleyIntegrationTest;
+import dev.parley.testing.Eventually;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -153,7 +152,7 @@ class InvitationApiTests {
 		assertThat(expired.status()).isEqualTo(409);
 		assertThat(expired.json().get("code").asString()).isEqualTo("expired");
 		assertThat(interactionsOf(customer)).isEqualTo(1);
-		JsonNode swept = eventually(() -> {
+		JsonNode swept = Eventually.value(() -> {
 			JsonNode n = find(api.get("/api/v1/agent/invitations", agentToken).json(), late);
 			return n != null && n.get("state").asString().equals("expired") ? n : null;
 		});
@@ -349,23 +348,5 @@ class InvitationApiTests {
 			}
 		}
 		return null;
-	}
-
-	static <T> T eventually(Supplier<T> value) {
-		long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (System.nanoTime() < end) {
-			T v = value.get();
-			if (v != null) {
-				return v;
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
-		throw new AssertionError("not within 10 s");
 	}
 }

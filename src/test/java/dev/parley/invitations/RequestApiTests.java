@@ -33,6 +33,7 @@ import dev.parley.routing.RoutingFixtures;
 import dev.parley.routing.RoutingStrategy;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ParleyIntegrationTest;
+import dev.parley.testing.Eventually;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -180,7 +181,7 @@ class RequestApiTests {
 		assertThat(listed.get("estimate").asLong()).isBetween(340L, 400L);
 
 		desk.end(agent.id(), call.id());
-		InvitationApiTests.eventually(() -> states.status(agent.id()).state() == AgentState.WRAP_UP ? true : null);
+		Eventually.value(() -> states.status(agent.id()).state() == AgentState.WRAP_UP ? true : null);
 		long inWrapUp = find(api.get("/api/v1/me/invitations", customerToken).json(), asked.get("id").asString())
 			.get("estimate").asLong();
 		assertThat(inWrapUp).as("the queue's wrap-up limit is 60 s").isBetween(30L, 60L);
@@ -239,7 +240,7 @@ class RequestApiTests {
 	private Interaction busyOnACall(Agent who) {
 		var caller = InvitationFixtures.consenting(customers, "UTC", "Carl Caller").id();
 		Interaction call = interactions.startConnected(caller, who.id(), Medium.VOICE, null, "a call");
-		InvitationApiTests.eventually(() -> states.status(who.id()).state() == AgentState.BUSY ? true : null);
+		Eventually.value(() -> states.status(who.id()).state() == AgentState.BUSY ? true : null);
 		return call;
 	}
 

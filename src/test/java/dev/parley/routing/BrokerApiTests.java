@@ -2,11 +2,9 @@ package dev.parley.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +25,7 @@ import dev.parley.testing.AccountFixtures;
 import dev.parley.testing.AccountFixtures.SignedIn;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ParleyIntegrationTest;
+import dev.parley.testing.Eventually;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -78,7 +77,7 @@ class BrokerApiTests {
 		assertThat(started.json().get("queue").asString()).isEqualTo(queue.key());
 		assertThat(started.json().get("position").asInt()).isGreaterThanOrEqualTo(0);
 
-		JsonNode offer = eventually(() -> first(api.get("/api/v1/agent/offers", agentToken).json()));
+		JsonNode offer = Eventually.value(() -> first(api.get("/api/v1/agent/offers", agentToken).json()));
 		assertThat(offer.get("interaction").get("id").asString()).isEqualTo(id);
 		assertThat(offer.get("interaction").get("topic").asString()).isEqualTo("My router blinks");
 
@@ -131,7 +130,7 @@ class BrokerApiTests {
 		assertThat(wrapped.status()).isEqualTo(200);
 		assertThat(wrapped.json().get("state").asString()).isEqualTo("closed");
 
-		var record = eventually(() -> history.history(new CustomerId(customer.id()), HistoryFilter.none(), 0, 10)
+		var record = Eventually.value(() -> history.history(new CustomerId(customer.id()), HistoryFilter.none(), 0, 10)
 			.items().stream().filter(n -> n.record().id().value().toString().equals(id)).findFirst().orElse(null));
 		assertThat(record.record().summary()).isEqualTo("Restarted the router");
 		assertThat(record.record().transcript()).contains("<b>Hello</b>", "Hi, how can I help?");
@@ -147,7 +146,7 @@ class BrokerApiTests {
 		String otherAgent = AccountFixtures.withToken(identity, tokens, Role.AGENT).token();
 		String id = api.post("/api/v1/me/interactions", customer.token(),
 				ApiClient.json(Map.of("medium", "chat", "queue", queue.key()))).json().get("id").asString();
-		JsonNode offer = eventually(() -> first(api.get("/api/v1/agent/offers", agentToken).json()));
+		JsonNode offer = Eventually.value(() -> first(api.get("/api/v1/agent/offers", agentToken).json()));
 		String offerId = offer.get("id").asString();
 
 		var notYours = api.post("/api/v1/agent/offers/" + offerId + "/accept", otherAgent, "");
@@ -294,23 +293,5 @@ class BrokerApiTests {
 
 	private static JsonNode first(JsonNode array) {
 		return array != null && array.isArray() && !array.isEmpty() ? array.get(0) : null;
-	}
-
-	static <T> T eventually(Supplier<T> value) {
-		long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (System.nanoTime() < end) {
-			T v = value.get();
-			if (v != null) {
-				return v;
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
-		throw new AssertionError("not within 10 s");
 	}
 }

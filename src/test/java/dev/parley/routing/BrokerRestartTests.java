@@ -30,6 +30,7 @@ import dev.parley.identity.Role;
 import dev.parley.testing.AccountFixtures;
 import dev.parley.testing.DatabaseAvailable;
 import dev.parley.testing.TestDatabaseConfiguration;
+import dev.parley.testing.Eventually;
 
 /**
  * A restart loses nothing of the broker: queued contacts keep their places, a connected chat goes on with its
@@ -60,7 +61,7 @@ class BrokerRestartTests {
 		CustomerId talking = customer(before);
 		var chat = interactions.start(talking, new NewContact(Medium.CHAT, null, queue.key(), null)).interaction();
 		before.getBean(AgentStates.class).change(agent.id(), "ready", null);
-		var offer = BrokerApiTests.eventually(() -> before.getBean(AgentDesk.class).offers(agent.id()).stream()
+		var offer = Eventually.value(() -> before.getBean(AgentDesk.class).offers(agent.id()).stream()
 			.findFirst().orElse(null));
 		before.getBean(AgentDesk.class).accept(agent.id(), offer.offer().id());
 		before.getBean(AgentStates.class).change(agent.id(), "not-ready", "break"); // the others stay queued

@@ -25,6 +25,7 @@ import dev.parley.identity.IdentityManagement;
 import dev.parley.identity.Role;
 import dev.parley.testing.AccountFixtures;
 import dev.parley.testing.ParleyIntegrationTest;
+import dev.parley.testing.Eventually;
 
 /**
  * Routing over time: an offer nobody takes goes to the next agent and missed offers set an agent not ready;
@@ -65,11 +66,11 @@ class RoutingFlowTests {
 		Agent quick = RoutingFixtures.agent(agents, group);
 		states.change(slow.id(), "ready", null);
 		var chat = interactions.start(customer(), new NewContact(Medium.CHAT, null, queue.key(), null)).interaction();
-		var first = BrokerApiTests.eventually(() -> desk.offers(slow.id()).stream().findFirst().orElse(null));
+		var first = Eventually.value(() -> desk.offers(slow.id()).stream().findFirst().orElse(null));
 		assertThat(first.interaction().id()).isEqualTo(chat.id());
 
 		states.change(quick.id(), "ready", null);
-		var second = BrokerApiTests.eventually(() -> desk.offers(quick.id()).stream().findFirst().orElse(null));
+		var second = Eventually.value(() -> desk.offers(quick.id()).stream().findFirst().orElse(null));
 		assertThat(second.interaction().id()).as("after 5 s the next agent gets it").isEqualTo(chat.id());
 		var slowNow = states.status(slow.id());
 		assertThat(slowNow.state()).isEqualTo(AgentState.NOT_READY);
@@ -90,13 +91,13 @@ class RoutingFlowTests {
 		states.change(ana.id(), "ready", null);
 		var chat = interactions.start(customer(), new NewContact(Medium.CHAT, null, first.key(), "invoice"))
 			.interaction();
-		var offer = BrokerApiTests.eventually(() -> desk.offers(ana.id()).stream().findFirst().orElse(null));
+		var offer = Eventually.value(() -> desk.offers(ana.id()).stream().findFirst().orElse(null));
 		desk.accept(ana.id(), offer.offer().id());
 		assertThat(states.status(ana.id()).state()).isIn(AgentState.READY, AgentState.BUSY);
 
 		states.change(ben.id(), "ready", null);
 		desk.transfer(ana.id(), chat.id(), new Transfer(null, ben.id(), "Wants a refund for March"));
-		var toBen = BrokerApiTests.eventually(() -> desk.offers(ben.id()).stream().findFirst().orElse(null));
+		var toBen = Eventually.value(() -> desk.offers(ben.id()).stream().findFirst().orElse(null));
 		assertThat(toBen.interaction().transferNote()).isEqualTo("Wants a refund for March");
 		desk.accept(ben.id(), toBen.offer().id());
 		assertThatThrownBy(() -> desk.get(ana.id(), chat.id())).isInstanceOf(RefusedException.class);
@@ -106,16 +107,16 @@ class RoutingFlowTests {
 		states.change(ben.id(), "logged-out", null);
 		Agent cleo = RoutingFixtures.agent(agents, group);
 		states.change(cleo.id(), "ready", null);
-		var toCleo = BrokerApiTests.eventually(() -> desk.offers(cleo.id()).stream().findFirst().orElse(null));
+		var toCleo = Eventually.value(() -> desk.offers(cleo.id()).stream().findFirst().orElse(null));
 		assertThat(toCleo.interaction().queue()).isEqualTo(billing.key());
 		assertThat(toCleo.interaction().transferNote()).isEqualTo("Billing knows refunds");
 		desk.accept(cleo.id(), toCleo.offer().id());
 
 		desk.end(cleo.id(), chat.id()); // billing allows no wrap-up time: the next tick closes it
-		var closed = BrokerApiTests.eventually(() -> interactions.find(chat.id())
+		var closed = Eventually.value(() -> interactions.find(chat.id())
 			.filter(i -> i.state() == InteractionState.CLOSED).orElse(null));
 		assertThat(closed.disposition()).isEqualTo(Outcome.FOLLOW_UP);
-		var record = BrokerApiTests.eventually(() -> history.history(closed.customer(),
+		var record = Eventually.value(() -> history.history(closed.customer(),
 				dev.parley.history.HistoryFilter.none(), 0, 5).items().stream()
 			.filter(n -> n.record().id().equals(new InteractionRecordId(chat.id().value()))).findFirst().orElse(null));
 		assertThat(record.record().agentId()).isEqualTo(cleo.id());
@@ -128,13 +129,13 @@ class RoutingFlowTests {
 		Agent agent = RoutingFixtures.agent(agents, group); // voice capacity 1
 		states.change(agent.id(), "ready", null);
 		var call = interactions.start(customer(), new NewContact(Medium.VOICE, null, queue.key(), null)).interaction();
-		var offer = BrokerApiTests.eventually(() -> desk.offers(agent.id()).stream().findFirst().orElse(null));
+		var offer = Eventually.value(() -> desk.offers(agent.id()).stream().findFirst().orElse(null));
 		desk.accept(agent.id(), offer.offer().id());
-		BrokerApiTests.eventually(() -> states.status(agent.id()).state() == AgentState.BUSY ? true : null);
+		Eventually.value(() -> states.status(agent.id()).state() == AgentState.BUSY ? true : null);
 		desk.end(agent.id(), call.id());
-		BrokerApiTests.eventually(() -> states.status(agent.id()).state() == AgentState.WRAP_UP ? true : null);
+		Eventually.value(() -> states.status(agent.id()).state() == AgentState.WRAP_UP ? true : null);
 		desk.wrapUp(agent.id(), call.id(), Outcome.RESOLVED, "Sorted");
-		BrokerApiTests.eventually(() -> states.status(agent.id()).state() == AgentState.READY ? true : null);
+		Eventually.value(() -> states.status(agent.id()).state() == AgentState.READY ? true : null);
 	}
 
 	private CustomerId customer() {

@@ -2,7 +2,6 @@ package dev.parley.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +36,7 @@ import dev.parley.routing.internal.InteractionSteps;
 import dev.parley.testing.AccountFixtures;
 import dev.parley.testing.DatabaseAvailable;
 import dev.parley.testing.TestDatabaseConfiguration;
+import dev.parley.testing.Eventually;
 
 /**
  * Exactly one agent ever wins an interaction, also across two Parley nodes on one database (H2 in this JVM,
@@ -83,7 +82,7 @@ class TwoNodeRoutingTests {
 		try {
 			for (int round = 0; round < ROUNDS; round++) {
 				var interaction = startChat();
-				Offer offer = eventually(() -> pendingOffer(interaction));
+				Offer offer = Eventually.value(() -> pendingOffer(interaction));
 				assertThat(offer.agent()).isEqualTo(first.id());
 
 				List<Boolean> won = race(() -> accepted(a, offer), () -> accepted(b, offer));
@@ -104,7 +103,7 @@ class TwoNodeRoutingTests {
 		try {
 			for (int round = 0; round < ROUNDS; round++) {
 				var interaction = startChat();
-				Offer offer = eventually(() -> pendingOffer(interaction));
+				Offer offer = Eventually.value(() -> pendingOffer(interaction));
 				List<Boolean> done = race(() -> accepted(a, offer), () -> rejected(b, offer));
 				assertThat(done).as("round %d", round).containsExactlyInAnyOrder(true, false);
 				var now = a.getBean(Interactions.class).find(interaction).orElseThrow();
@@ -199,7 +198,7 @@ class TwoNodeRoutingTests {
 			var interaction = b.getBean(Interactions.class)
 				.start(new CustomerId(customer.id().value()), new NewContact(Medium.CHAT, null, elsewhere.key(), "across"))
 				.interaction().id();
-			Offer offer = eventually(() -> pendingOffer(interaction));
+			Offer offer = Eventually.value(() -> pendingOffer(interaction));
 			assertThat(offer.agent()).isEqualTo(third.id());
 			b.getBean(Interactions.class).leave(new CustomerId(customer.id().value()), interaction);
 		}
@@ -283,23 +282,5 @@ class TwoNodeRoutingTests {
 			.run(args.toArray(String[]::new));
 		nodes.add(context);
 		return context;
-	}
-
-	static <T> T eventually(Supplier<T> value) {
-		long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (System.nanoTime() < end) {
-			T v = value.get();
-			if (v != null) {
-				return v;
-			}
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
-		throw new AssertionError("not within 10 s");
 	}
 }
