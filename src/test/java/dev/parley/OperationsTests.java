@@ -72,7 +72,9 @@ class OperationsTests {
 		String admin = AccountFixtures.withToken(identity, tokens, Role.ADMIN).token();
 		String scrape = Eventually.value(() -> {
 			var r = scrape(admin);
-			return r.statusCode() == 200 && r.body().contains("queue=\"" + queue.key() + "\"") ? r.body() : null;
+			// a new queue's gauges are registered one after another: wait for the one asserted, not for the first
+			return r.statusCode() == 200 && r.body().contains("parley_queue_contacts_waiting{queue=\"" + queue.key() + "\"}")
+					? r.body() : null;
 		});
 		assertThat(scrape).contains("parley_center_contacts_waiting", "parley_center_agents_available",
 				"parley_queue_contacts_waiting{queue=\"" + queue.key() + "\"} 0.0", "parley_live_connections",
