@@ -237,11 +237,11 @@ class HotPaths implements HandlerMapping, HandlerAdapter, Ordered, SmartInitiali
 		final PathPattern pattern;
 		final Arg[] args;
 		private final int status;
-		private final @Nullable SmartHttpMessageConverter<Object> writer;
+		private final SmartHttpMessageConverter<Object> writer;
 		private final ResolvableType bodyType;
 
 		private Route(HandlerMethod method, String httpMethod, PathPattern pattern, Arg[] args, int status,
-				@Nullable SmartHttpMessageConverter<Object> writer, ResolvableType bodyType) {
+				SmartHttpMessageConverter<Object> writer, ResolvableType bodyType) {
 			super(method);
 			ReflectionUtils.makeAccessible(getBridgedMethod());
 			this.httpMethod = httpMethod;
@@ -380,7 +380,7 @@ class HotPaths implements HandlerMapping, HandlerAdapter, Ordered, SmartInitiali
 				body = entity.getBody();
 			}
 			response.setStatus(code);
-			if (body == null || writer == null) {
+			if (body == null) {
 				return;
 			}
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);

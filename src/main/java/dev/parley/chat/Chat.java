@@ -159,7 +159,7 @@ public class Chat {
 
 	/** Whether a side may write in the interaction's chat in its state: the customer until wrap-up, the agent while
 	 * connected. */
-	static boolean writes(Sender side, Interaction interaction) {
+	private static boolean writes(Sender side, Interaction interaction) {
 		return side == Sender.CUSTOMER ? !interaction.state().isFinal() && interaction.state() != InteractionState.WRAP_UP
 				: side == Sender.AGENT && interaction.state() == InteractionState.CONNECTED;
 	}
@@ -168,14 +168,12 @@ public class Chat {
 	 * Numbers, stores and announces a message, if its sender may write in the chat now (the thread says): null when
 	 * they may not, or the interaction has no thread yet (or, on PostgreSQL, its client id is stored already). The
 	 * number comes from a conditional update of the thread's row (the row lock orders senders and the interaction's
-	 * steps, on any node); a client id stored before fails the insert (unique), which takes the number back too. On
-	 * PostgreSQL both are one statement, committed with the messages that arrive meanwhile; elsewhere one transaction.
-	 * The announcement's push follows the commit either way.
+	 * steps, on any node); a client id stored before fails the insert (unique), which takes the number back too
+	 * ({@link ChatStore#append}). The announcement's push follows the commit.
 	 */
 	private ChatMessage store(InteractionId id, Participant who, String text, String client) {
 		var unnumbered = new ChatMessage(id, 0, who.side(), who.account(), who.name(), text, client, clock.instant());
-		ChatStore.Appended appended = store.appendsInOneStatement() ? store.append(unnumbered)
-				: tx.execute(s -> store.appendAlone(unnumbered));
+		ChatStore.Appended appended = store.append(unnumbered);
 		if (appended == null) {
 			return null;
 		}

@@ -33,7 +33,6 @@ import dev.parley.routing.RoutingStrategy;
 import dev.parley.testing.AccountFixtures;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ParleyIntegrationTest;
-import dev.parley.testing.Eventually;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -121,18 +120,11 @@ class HotPathsTests {
 		String group = RoutingFixtures.openGroup(agents);
 		var queue = RoutingFixtures.queue(queues, group, Set.of(Medium.CHAT), RoutingStrategy.LONGEST_IDLE, 20);
 		Agent agent = RoutingFixtures.agent(agents, group);
-		String agentToken = tokens.issue(new AccountId(agent.id().value()), "test", null).secret();
-		assertThat(api.put("/api/v1/agent/state", agentToken, ApiClient.json(Map.of("state", "ready"))).status())
-			.isEqualTo(200);
+		String agentToken = RoutingFixtures.readyToken(api, tokens, agent);
 		var customer = AccountFixtures.withToken(identity, tokens, Role.CUSTOMER);
 		String id = api.post("/api/v1/me/interactions", customer.token(),
 				ApiClient.json(Map.of("medium", "chat", "queue", queue.key()))).json().get("id").asString();
-		JsonNode offer = Eventually.value(() -> {
-			JsonNode offers = api.get("/api/v1/agent/offers", agentToken).json();
-			return offers.isArray() && !offers.isEmpty() ? offers.get(0) : null;
-		});
-		assertThat(api.post("/api/v1/agent/offers/" + offer.get("id").asString() + "/accept", agentToken, "").status())
-			.isEqualTo(200);
+		RoutingFixtures.accept(api, agentToken, id);
 		String mine = "/api/v1/me/interactions/" + id + "/messages";
 		String desk = "/api/v1/agent/interactions/" + id + "/messages";
 		var otherCustomer = AccountFixtures.withToken(identity, tokens, Role.CUSTOMER);

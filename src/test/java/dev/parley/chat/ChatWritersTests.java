@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.parley.agent.Agent;
 import dev.parley.agent.AgentManagement;
 import dev.parley.common.Medium;
-import dev.parley.identity.AccountId;
 import dev.parley.identity.IdentityManagement;
 import dev.parley.identity.Role;
 import dev.parley.identity.TokenManagement;
@@ -27,8 +26,6 @@ import dev.parley.testing.AccountFixtures;
 import dev.parley.testing.AccountFixtures.SignedIn;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ParleyIntegrationTest;
-import dev.parley.testing.Eventually;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Who may write in a chat follows its interaction's steps, kept by the chat's thread in each step's transaction (the
@@ -135,23 +132,11 @@ class ChatWritersTests {
 	}
 
 	private String ready(Agent agent) {
-		String token = tokens.issue(new AccountId(agent.id().value()), "test", null).secret();
-		assertThat(api.put("/api/v1/agent/state", token, ApiClient.json(Map.of("state", "ready"))).status())
-			.isEqualTo(200);
-		return token;
+		return RoutingFixtures.readyToken(api, tokens, agent);
 	}
 
 	private void accept(String token, String interaction) {
-		JsonNode offer = Eventually.value(() -> {
-			for (JsonNode o : api.get("/api/v1/agent/offers", token).json()) {
-				if (o.get("interaction").get("id").asString().equals(interaction)) {
-					return o;
-				}
-			}
-			return null;
-		});
-		assertThat(api.post("/api/v1/agent/offers/" + offer.get("id").asString() + "/accept", token, "").status())
-			.isEqualTo(200);
+		RoutingFixtures.accept(api, token, interaction);
 	}
 
 	private ApiClient.Response say(String token, String side, String interaction, String body) {

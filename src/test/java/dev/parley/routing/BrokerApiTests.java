@@ -17,7 +17,6 @@ import dev.parley.common.CustomerId;
 import dev.parley.common.Medium;
 import dev.parley.history.HistoryFilter;
 import dev.parley.history.InteractionHistory;
-import dev.parley.identity.AccountId;
 import dev.parley.identity.IdentityManagement;
 import dev.parley.identity.Role;
 import dev.parley.identity.TokenManagement;
@@ -284,11 +283,7 @@ class BrokerApiTests {
 	}
 
 	private String readyAgent() {
-		Agent agent = RoutingFixtures.agent(agents, group);
-		String token = tokens.issue(new AccountId(agent.id().value()), "test", null).secret();
-		assertThat(api.put("/api/v1/agent/state", token, ApiClient.json(Map.of("state", "ready"))).status())
-			.isEqualTo(200);
-		return token;
+		return RoutingFixtures.readyToken(api, tokens, RoutingFixtures.agent(agents, group));
 	}
 
 	private static JsonNode first(JsonNode array) {

@@ -13,6 +13,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.Receipts;
@@ -22,10 +24,10 @@ import dev.parley.routing.InteractionId;
 
 /**
  * chat_threads and chat_messages. A sequence number is given by raising the thread's {@code last_seq} in the
- * sender's transaction: the row stays locked until commit, so two senders on two nodes get two numbers, and
- * the primary key (interaction, seq) would refuse a second message with the same one. On PostgreSQL the raise and
- * the insert are one statement ({@link #append}): one round trip, committed on its own, where the transaction took
- * four (update, read back, insert, commit), each a wake-up of the database's process and of a server thread.
+ * sender's transaction, only where the sender may write now (the thread keeps who may: {@link ThreadParticipants}):
+ * the row stays locked until commit, so two senders on two nodes get two numbers, and the primary key
+ * (interaction, seq) would refuse a second message with the same one. On PostgreSQL the messages that arrive together
+ * are numbered and committed together ({@link GroupCommit}); elsewhere each in a transaction of its own.
  */
 @Repository
 public class ChatStore implements DisposableBean {
@@ -36,8 +38,11 @@ public class ChatStore implements DisposableBean {
 
 	private final GroupCommit groups;
 
-	ChatStore(JdbcClient jdbc, DataSource dataSource) {
+	private final TransactionTemplate tx;
+
+	ChatStore(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.tx = new TransactionTemplate(transactions);
 		this.postgres = Databases.isPostgres(dataSource);
 		this.groups = postgres ? new GroupCommit(dataSource) : null;
 	}
@@ -49,30 +54,22 @@ public class ChatStore implements DisposableBean {
 		}
 	}
 
-	/** Whether {@link #append} numbers and stores a message in one statement (no transaction needed). */
-	public boolean appendsInOneStatement() {
-		return postgres;
-	}
-
 	/** A message numbered in its chat, and the chat's customer and agent (from its thread) to tell. */
 	public record Appended(long seq, UUID customer, UUID agent) {
 	}
 
 	/**
-	 * Numbers and stores the message in one statement, committed with the others that arrive meanwhile
-	 * ({@link GroupCommit}; PostgreSQL only), if its sender may write in the chat now: null when they may not (or the
-	 * interaction has no thread, or the message's client id is stored already).
+	 * Numbers and stores the message, if its sender may write in the chat now, and returns once it is committed: null
+	 * when they may not (or the interaction has no thread, or, on PostgreSQL, the message's client id is stored
+	 * already). On PostgreSQL with the others that arrive meanwhile ({@link GroupCommit}); elsewhere in a transaction
+	 * (the caller's, if it has one), where a client id stored before fails the insert ({@code DuplicateKeyException}), which takes the
+	 * number back with the transaction.
 	 */
 	public Appended append(ChatMessage m) {
-		return groups.append(m);
+		return postgres ? groups.append(m) : tx.execute(s -> appendAlone(m));
 	}
 
-	/**
-	 * As {@link #append}, elsewhere than on PostgreSQL: in the caller's transaction, the thread's number raised if the
-	 * sender may write, then the message stored (a client id stored before fails the insert, which takes the number
-	 * back with the transaction).
-	 */
-	public Appended appendAlone(ChatMessage m) {
+	private Appended appendAlone(ChatMessage m) {
 		if (m.sender() == Sender.SYSTEM) {
 			return null;
 		}

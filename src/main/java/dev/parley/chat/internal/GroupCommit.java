@@ -133,11 +133,7 @@ final class GroupCommit implements AutoCloseable {
 				commit(group);
 			}
 			catch (InterruptedException e) {
-				if (closed) {
-					queue.drainTo(group);
-					commit(group);
-					return;
-				}
+				// nothing interrupts it: close() lets it store what is queued and stop
 			}
 			catch (RuntimeException | Error e) {
 				group.forEach(p -> p.result.completeExceptionally(e));
@@ -150,8 +146,8 @@ final class GroupCommit implements AutoCloseable {
 
 	/**
 	 * Stores a group in one transaction (two statements whatever its size, and the commit: each a round trip, which
-	 * cost the database more CPU than the work in it); if that fails, each message
-	 * of it in a transaction of its own, so that one bad message fails alone.
+	 * cost the database more CPU than the work in it); if that fails, each message of it in a transaction of its own,
+	 * so that one bad message fails alone.
 	 */
 	void commit(List<Pending> group) {
 		if (group.isEmpty()) {
