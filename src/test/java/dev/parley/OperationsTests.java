@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.parley.agent.AgentManagement;
+import dev.parley.common.Databases;
 import dev.parley.common.Medium;
 import dev.parley.identity.IdentityManagement;
 import dev.parley.identity.Role;
@@ -42,6 +43,9 @@ class OperationsTests {
 
 	@Autowired
 	QueueManagement queues;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
 
 	@Test
 	void healthAndProbesAnswerAnyoneWithTheStatusOnly() {
@@ -79,6 +83,14 @@ class OperationsTests {
 		assertThat(scrape).contains("parley_center_contacts_waiting", "parley_center_agents_available",
 				"parley_queue_contacts_waiting{queue=\"" + queue.key() + "\"} 0.0", "parley_live_connections",
 				"parley_live_connects_waiting", "parley_live_connects_refused_total", "jvm_memory_used_bytes");
+		if (Databases.isPostgres(dataSource)) {
+			// the chat's group commit (PostgreSQL's): histograms a scraper takes percentiles of
+			assertThat(scrape).contains("parley_chat_commit_wait_seconds_bucket", "parley_chat_commit_seconds_bucket",
+					"parley_chat_commit_messages_count");
+		}
+		else {
+			assertThat(scrape).doesNotContain("parley_chat_commit");
+		}
 	}
 
 	/** The Prometheus scrape as a scraper asks for it (text format). */

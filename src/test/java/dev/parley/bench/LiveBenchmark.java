@@ -52,6 +52,8 @@ class LiveBenchmark {
 	static final int CHATS = Integer.getInteger("bench.chats", 100);
 	static final int PILOTS = Integer.getInteger("bench.pilots", 500);
 	static final int ROUNDS = Integer.getInteger("bench.rounds", 30);
+	/** Whether a round changes a figure every page shows (false: the rounds only pace the phase; chat alone). */
+	static final boolean BROADCAST = Boolean.parseBoolean(System.getProperty("bench.broadcast", "true"));
 	static final int MESSAGE_RATE = Integer.getInteger("bench.message-rate", 20);
 	static final int CONNECT_RATE = Integer.getInteger("bench.connect-rate", 1000);
 	/** Seconds of chat messages (and broadcasts) at the full rate before the measured phase, not measured: the
@@ -167,7 +169,9 @@ class LiveBenchmark {
 				t = System.nanoTime();
 				desk.poster.answerTimes(); // those while connecting
 				Map<String, Long> split0 = cpuSplit(server.pid());
+				Scrape scrape0 = scrape(accounts);
 				Phase steady = desk.phase(holders, () -> false, ROUNDS);
+				Scrape scrape1 = scrape(accounts);
 				String answered = desk.poster.answerTimes();
 				String split = cpuShares(split0, cpuSplit(server.pid()), secs(t));
 				double cpu = (server.cpuTicks() - cpu2) / secs(t);
@@ -191,6 +195,15 @@ class LiveBenchmark {
 						+ " open files %d", heapEmpty / 1048576.0, heapSignedIn / 1048576.0,
 						(heapSignedIn - heapEmpty) / 1024.0 / all.size(), heapOpen / 1048576.0, perConn, perConnSession,
 						rss / 1048576.0, files);
+				if (scrape1.increase(scrape0, "parley_chat_commit_seconds_count") > 0) {
+					double groups = scrape1.increase(scrape0, "parley_chat_commit_seconds_count");
+					say("LIVE   the server's chat commits (all open): a message's wait for its group's commit %s; a group's "
+							+ "statements and commit %s groups, %.1f messages a group", scrape1.timer(scrape0,
+									"parley_chat_commit_wait_seconds"), scrape1.timer(scrape0, "parley_chat_commit_seconds"),
+							scrape1.increase(scrape0, "parley_chat_commit_messages_sum") / groups);
+				}
+				say("LIVE   the server's collector pauses (all open): %,.0f, %.0f ms in all", scrape1.increase(scrape0,
+						"jvm_gc_pause_seconds_count"), scrape1.increase(scrape0, "jvm_gc_pause_seconds_sum") * 1e3);
 				say("LIVE   server CPU while measuring (all open): %.0f%% of one core; load average %s", cpu, loadAverage());
 				say("LIVE   the machine's CPU while measuring, %% of one core: %s", split);
 				table.add(String.format(Locale.ROOT, "LIVE | %,d | %,d | %s | %s | %s | %s | %.1f (%.1f) | %.0f%% |", asked,
@@ -383,6 +396,10 @@ class LiveBenchmark {
 			int made = 0;
 			while (!done.getAsBoolean() && made < maxRounds) {
 				Thread.sleep(750 + ThreadLocalRandom.current().nextInt(500));
+				if (!BROADCAST) {
+					made++;
+					continue;
+				}
 				int now;
 				try {
 					now = available();
@@ -421,6 +438,11 @@ class LiveBenchmark {
 			return LiveBenchAccounts.json(accounts.api("GET", "/api/v1/status", accounts.adminToken, null, 200))
 				.get("agentsAvailable").asInt();
 		}
+	}
+
+	/** The server's metrics now (an administrator's token). */
+	static Scrape scrape(LiveBenchAccounts accounts) throws Exception {
+		return Scrape.parse(accounts.api("GET", "/actuator/prometheus", accounts.adminToken, null, 200));
 	}
 
 	/** CPU ticks (1/100 s) used so far by the server, this JVM, the load processes, PostgreSQL and the rest. */

@@ -23,6 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LiveHolders implements AutoCloseable {
 
+	/** The load processes' JVM options besides their heap (bench/live-bench.sh: {@code BENCH_LOAD_JVM_OPTIONS}). */
+	static final String JVM_OPTIONS = System.getProperty("bench.load-jvm-options", "-XX:+UseSerialGC");
+
 	/** A chat message seen on a page. */
 	record Arrival(int page, long at) {
 	}
@@ -46,8 +49,10 @@ final class LiveHolders implements AutoCloseable {
 		int count = (pages + perHolder - 1) / perHolder;
 		String classes = Path.of(LiveHolder.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
 		for (int i = 0; i < count; i++) {
-			Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-					"-XX:+UseSerialGC", "-cp", classes, LiveHolder.class.getName(), "127.0.0.1", Integer.toString(serverPort))
+			var cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+			cmd.addAll(List.of(JVM_OPTIONS.trim().split("\\s+")));
+			cmd.addAll(List.of("-cp", classes, LiveHolder.class.getName(), "127.0.0.1", Integer.toString(serverPort)));
+			Process p = new ProcessBuilder(cmd)
 				.redirectError(logDir.resolve("holder-" + i + ".err").toFile()).start();
 			processes.add(p);
 			inputs.add(new PrintStream(p.getOutputStream(), false, StandardCharsets.US_ASCII));

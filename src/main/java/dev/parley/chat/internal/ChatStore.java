@@ -47,6 +47,13 @@ public class ChatStore implements DisposableBean {
 		this.groups = postgres ? new GroupCommit(dataSource) : null;
 	}
 
+	/** Registers the group committer's meters (PostgreSQL only: elsewhere there is none). */
+	void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+		if (groups != null) {
+			groups.bind(registry);
+		}
+	}
+
 	@Override
 	public void destroy() {
 		if (groups != null) {

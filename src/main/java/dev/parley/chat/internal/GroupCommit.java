@@ -28,6 +28,9 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 import dev.parley.chat.ChatMessage;
 import dev.parley.chat.Sender;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Chat messages numbered and stored together on PostgreSQL: the messages that arrive while one group is being
@@ -70,13 +73,19 @@ final class GroupCommit implements AutoCloseable {
 			SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[],
 			?::varchar[], ?::timestamptz[])""";
 
-	/** A message waiting for its group's commit, and its number once committed. */
-	record Pending(ChatMessage message, CompletableFuture<ChatStore.Appended> result) {
+	/** A message waiting for its group's commit (since {@code queuedAt}, nanoseconds), and its number once committed. */
+	record Pending(ChatMessage message, CompletableFuture<ChatStore.Appended> result, long queuedAt) {
 
 		Pending(ChatMessage message) {
-			this(message, new CompletableFuture<>());
+			this(message, new CompletableFuture<>(), System.nanoTime());
 		}
 	}
+
+	/** What the committer measures, once metrics are bound ({@link #bind}). */
+	private record Meters(Timer commit, DistributionSummary size, Timer waited) {
+	}
+
+	private volatile Meters meters;
 
 	private final DataSource dataSource;
 	private final SQLExceptionTranslator errors;
@@ -90,6 +99,23 @@ final class GroupCommit implements AutoCloseable {
 		this.committer = new Thread(this::run, "chat-commit");
 		this.committer.setDaemon(true);
 		this.committer.start();
+	}
+
+	/**
+	 * Registers the committer's meters: {@code parley.chat.commit} (a group's time on the database, its statements and
+	 * commit), {@code parley.chat.commit.messages} (messages per group) and {@code parley.chat.commit.wait} (a
+	 * message's time from its arrival at the committer to its group's commit: what its sender waits), the timers with
+	 * histogram buckets so that a scraper can take percentiles over any window.
+	 */
+	void bind(MeterRegistry registry) {
+		meters = new Meters(
+				Timer.builder("parley.chat.commit").description("a group of chat messages' statements and commit")
+					.publishPercentileHistogram().register(registry),
+				DistributionSummary.builder("parley.chat.commit.messages").description("chat messages per committed group")
+					.register(registry),
+				Timer.builder("parley.chat.commit.wait")
+					.description("a chat message's wait from its arrival at the committer to its group's commit")
+					.publishPercentileHistogram().register(registry));
 	}
 
 	/**
@@ -130,7 +156,9 @@ final class GroupCommit implements AutoCloseable {
 				}
 				group.add(first);
 				queue.drainTo(group, MAX_GROUP - 1);
+				long start = System.nanoTime();
 				commit(group);
+				measure(group, start);
 			}
 			catch (InterruptedException e) {
 				// nothing interrupts it: close() lets it store what is queued and stop
@@ -141,6 +169,19 @@ final class GroupCommit implements AutoCloseable {
 			finally {
 				group.clear();
 			}
+		}
+	}
+
+	private void measure(List<Pending> group, long start) {
+		Meters m = meters;
+		if (m == null) {
+			return;
+		}
+		long end = System.nanoTime();
+		m.commit.record(end - start, TimeUnit.NANOSECONDS);
+		m.size.record(group.size());
+		for (Pending p : group) {
+			m.waited.record(end - p.queuedAt, TimeUnit.NANOSECONDS);
 		}
 	}
 

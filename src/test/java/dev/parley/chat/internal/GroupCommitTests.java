@@ -30,6 +30,7 @@ import dev.parley.chat.Sender;
 import dev.parley.common.Databases;
 import dev.parley.routing.InteractionId;
 import dev.parley.testing.ParleyIntegrationTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The chat's group commit on PostgreSQL (on H2 a message is stored in a transaction of its own, and these are
@@ -138,6 +139,8 @@ class GroupCommitTests {
 
 	@Test
 	void sendersAtOnceGetDenseDistinctNumbers() throws Exception {
+		var meters = new SimpleMeterRegistry();
+		groups.bind(meters);
 		List<InteractionId> chats = List.of(thread(), thread(), thread(), thread());
 		Map<InteractionId, List<Long>> numbers = new ConcurrentHashMap<>();
 		ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -169,6 +172,12 @@ class GroupCommitTests {
 			}
 			assertThat(bodies(chat)).hasSize(160);
 		}
+		// what operators see: every message's wait, every group's commit, and the messages in the groups add up
+		long groupsCommitted = meters.get("parley.chat.commit").timer().count();
+		assertThat(meters.get("parley.chat.commit.wait").timer().count()).isEqualTo(640);
+		assertThat(groupsCommitted).isBetween(1L, 640L);
+		assertThat(meters.get("parley.chat.commit.messages").summary().count()).isEqualTo(groupsCommitted);
+		assertThat(meters.get("parley.chat.commit.messages").summary().totalAmount()).isEqualTo(640);
 	}
 
 	/** A chat where {@link #CUSTOMER} writes, and {@link #AGENT} too. */
