@@ -186,6 +186,9 @@ class LiveBenchmark {
 						connecting.refusedMessages.get());
 				say("LIVE   all open        : broadcast %s (%d rounds; %d changes refused); single viewer %s (%d refused)",
 						after.broadcast, steady.rounds.size(), steady.refused, after.single, steady.refusedMessages.get());
+				if (!after.singleByWindow().isEmpty()) {
+					say("LIVE   single viewer p99 of each 5 s (all open), ms: %s", after.singleByWindow());
+				}
 				say("LIVE   chat messages posted (all open): %,d at %d/s asked; the server's answer, sent to received: %s",
 						steady.messages.size() + steady.refusedMessages.get(), MESSAGE_RATE, answered);
 				double perConn = (heapOpen - heapSignedIn) / 1024.0 / held;
@@ -263,7 +266,8 @@ class LiveBenchmark {
 		}
 	}
 
-	record Result(Figures broadcast, Figures single) {
+	/** A phase's figures; {@code singleByWindow}: the single-viewer p99 of each 5 s of the phase (by when it was due). */
+	record Result(Figures broadcast, Figures single, String singleByWindow) {
 	}
 
 	/** What one phase sent: broadcast rounds (sent at, value awaited) and chat messages (client id, sent at, page). */
@@ -277,6 +281,8 @@ class LiveBenchmark {
 			long[] missing = { 0 };
 			long[] broadcast = holders.rounds(rounds, missing);
 			List<Long> single = new ArrayList<>();
+			var windows = new java.util.TreeMap<Long, List<Long>>();
+			long start = messages.values().stream().mapToLong(v -> v[0]).min().orElse(0);
 			long lost = 0;
 			for (var e : messages.entrySet()) {
 				long sentAt = e.getValue()[0];
@@ -295,10 +301,16 @@ class LiveBenchmark {
 				}
 				else {
 					single.add((at - sentAt) / 1_000);
+					windows.computeIfAbsent((sentAt - start) / 5_000_000_000L, w -> new ArrayList<>()).add((at - sentAt) / 1_000);
 				}
 			}
+			var byWindow = new StringBuilder();
+			for (List<Long> w : windows.values()) {
+				w.sort(null);
+				byWindow.append(byWindow.length() == 0 ? "" : ", ").append(w.get((int) (w.size() * 0.99)) / 1_000);
+			}
 			return new Result(new Figures(broadcast, missing[0]),
-					new Figures(single.stream().mapToLong(Long::longValue).toArray(), lost));
+					new Figures(single.stream().mapToLong(Long::longValue).toArray(), lost), byWindow.toString());
 		}
 	}
 
