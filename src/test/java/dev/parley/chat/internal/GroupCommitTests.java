@@ -180,6 +180,33 @@ class GroupCommitTests {
 		assertThat(meters.get("parley.chat.commit.messages").summary().totalAmount()).isEqualTo(640);
 	}
 
+	@Test
+	void aGroupOverManyChatsFindsTheClientIdsEachHoldsAlready() throws Exception {
+		List<InteractionId> chats = new ArrayList<>();
+		List<String> clients = new ArrayList<>();
+		for (int i = 0; i < 32; i++) {
+			InteractionId chat = thread();
+			jdbc.sql("""
+					INSERT INTO chat_messages (interaction_id, seq, sender, sender_id, sender_name, body, client_id, sent_at)
+					SELECT ?, g, 'CUSTOMER', ?, 'Ada', 'message ' || g, 'old-' || g, now() FROM generate_series(1, 10) g""")
+				.params(chat.value(), CUSTOMER).update();
+			jdbc.sql("UPDATE chat_threads SET last_seq = 10 WHERE interaction_id = ?").param(chat.value()).update();
+			chats.add(chat);
+			clients.add(i == 0 ? "old-7" : "new-" + i);
+		}
+		List<GroupCommit.Pending> group = new ArrayList<>();
+		for (int i = 0; i < 32; i++) {
+			group.add(new GroupCommit.Pending(message(chats.get(i), "again", clients.get(i))));
+		}
+		List<GroupCommit.Pending> sent = List.copyOf(group);
+		groups.commit(group);
+		assertThat(seq(sent.get(0))).as("a client id its chat holds already").isEqualTo(-1);
+		for (int i = 1; i < 32; i++) {
+			assertThat(seq(sent.get(i))).as("chat %d", i).isEqualTo(11);
+		}
+		assertThat(bodies(chats.get(0))).hasSize(10);
+	}
+
 	/** A chat where {@link #CUSTOMER} writes, and {@link #AGENT} too. */
 	private InteractionId thread() {
 		InteractionId id = new InteractionId(UUID.randomUUID());
