@@ -198,8 +198,8 @@ class LiveBenchmark {
 						+ " open files %d", heapEmpty / 1048576.0, heapSignedIn / 1048576.0,
 						(heapSignedIn - heapEmpty) / 1024.0 / all.size(), heapOpen / 1048576.0, perConn, perConnSession,
 						rss / 1048576.0, files);
-				if (scrape1.increase(scrape0, "parley_chat_commit_seconds_count") > 0) {
-					double groups = scrape1.increase(scrape0, "parley_chat_commit_seconds_count");
+				double groups = scrape1.increase(scrape0, "parley_chat_commit_seconds_count");
+				if (groups > 0) {
 					say("LIVE   the server's chat commits (all open): a message's wait for its group's commit %s; a group's "
 							+ "statements and commit %s groups, %.1f messages a group", scrape1.timer(scrape0,
 									"parley_chat_commit_wait_seconds"), scrape1.timer(scrape0, "parley_chat_commit_seconds"),

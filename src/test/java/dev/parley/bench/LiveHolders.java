@@ -50,7 +50,9 @@ final class LiveHolders implements AutoCloseable {
 		String classes = Path.of(LiveHolder.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
 		for (int i = 0; i < count; i++) {
 			var cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
-			cmd.addAll(List.of(JVM_OPTIONS.trim().split("\\s+")));
+			if (!JVM_OPTIONS.isBlank()) {
+				cmd.addAll(List.of(JVM_OPTIONS.trim().split("\\s+")));
+			}
 			cmd.addAll(List.of("-cp", classes, LiveHolder.class.getName(), "127.0.0.1", Integer.toString(serverPort)));
 			Process p = new ProcessBuilder(cmd)
 				.redirectError(logDir.resolve("holder-" + i + ".err").toFile()).start();

@@ -21,6 +21,7 @@ import dev.parley.chat.Receipts;
 import dev.parley.chat.Sender;
 import dev.parley.common.Databases;
 import dev.parley.routing.InteractionId;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * chat_threads and chat_messages. A sequence number is given by raising the thread's {@code last_seq} in the
@@ -48,7 +49,7 @@ public class ChatStore implements DisposableBean {
 	}
 
 	/** Registers the group committer's meters (PostgreSQL only: elsewhere there is none). */
-	void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+	void bindMetrics(MeterRegistry registry) {
 		if (groups != null) {
 			groups.bind(registry);
 		}
@@ -69,8 +70,8 @@ public class ChatStore implements DisposableBean {
 	 * Numbers and stores the message, if its sender may write in the chat now, and returns once it is committed: null
 	 * when they may not (or the interaction has no thread, or, on PostgreSQL, the message's client id is stored
 	 * already). On PostgreSQL with the others that arrive meanwhile ({@link GroupCommit}); elsewhere in a transaction
-	 * (the caller's, if it has one), where a client id stored before fails the insert ({@code DuplicateKeyException}), which takes the
-	 * number back with the transaction.
+	 * (the caller's, if it has one), where a client id stored before fails the insert
+	 * ({@code DuplicateKeyException}), which takes the number back with the transaction.
 	 */
 	public Appended append(ChatMessage m) {
 		return postgres ? groups.append(m) : tx.execute(s -> appendAlone(m));

@@ -46,7 +46,8 @@ class GroupCommitBenchmark {
 
 	@Test
 	void groupsCommittedOneAfterAnother() throws Exception {
-		assumeTrue(Databases.isPostgres(dataSource), "the group commit is PostgreSQL's: run with -Dspring.profiles.active=test,pgtest");
+		assumeTrue(Databases.isPostgres(dataSource),
+				"the group commit is PostgreSQL's: run with -Dspring.profiles.active=test,pgtest");
 		List<InteractionId> chats = new ArrayList<>();
 		for (int i = 0; i < 200; i++) {
 			InteractionId id = new InteractionId(UUID.randomUUID());
