@@ -11,7 +11,7 @@
   'use strict';
   if (!window.EventSource) { return; }
   var script = document.currentScript;
-  var base = script ? script.src.replace(/js\/live\.js.*$/, '') : '/';
+  var base = script ? script.src.replace(/js\/live(-[0-9a-f]{32})?\.js.*$/, '') : '/';
   var wants = Array.prototype.map.call(document.querySelectorAll('[data-live]'), function (e) {
     return e.getAttribute('data-live');
   }).join(',');

@@ -8,7 +8,7 @@
   'use strict';
   var script = document.currentScript;
   if (!script || window.ParleyWidget) { return; }
-  var base = script.src.replace(/\/js\/widget\.js.*$/, '');
+  var base = script.src.replace(/\/js\/widget(-[0-9a-f]{32})?\.js.*$/, '');
   var queue = script.getAttribute('data-queue') || '';
   var title = script.getAttribute('data-title') || 'Chat with us';
   var storeKey = 'parley-widget:' + base;
