@@ -11,7 +11,8 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
- * Parley's static files, each under its own path: {@code /css/**}, {@code /js/**} and the WebJars (version-less
+ * Parley's static files, each under its own path: {@code /css/**}, {@code /js/**}, {@code /img/**} (the pages'
+ * icon, so a browser does not ask for a {@code /favicon.ico} nothing serves) and the WebJars (version-less
  * paths, {@code /webjars/htmx.org/dist/htmx.min.js}). Spring Boot's default handler for {@code /**} is off
  * ({@code spring.web.resources.add-mappings: false}): with the resource chain on (the WebJars locator turns it on),
  * every link a page renders ({@code @{/login}}, {@code @{/customer/history}}) was looked for as a file in four class
@@ -38,6 +39,9 @@ class StaticResources implements WebMvcConfigurer {
 			.setCacheControl(CacheControl.noCache())
 			.resourceChain(true));
 		versioned(registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/")
+			.setCacheControl(CacheControl.noCache())
+			.resourceChain(true));
+		versioned(registry.addResourceHandler("/img/**").addResourceLocations("classpath:/static/img/")
 			.setCacheControl(CacheControl.noCache())
 			.resourceChain(true));
 		versioned(registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")

@@ -38,6 +38,9 @@ class StaticResourcesTests {
 		assertThat(css.status()).isEqualTo(200);
 		assertThat(css.contentType()).startsWith("text/css");
 		assertThat(api.get("/js/live.js", null).status()).isEqualTo(200);
+		var icon = api.get("/img/parley.svg", null);
+		assertThat(icon.status()).isEqualTo(200);
+		assertThat(icon.contentType()).startsWith("image/svg+xml");
 		var htmx = api.get("/webjars/htmx.org/dist/htmx.min.js", null);
 		assertThat(htmx.status()).as("a WebJar by its version-less path").isEqualTo(200);
 		assertThat(htmx.body()).contains("htmx");
@@ -47,17 +50,18 @@ class StaticResourcesTests {
 	@Test
 	void onlyTheStaticPathsAreResourcePaths() {
 		assertThat(resources.getHandlerMap().keySet()).extracting(Object::toString)
-			.contains("/css/**", "/js/**", "/webjars/**").doesNotContain("/**");
+			.contains("/css/**", "/js/**", "/img/**", "/webjars/**").doesNotContain("/**");
 		assertThat(resources.getForLookupPath("/customer/history")).as("a page's link is not looked up").isNull();
 	}
 
 	@Test
 	void aPageLinksItsFilesByTheirContentAndTheyAreKeptForAYear() throws Exception {
 		String page = get("/login", null).body();
-		var links = Pattern.compile("(?:href|src)=\"(/(?:css|js|webjars)/[^\"]+)\"").matcher(page).results()
+		var links = Pattern.compile("(?:href|src)=\"(/(?:css|js|img|webjars)/[^\"]+)\"").matcher(page).results()
 			.map(m -> m.group(1)).toList();
-		assertThat(links).as("the login page's style sheet and scripts").hasSizeGreaterThanOrEqualTo(3)
-			.allSatisfy(link -> assertThat(link).matches(".*-[0-9a-f]{32}\\.(css|js)"));
+		assertThat(links).as("the login page's style sheet, icon and scripts").hasSizeGreaterThanOrEqualTo(4)
+			.anySatisfy(link -> assertThat(link).startsWith("/img/parley-"))
+			.allSatisfy(link -> assertThat(link).matches(".*-[0-9a-f]{32}\\.(css|js|svg)"));
 		for (String link : links) {
 			var answer = get(link, null);
 			assertThat(answer.statusCode()).as(link).isEqualTo(200);
