@@ -35,23 +35,20 @@ class StaticResources implements WebMvcConfigurer {
 
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
-		versioned(registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/")
-			.setCacheControl(CacheControl.noCache())
-			.resourceChain(true));
-		versioned(registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/")
-			.setCacheControl(CacheControl.noCache())
-			.resourceChain(true));
-		versioned(registry.addResourceHandler("/img/**").addResourceLocations("classpath:/static/img/")
-			.setCacheControl(CacheControl.noCache())
-			.resourceChain(true));
-		versioned(registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
-			.setCacheControl(CacheControl.noCache())
-			.resourceChain(true))
+		files(registry, "/css/**", "classpath:/static/css/");
+		files(registry, "/js/**", "classpath:/static/js/");
+		files(registry, "/img/**", "classpath:/static/img/");
+		files(registry, "/webjars/**", "classpath:/META-INF/resources/webjars/")
 			.addResolver(new LiteWebJarsResourceResolver());
 	}
 
-	private static ResourceChainRegistration versioned(ResourceChainRegistration chain) {
-		return chain.addResolver(new LongLived(VERSIONED_LIFETIME))
+	/** A path's files: by their content's name kept for long, by their plain name revalidated; resolutions cached. */
+	private static ResourceChainRegistration files(ResourceHandlerRegistry registry, String path, String location) {
+		return registry.addResourceHandler(path)
+			.addResourceLocations(location)
+			.setCacheControl(CacheControl.noCache())
+			.resourceChain(true)
+			.addResolver(new LongLived(VERSIONED_LIFETIME))
 			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
 	}
 }

@@ -50,6 +50,7 @@ public final class FanOutFloor {
 	private static final int BATCH = 128;
 	private static final byte BROADCAST = 'B';
 	private static final byte SINGLE = 'S';
+	private static final int WARMUP_ROUNDS = 3;
 
 	private FanOutFloor() {
 	}
@@ -78,24 +79,7 @@ public final class FanOutFloor {
 			throws Exception {
 		ServerSocketChannel server = ServerSocketChannel.open();
 		server.bind(new InetSocketAddress("127.0.0.1", 0), 8_192);
-		int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
-		int holders = (pages + perHolder - 1) / perHolder;
-		String classes = Path.of(FanOutFloor.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-			.toString();
-		String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<Process> children = new ArrayList<>();
-		List<PrintStream> inputs = new ArrayList<>();
-		List<BufferedReader> outputs = new ArrayList<>();
-		for (int i = 0; i < holders; i++) {
-			int count = Math.min(perHolder, pages - i * perHolder);
-			Process p = new ProcessBuilder(javaBin, "-Xmx1g", "-XX:+UseSerialGC", "-cp", classes,
-					FanOutFloor.class.getName(), "holder", Integer.toString(port), Integer.toString(count))
-				.redirectError(ProcessBuilder.Redirect.INHERIT)
-				.start();
-			children.add(p);
-			inputs.add(new PrintStream(p.getOutputStream(), true, StandardCharsets.US_ASCII));
-			outputs.add(new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII)));
-		}
+		Holders holders = new Holders(((InetSocketAddress) server.getLocalAddress()).getPort(), pages, perHolder);
 		SocketChannel[] connections = new SocketChannel[pages];
 		for (int i = 0; i < pages; i++) {
 			SocketChannel c = server.accept();
@@ -103,125 +87,207 @@ public final class FanOutFloor {
 			c.setOption(StandardSocketOptions.TCP_NODELAY, true); // as Tomcat's connector
 			connections[i] = c;
 		}
-		for (BufferedReader out : outputs) {
-			expect(out, "READY");
-		}
+		holders.awaitReady();
 		System.out.printf("FLOOR pages=%d held=%d holders=%d writers=%d frame=%d bytes singles=%d/s rounds=%d%n", pages,
-				connections.length, holders, writers, frameBytes, singles, rounds);
+				connections.length, holders.count(), writers, frameBytes, singles, rounds);
 
 		ExecutorService pool = Executors.newFixedThreadPool(writers);
 		AtomicLong shortWrites = new AtomicLong();
-		AtomicInteger singleCount = new AtomicInteger();
-		AtomicBoolean stopSingles = new AtomicBoolean();
-		Thread single = new Thread(() -> {
-			long every = singles > 0 ? 1_000_000_000L / singles : Long.MAX_VALUE;
+		Singles single = new Singles(connections, singles, frameBytes, shortWrites);
+		long[] lastWriteMicros = new long[rounds];
+		CpuMark before = null;
+		for (int r = -WARMUP_ROUNDS; r < rounds; r++) {
+			if (r == 0) {
+				holders.reset();
+				Thread.sleep(200);
+				before = CpuMark.now(holders.processes());
+				single.start();
+			}
+			long start = System.nanoTime();
+			broadcast(pool, connections, frame(BROADCAST, start, frameBytes), shortWrites);
+			if (r >= 0) {
+				lastWriteMicros[r] = (System.nanoTime() - start) / 1_000;
+			}
+			Thread.sleep(Math.max(1, (start + 1_000_000_000L - System.nanoTime()) / 1_000_000));
+		}
+		single.finish();
+		Thread.sleep(500); // the last frames arrive
+		CpuMark after = CpuMark.now(holders.processes());
+
+		List<Long> broadcasts = new ArrayList<>();
+		List<Long> singlesSeen = new ArrayList<>();
+		holders.collect(broadcasts, singlesSeen);
+		holders.quit();
+		pool.shutdownNow();
+		for (SocketChannel c : connections) {
+			c.close();
+		}
+		server.close();
+		report((long) rounds * pages, broadcasts, lastWriteMicros, singlesSeen, single.sent(), shortWrites.get(),
+				before, after);
+	}
+
+	/** Writes the frame to every connection, from the pool's threads in batches of {@value #BATCH}. */
+	private static void broadcast(ExecutorService pool, SocketChannel[] connections, ByteBuffer frame,
+			AtomicLong shortWrites) throws InterruptedException {
+		CountDownLatch done = new CountDownLatch((connections.length + BATCH - 1) / BATCH);
+		for (int from = 0; from < connections.length; from += BATCH) {
+			int f = from;
+			int to = Math.min(connections.length, from + BATCH);
+			pool.execute(() -> {
+				for (int i = f; i < to; i++) {
+					write(connections[i], frame.duplicate(), shortWrites);
+				}
+				done.countDown();
+			});
+		}
+		done.await();
+	}
+
+	private static void report(long expected, List<Long> broadcasts, long[] lastWriteMicros, List<Long> singles,
+			int singlesSent, long shortWrites, CpuMark before, CpuMark after) {
+		int rounds = lastWriteMicros.length;
+		Arrays.sort(lastWriteMicros);
+		long wall = after.wall - before.wall;
+		long cpu = after.cpu - before.cpu;
+		System.out.printf("FLOOR broadcast: %d of %d arrived, p50 %.1f ms, p99 %.1f ms, max %.1f ms; the last write of a"
+				+ " round ended after p50 %.1f ms, max %.1f ms%n", broadcasts.size(), expected, pct(broadcasts, 50),
+				pct(broadcasts, 99), pct(broadcasts, 100), lastWriteMicros[rounds / 2] / 1_000.0,
+				lastWriteMicros[rounds - 1] / 1_000.0);
+		System.out.printf("FLOOR single viewer (during the rounds): %d of %d arrived, p50 %.2f ms, p99 %.2f ms, max %.1f"
+				+ " ms%n", singles.size(), singlesSent, pct(singles, 50), pct(singles, 99), pct(singles, 100));
+		System.out.printf("FLOOR short writes (socket full): %d%n", shortWrites);
+		System.out.printf("FLOOR CPU over the rounds, %% of one core: writer process %.0f%%, holder processes %.0f%%;"
+				+ " %.1f µs of writer CPU per frame written%n", 100.0 * cpu / wall,
+				100.0 * (after.childCpu - before.childCpu) / wall, cpu / 1_000.0 / (expected + singlesSent));
+		System.out.printf("FLOOR in the kernel: %.0f%% of the writer process's CPU, %.0f%% of the holders'%n",
+				share(after.ticks[1] - before.ticks[1], after.ticks[0] - before.ticks[0]),
+				share(after.childTicks[1] - before.childTicks[1], after.childTicks[0] - before.childTicks[0]));
+	}
+
+	/** The load processes: launched with their share of the connections, told what to do, asked for their stamps. */
+	private static final class Holders {
+
+		private final List<Process> processes = new ArrayList<>();
+		private final List<PrintStream> inputs = new ArrayList<>();
+		private final List<BufferedReader> outputs = new ArrayList<>();
+
+		Holders(int port, int pages, int perHolder) throws IOException, java.net.URISyntaxException {
+			String classes = Path.of(FanOutFloor.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+				.toString();
+			String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+			for (int from = 0; from < pages; from += perHolder) {
+				int count = Math.min(perHolder, pages - from);
+				Process p = new ProcessBuilder(javaBin, "-Xmx1g", "-XX:+UseSerialGC", "-cp", classes,
+						FanOutFloor.class.getName(), "holder", Integer.toString(port), Integer.toString(count))
+					.redirectError(ProcessBuilder.Redirect.INHERIT)
+					.start();
+				processes.add(p);
+				inputs.add(new PrintStream(p.getOutputStream(), true, StandardCharsets.US_ASCII));
+				outputs.add(new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII)));
+			}
+		}
+
+		int count() {
+			return processes.size();
+		}
+
+		List<Process> processes() {
+			return processes;
+		}
+
+		void awaitReady() throws IOException {
+			for (BufferedReader out : outputs) {
+				String line = out.readLine();
+				if (!"READY".equals(line)) {
+					throw new IllegalStateException("a holder said " + line + ", not READY");
+				}
+			}
+		}
+
+		void reset() {
+			inputs.forEach(in -> in.println("RESET"));
+		}
+
+		/** Every arrival's microseconds since its write started, broadcast frames and single ones apart. */
+		void collect(List<Long> broadcasts, List<Long> singles) throws IOException {
+			for (int i = 0; i < processes.size(); i++) {
+				inputs.get(i).println("DUMP");
+				String line;
+				while (!(line = outputs.get(i).readLine()).equals("END")) {
+					String[] parts = line.split(" ");
+					(parts[0].equals("B") ? broadcasts : singles).add(Long.parseLong(parts[1]));
+				}
+			}
+		}
+
+		void quit() throws InterruptedException {
+			inputs.forEach(in -> in.println("QUIT"));
+			for (Process p : processes) {
+				p.waitFor(10, TimeUnit.SECONDS);
+				p.destroy();
+			}
+		}
+	}
+
+	/** A thread writing a frame to one connection at random, {@code perSecond} times a second, until finished. */
+	private static final class Singles extends Thread {
+
+		private final SocketChannel[] connections;
+		private final int perSecond;
+		private final int frameBytes;
+		private final AtomicLong shortWrites;
+		private final AtomicBoolean stop = new AtomicBoolean();
+		private final AtomicInteger sent = new AtomicInteger();
+
+		Singles(SocketChannel[] connections, int perSecond, int frameBytes, AtomicLong shortWrites) {
+			super("single");
+			this.connections = connections;
+			this.perSecond = perSecond;
+			this.frameBytes = frameBytes;
+			this.shortWrites = shortWrites;
+		}
+
+		@Override
+		public void run() {
+			if (perSecond <= 0) {
+				return;
+			}
+			long every = 1_000_000_000L / perSecond;
 			long next = System.nanoTime();
-			while (!stopSingles.get()) {
+			while (!stop.get()) {
 				next += every;
 				long wait = next - System.nanoTime();
 				if (wait > 0) {
 					LockSupport.parkNanos(wait);
 				}
-				if (stopSingles.get() || singles == 0) {
+				if (stop.get()) {
 					break;
 				}
 				SocketChannel c = connections[ThreadLocalRandom.current().nextInt(connections.length)];
 				write(c, frame(SINGLE, System.nanoTime(), frameBytes), shortWrites);
-				singleCount.incrementAndGet();
+				sent.incrementAndGet();
 			}
-		}, "single");
+		}
 
-		long[] lastWriteMicros = new long[rounds];
-		int warmup = 3;
-		var osBean = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-		long cpuBefore = 0;
-		long childCpuBefore = 0;
-		long[] ticksBefore = new long[2];
-		long[] childTicksBefore = new long[2];
-		long wallBefore = 0;
-		for (int r = -warmup; r < rounds; r++) {
-			if (r == 0) {
-				for (PrintStream in : inputs) {
-					in.println("RESET");
-				}
-				Thread.sleep(200);
-				cpuBefore = osBean.getProcessCpuTime();
-				childCpuBefore = childCpu(children);
-				ticksBefore = ticks(ProcessHandle.current().pid());
-				childTicksBefore = childTicks(children);
-				wallBefore = System.nanoTime();
-				single.start();
-			}
-			long start = System.nanoTime();
-			ByteBuffer frame = frame(BROADCAST, start, frameBytes);
-			CountDownLatch done = new CountDownLatch((connections.length + BATCH - 1) / BATCH);
-			for (int from = 0; from < connections.length; from += BATCH) {
-				int f = from;
-				int to = Math.min(connections.length, from + BATCH);
-				pool.execute(() -> {
-					for (int i = f; i < to; i++) {
-						write(connections[i], frame.duplicate(), shortWrites);
-					}
-					done.countDown();
-				});
-			}
-			done.await();
-			if (r >= 0) {
-				lastWriteMicros[r] = (System.nanoTime() - start) / 1_000;
-			}
-			long next = start + 1_000_000_000L;
-			Thread.sleep(Math.max(1, (next - System.nanoTime()) / 1_000_000));
+		void finish() throws InterruptedException {
+			stop.set(true);
+			join();
 		}
-		stopSingles.set(true);
-		single.join();
-		Thread.sleep(500); // the last frames arrive
-		long wall = System.nanoTime() - wallBefore;
-		long cpu = osBean.getProcessCpuTime() - cpuBefore;
-		long childCpu = childCpu(children) - childCpuBefore;
-		long[] ticks = ticks(ProcessHandle.current().pid());
-		long[] childTicks = childTicks(children);
-		double writerKernel = share(ticks[1] - ticksBefore[1], ticks[0] - ticksBefore[0]);
-		double holderKernel = share(childTicks[1] - childTicksBefore[1], childTicks[0] - childTicksBefore[0]);
 
-		List<Long> broadcast = new ArrayList<>();
-		List<Long> singlesSeen = new ArrayList<>();
-		for (int i = 0; i < holders; i++) {
-			inputs.get(i).println("DUMP");
-			String line;
-			while (!(line = outputs.get(i).readLine()).equals("END")) {
-				String[] parts = line.split(" ");
-				long micros = Long.parseLong(parts[1]);
-				(parts[0].equals("B") ? broadcast : singlesSeen).add(micros);
-			}
+		int sent() {
+			return sent.get();
 		}
-		for (PrintStream in : inputs) {
-			in.println("QUIT");
-		}
-		pool.shutdownNow();
-		for (Process p : children) {
-			p.waitFor(10, TimeUnit.SECONDS);
-			p.destroy();
-		}
-		for (SocketChannel c : connections) {
-			c.close();
-		}
-		server.close();
+	}
 
-		long expected = (long) rounds * pages;
-		Arrays.sort(lastWriteMicros);
-		System.out.printf("FLOOR broadcast: %d of %d arrived, p50 %.1f ms, p99 %.1f ms, max %.1f ms; the last write of a"
-				+ " round ended after p50 %.1f ms, max %.1f ms%n", broadcast.size(), expected, pct(broadcast, 50),
-				pct(broadcast, 99), pct(broadcast, 100), lastWriteMicros[rounds / 2] / 1_000.0,
-				lastWriteMicros[rounds - 1] / 1_000.0);
-		System.out.printf("FLOOR single viewer (during the rounds): %d of %d arrived, p50 %.2f ms, p99 %.2f ms, max %.1f"
-				+ " ms%n", singlesSeen.size(), singleCount.get(), pct(singlesSeen, 50), pct(singlesSeen, 99),
-				pct(singlesSeen, 100));
-		System.out.printf("FLOOR short writes (socket full): %d%n", shortWrites.get());
-		System.out.printf("FLOOR CPU over the rounds, %% of one core: writer process %.0f%%, holder processes %.0f%%;"
-				+ " %.1f µs of writer CPU per frame written%n", 100.0 * cpu / wall, 100.0 * childCpu / wall,
-				cpu / 1_000.0 / (expected + singleCount.get()));
-		System.out.printf("FLOOR in the kernel: %.0f%% of the writer process's CPU, %.0f%% of the holders'%n",
-				writerKernel, holderKernel);
+	/** The processor time of this process and of the holders at one instant. */
+	private record CpuMark(long wall, long cpu, long childCpu, long[] ticks, long[] childTicks) {
+
+		static CpuMark now(List<Process> children) {
+			var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+			return new CpuMark(System.nanoTime(), os.getProcessCpuTime(), FanOutFloor.childCpu(children),
+					FanOutFloor.ticks(ProcessHandle.current().pid()), FanOutFloor.childTicks(children));
+		}
 	}
 
 	private static long childCpu(List<Process> children) {
@@ -279,13 +345,6 @@ public final class FanOutFloor {
 		}
 		catch (IOException e) {
 			shortWrites.incrementAndGet();
-		}
-	}
-
-	private static void expect(BufferedReader in, String what) throws IOException {
-		String line = in.readLine();
-		if (!what.equals(line)) {
-			throw new IllegalStateException("a holder said " + line + ", not " + what);
 		}
 	}
 
