@@ -56,6 +56,7 @@
   var id = page.getAttribute('data-interaction');
   var url = base + 'customer/contact/' + id;
   var fetching = false, fetchAgain = false, refreshing = false, refreshAgain = false;
+  var receipts = { read: 0, delivered: 0 }; // the newest heard, of the customer's messages
   var typingSent = 0, typingTimer = null, historyTries = 0;
 
   function text(key, arg) {
@@ -98,10 +99,14 @@
   function markRead() {
     var upTo = lastSeq();
     if (!upTo || document.visibilityState !== 'visible' || Number(page.getAttribute('data-read') || 0) >= upTo) { return; }
+    var before = page.getAttribute('data-read');
     page.setAttribute('data-read', upTo);
     var data = new URLSearchParams();
     data.append('upTo', upTo);
-    request('POST', url + '/read', data);
+    var undo = function () { // not recorded: the next message or look at the page says it again
+      if (Number(page.getAttribute('data-read')) === upTo) { page.setAttribute('data-read', before || 0); }
+    };
+    request('POST', url + '/read', data).then(function (answer) { if (!answer.ok) { undo(); } }, undo);
   }
 
   // the messages after the last one shown, rendered by the server; a sequence number shown already is skipped
@@ -121,6 +126,7 @@
       });
       var none = document.getElementById('messages-none');
       if (none && lastSeq() > 0) { none.remove(); }
+      showReceipts();
       scrollDown();
       markRead();
     }).finally(function () {
@@ -160,6 +166,20 @@
     }).finally(function () {
       refreshing = false;
       if (refreshAgain) { refreshAgain = false; refresh(); }
+    });
+  }
+
+  // the receipts of the customer's messages from the newest heard: a message fetched after its receipt came, or a
+  // receipt that arrives after a newer one, never shows less than is known
+  var RANK = { sent: 0, delivered: 1, read: 2 };
+  function showReceipts() {
+    document.querySelectorAll('#messages li.from-customer .receipt').forEach(function (span) {
+      var seq = Number(span.parentNode.getAttribute('data-seq'));
+      var r = seq <= receipts.read ? 'read' : seq <= receipts.delivered ? 'delivered' : 'sent';
+      if ((RANK[r] || 0) > (RANK[span.getAttribute('data-receipt')] || 0)) {
+        span.setAttribute('data-receipt', r);
+        span.textContent = text(r);
+      }
     });
   }
 
@@ -231,11 +251,8 @@
   live.on('position', function (d) { if (d.id === id) { refresh(); } });
   live.on('receipts', function (d) {
     if (d.interaction !== id) { return; }
-    document.querySelectorAll('#messages li.from-customer .receipt').forEach(function (span) {
-      var seq = Number(span.parentNode.getAttribute('data-seq'));
-      var r = seq <= d.agentRead ? 'read' : seq <= d.agentDelivered ? 'delivered' : 'sent';
-      if (span.getAttribute('data-receipt') !== r) { span.setAttribute('data-receipt', r); span.textContent = text(r); }
-    });
+    receipts = { read: Math.max(receipts.read, d.agentRead || 0), delivered: Math.max(receipts.delivered, d.agentDelivered || 0) };
+    showReceipts();
   });
   live.on('typing', function (d) {
     if (d.interaction !== id || d.side !== 'agent') { return; }

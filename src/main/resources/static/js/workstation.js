@@ -11,6 +11,7 @@
   var skew = Number(desk.getAttribute('data-now') || Date.now()) - Date.now();
   var pending = {};   // interaction id -> a catch-up is running
   var again = {};     // interaction id -> another catch-up was asked for meanwhile
+  var receipts = {};  // interaction id -> the newest receipts heard: {read, delivered} of the agent's messages
   var typingSent = {};
   var typingTimers = {};
 
@@ -259,6 +260,7 @@
           if (li.classList.contains('from-customer')) { clearTyping(id); }
         }
       });
+      showReceipts(p);
       scrollDown(p);
       markRead(p);
       var after = unread(p);
@@ -266,6 +268,22 @@
     }).finally(function () {
       pending[id] = false;
       if (again[id]) { again[id] = false; catchUp(id); }
+    });
+  }
+
+  // the receipts of the agent's messages from the newest heard: a message fetched after its receipt came, or a
+  // receipt that arrives after a newer one, never shows less than is known
+  var RANK = { sent: 0, delivered: 1, read: 2 };
+  function showReceipts(p) {
+    var known = receipts[p.getAttribute('data-interaction')];
+    if (!known) { return; }
+    p.querySelectorAll('li.from-agent .receipt').forEach(function (span) {
+      var seq = Number(span.parentNode.getAttribute('data-seq'));
+      var r = seq <= known.read ? 'read' : seq <= known.delivered ? 'delivered' : 'sent';
+      if ((RANK[r] || 0) > (RANK[span.getAttribute('data-receipt')] || 0)) {
+        span.setAttribute('data-receipt', r);
+        span.textContent = text(r);
+      }
     });
   }
 
@@ -344,11 +362,10 @@
       p.setAttribute('data-read', data.agentRead);
       showUnread(p);
     }
-    p.querySelectorAll('li.from-agent .receipt').forEach(function (span) {
-      var seq = Number(span.parentNode.getAttribute('data-seq'));
-      var r = seq <= data.customerRead ? 'read' : seq <= data.customerDelivered ? 'delivered' : 'sent';
-      if (span.getAttribute('data-receipt') !== r) { span.setAttribute('data-receipt', r); span.textContent = text(r); }
-    });
+    var known = receipts[data.interaction] || { read: 0, delivered: 0 };
+    receipts[data.interaction] = { read: Math.max(known.read, data.customerRead || 0),
+      delivered: Math.max(known.delivered, data.customerDelivered || 0) };
+    showReceipts(p);
   });
   live.on('typing', function (data) {
     if (data.side !== 'customer' || !pane(data.interaction)) { return; }

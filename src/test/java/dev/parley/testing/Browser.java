@@ -158,6 +158,62 @@ public final class Browser {
 		return this;
 	}
 
+	/**
+	 * From the next page on, lets the test hold back the live events of chosen names: the page's stream is wrapped so
+	 * that while {@link #holdLiveEvents} holds a name, each event of that name the server pushes waits (with its data)
+	 * until {@link #releaseLiveEvents()}. For putting two real events in the order a busy server might deliver them.
+	 */
+	public Browser catchLiveEvents() {
+		((org.openqa.selenium.chrome.ChromeDriver) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+				java.util.Map.of("source", """
+						(function () {
+						  var Real = window.EventSource;
+						  if (!Real) { return; }
+						  window.parleyHolding = {};
+						  window.parleyHeld = [];
+						  function Caught(url, options) {
+						    var stream = new Real(url, options);
+						    var add = stream.addEventListener;
+						    stream.addEventListener = function (type, handler, more) {
+						      return add.call(stream, type, function (event) {
+						        if (window.parleyHolding[type]) {
+						          window.parleyHeld.push({ type: type, data: event.data, run: function () { handler.call(stream, event); } });
+						        } else {
+						          handler.call(stream, event);
+						        }
+						      }, more);
+						    };
+						    return stream;
+						  }
+						  Caught.prototype = Real.prototype;
+						  Caught.CONNECTING = Real.CONNECTING;
+						  Caught.OPEN = Real.OPEN;
+						  Caught.CLOSED = Real.CLOSED;
+						  window.EventSource = Caught;
+						}());"""));
+		return this;
+	}
+
+	/** Holds the live events of this name from now on (see {@link #catchLiveEvents()}); {@code false} lets them through again. */
+	public Browser holdLiveEvents(String name, boolean hold) {
+		((JavascriptExecutor) driver).executeScript("window.parleyHolding[arguments[0]] = arguments[1];", name, hold);
+		return this;
+	}
+
+	/** The data of each held live event (one entry per listener of the page), in the order they came. */
+	@SuppressWarnings("unchecked")
+	public List<String> heldLiveEvents() {
+		return (List<String>) ((JavascriptExecutor) driver)
+			.executeScript("return window.parleyHeld.map(function (e) { return e.data; });");
+	}
+
+	/** Hands the held live events to the page's listeners now, in the order they came. */
+	public Browser releaseLiveEvents() {
+		((JavascriptExecutor) driver).executeScript(
+				"var held = window.parleyHeld; window.parleyHeld = []; held.forEach(function (e) { e.run(); });");
+		return this;
+	}
+
 	/** Waits for the condition; an element a live update replaced meanwhile is looked up again. */
 	public void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
 		new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)

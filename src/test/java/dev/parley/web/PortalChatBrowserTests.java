@@ -306,6 +306,37 @@ class PortalChatBrowserTests {
 		assertThat(customerTab.findAll(By.id("compose"))).isEmpty();
 	}
 
+	@Test
+	void aReceiptThatArrivesLateNeverTakesTheCustomersMessageBack(Browser customerTab) {
+		String group = RoutingFixtures.openGroup(agents);
+		Queue team = queue(group, Set.of(Medium.CHAT), Set.of());
+		Agent agent = RoutingFixtures.agent(agents, group);
+		var cora = customer("Cora Customer");
+		states.change(agent.id(), "ready", null);
+		InteractionId id = interactions.start(new CustomerId(cora.id().value()), new dev.parley.routing.NewContact(
+				Medium.CHAT, null, team.key(), null)).interaction().id();
+		var offer = Eventually.value(() -> desk.offers(agent.id()).stream().findFirst().orElse(null));
+		desk.accept(agent.id(), offer.offer().id());
+		customerTab.catchLiveEvents().signIn(cora.username(), AccountFixtures.PASSWORD).open("/customer/contact/" + id);
+		ChatMessage sent = chat.post(Participant.customer(cora.id().value(), "Cora Customer"), id, "It blinks", null);
+		By receipt = By.cssSelector("#messages li.from-customer .receipt");
+		customerTab.waitFor(d -> !d.findElements(receipt).isEmpty());
+		Participant theAgent = Participant.agent(agent.id().value(), agent.displayName());
+
+		// two receipts on their way at once, the older one delayed: "delivered" reaches the page after "read"
+		customerTab.holdLiveEvents("receipts", true);
+		chat.delivered(theAgent, id, sent.seq());
+		customerTab.waitFor(d -> customerTab.heldLiveEvents().stream()
+			.anyMatch(e -> e.contains("\"agentDelivered\":" + sent.seq())));
+		customerTab.holdLiveEvents("receipts", false);
+		chat.read(theAgent, id, sent.seq());
+		customerTab.waitFor(d -> "read".equals(d.findElement(receipt).getDomAttribute("data-receipt")));
+		customerTab.releaseLiveEvents();
+		assertThat(customerTab.find(receipt).getDomAttribute("data-receipt"))
+			.as("the late receipt is older than the shown one").isEqualTo("read");
+		assertThat(customerTab.text(receipt)).isEqualTo("Read");
+	}
+
 	private static void assertRefused(Browser tab, String field, String message) {
 		assertThat(tab.url()).endsWith("/customer/contact");
 		assertThat(tab.text(By.id("contact-alert"))).contains("Your chat was not started", message);

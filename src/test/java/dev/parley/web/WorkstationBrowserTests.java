@@ -287,6 +287,37 @@ class WorkstationBrowserTests {
 		assertThat(chat.messages(Participant.agent(agent.id().value(), agent.displayName()), id, 0)).isEmpty();
 	}
 
+	@Test
+	void aReceiptThatArrivesLateNeverTakesTheMessageBack(Browser agentTab) {
+		String group = RoutingFixtures.openGroup(agents);
+		Queue sales = RoutingFixtures.queue(queues, group, Set.of(Medium.CHAT), RoutingStrategy.LONGEST_IDLE, 120);
+		Agent agent = RoutingFixtures.agent(agents, group);
+		CustomerId cora = customer("Cora Customer");
+		states.change(agent.id(), "ready", null);
+		InteractionId id = interactions.start(cora, new NewContact(Medium.CHAT, null, sales.key(), null)).interaction()
+			.id();
+		var offer = Eventually.value(() -> desk.offers(agent.id()).stream().findFirst().orElse(null));
+		desk.accept(agent.id(), offer.offer().id());
+		agentTab.catchLiveEvents().signIn(username(agent), AccountFixtures.PASSWORD);
+		agentTab.find(By.id("chat-" + id));
+		ChatMessage sent = chat.post(Participant.agent(agent.id().value(), agent.displayName()), id, "Try a restart", null);
+		By receipt = By.cssSelector("#chat-" + id + " li.from-agent .receipt");
+		agentTab.waitFor(d -> !d.findElements(receipt).isEmpty());
+		Participant customer = Participant.customer(cora.value(), "Cora Customer");
+
+		// two receipts on their way at once, the older one delayed: "delivered" reaches the page after "read"
+		agentTab.holdLiveEvents("receipts", true);
+		chat.delivered(customer, id, sent.seq());
+		agentTab.waitFor(d -> agentTab.heldLiveEvents().stream().anyMatch(e -> e.contains("\"customerDelivered\":" + sent.seq())));
+		agentTab.holdLiveEvents("receipts", false);
+		chat.read(customer, id, sent.seq());
+		agentTab.waitFor(d -> "read".equals(d.findElement(receipt).getDomAttribute("data-receipt")));
+		agentTab.releaseLiveEvents();
+		assertThat(agentTab.find(receipt).getDomAttribute("data-receipt")).as("the late receipt is older than the shown one")
+			.isEqualTo("read");
+		assertThat(agentTab.text(receipt)).isEqualTo("Read");
+	}
+
 	private CustomerId customer(String name) {
 		String username = AccountFixtures.uniqueName("cust");
 		return customers.register(new Registration(username, name, username + "@example.com", AccountFixtures.PASSWORD,
