@@ -6,7 +6,8 @@
 # BENCH_LABEL (its name in the output), BENCH_DB_URL (default jdbc:postgresql://127.0.0.1:5432/bench_live, user
 # BENCH_DB_USER=postgres; its schema public is dropped and made again before every run), BENCH_AGENTS (300; a tenth
 # of the pages unless set, then up to half), BENCH_CHATS (100; three per agent), BENCH_ROUNDS (30),
-# BENCH_MESSAGE_RATE (20/s), BENCH_BROADCAST (1; 0: the rounds change no figure, so chat messages are measured alone), BENCH_WARMUP (20 s of messages at that rate before the measured phase, when there are
+# BENCH_MESSAGE_RATE (20/s), BENCH_CHAT_TRANSPORT (http: a request per message; socket: the agents' chat sockets,
+# one each), BENCH_BROADCAST (1; 0: the rounds change no figure, so chat messages are measured alone), BENCH_WARMUP (20 s of messages at that rate before the measured phase, when there are
 # chats), BENCH_CONNECT_RATE (1000 pages/s),
 # BENCH_HEAP (3g), BENCH_JVM_OPTIONS (more options for Parley's JVM, e.g. -XX:MaxGCPauseMillis=20),
 # BENCH_SENDER_JVM_OPTIONS (the benchmark's own JVM, which sends the changes and the chat messages; default
@@ -39,7 +40,7 @@ mvn -B -o -Pbench test -Dtest=LiveBenchmark -Dsurefire.failIfNoSpecifiedTests=fa
 	-Dbench.connections="$COUNTS" -Dbench.jar="$JAR" -Dbench.label="$LABEL" \
 	-Dbench.db-url="${BENCH_DB_URL:-jdbc:postgresql://127.0.0.1:5432/bench_live}" -Dbench.db-user="${BENCH_DB_USER:-postgres}" \
 	-Dbench.agents="${BENCH_AGENTS:-300}" -Dbench.chats="${BENCH_CHATS:-100}" -Dbench.rounds="${BENCH_ROUNDS:-30}" -Dbench.broadcast="$([ "${BENCH_BROADCAST:-1}" = 0 ] && echo false || echo true)" \
-	-Dbench.message-rate="${BENCH_MESSAGE_RATE:-20}" -Dbench.warmup="${BENCH_WARMUP:-20}" -Dbench.connect-rate="${BENCH_CONNECT_RATE:-1000}" \
+	-Dbench.message-rate="${BENCH_MESSAGE_RATE:-20}" -Dbench.chat-transport="${BENCH_CHAT_TRANSPORT:-http}" -Dbench.warmup="${BENCH_WARMUP:-20}" -Dbench.connect-rate="${BENCH_CONNECT_RATE:-1000}" \
 	-Dbench.heap="${BENCH_HEAP:-3g}" -Dbench.jvm-options="${BENCH_JVM_OPTIONS:-}" \
 	-Dbench.argLine="${BENCH_SENDER_JVM_OPTIONS:--Xmx4g -XX:+UseParallelGC}" -Dbench.load-jvm-options="${BENCH_LOAD_JVM_OPTIONS:--XX:+UseSerialGC}" -Dbench.per-holder="${BENCH_PER_HOLDER:-2500}" -Dbench.histogram="${BENCH_HISTOGRAM:-false}" -Dbench.jfr="$([ "${JFR:-0}" = 1 ] && echo true || echo false)" 2>&1 \
 	| grep --line-buffered -E '^(LIVE|\[INFO\] Tests run|\[ERROR\]|\[INFO\] BUILD)' || true

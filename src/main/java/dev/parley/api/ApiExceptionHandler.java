@@ -67,13 +67,24 @@ class ApiExceptionHandler {
 			}
 		}
 		if (e.getCause() instanceof JacksonException j) {
-			List<FieldViolation> violations = JsonReadErrors.violations(j);
-			if (!violations.isEmpty()) {
-				return problem(HttpStatus.BAD_REQUEST, "Invalid input", "One or more fields are invalid.", violations);
-			}
+			return unreadableJson(j);
 		}
 		return problem(HttpStatus.BAD_REQUEST, "Malformed request body", JsonReadErrors.notJson(e.getCause()),
 				List.of());
+	}
+
+	/** A body that JSON could not read (the request's, or a chat socket's frame). */
+	ResponseEntity<ProblemDetail> unreadableJson(JacksonException e) {
+		for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+			if (t instanceof InvalidInputException invalid) {
+				return invalid(invalid);
+			}
+		}
+		List<FieldViolation> violations = JsonReadErrors.violations(e);
+		if (!violations.isEmpty()) {
+			return problem(HttpStatus.BAD_REQUEST, "Invalid input", "One or more fields are invalid.", violations);
+		}
+		return problem(HttpStatus.BAD_REQUEST, "Malformed request body", JsonReadErrors.notJson(e), List.of());
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -40,7 +40,16 @@ class OpenApiConfiguration {
 						exist (404), another agent's offer or interaction answers 403 with `code` `not-yours`; \
 						a request the center cannot serve now (a closed queue, a medium it does not take) \
 						answers 422 with its `code`; too many chat messages answer 429 with `Retry-After`. \
-						Nothing of a refused request is saved.""")
+						Nothing of a refused request is saved.
+
+						A client that writes many chat messages (a bot, an app) can send them over one WebSocket \
+						instead of a request each: `GET /api/v1/agent/chat-socket` (agents) or \
+						`GET /api/v1/me/chat-socket` (customers) with the same bearer token. A text frame \
+						`{"interaction": id, "body": text, "clientId": optional}` is one message; each is answered \
+						in order by `{"type": "message", "interaction": id, "message": {...}}` (what the message \
+						request answers with 201) or `{"type": "problem", "interaction", "clientId", "status", \
+						"retryAfter"?, "problem": {...}}` (the request's problem, nothing stored). A token revoked \
+						or expired closes the socket with 1008; a frame over 64 KiB closes it with 1009.""")
 				.license(new License().name("Apache License 2.0").identifier("Apache-2.0")))
 			.components(new Components().addSecuritySchemes(BEARER,
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("pk_...")

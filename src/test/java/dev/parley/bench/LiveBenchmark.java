@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,8 @@ class LiveBenchmark {
 	static final int WARMUP = Integer.getInteger("bench.warmup", 20);
 	/** Connections (and threads) the chat messages are posted on: as many as messages may be on their way at once. */
 	static final int POSTERS = Integer.getInteger("bench.posters", 256);
+	/** How the agents' chat messages go: {@code http} (a request each) or {@code socket} (the chat socket). */
+	static final String CHAT_TRANSPORT = System.getProperty("bench.chat-transport", "http");
 	static final int PER_HOLDER = Integer.getInteger("bench.per-holder", 2_500);
 	static final boolean HISTOGRAM = Boolean.getBoolean("bench.histogram");
 
@@ -153,28 +156,30 @@ class LiveBenchmark {
 					say("LIVE   %d s of chat messages at %d/s before measuring (not counted)", WARMUP, MESSAGE_RATE);
 				}
 				// the messages queued while the pages connected are sent first: the steady phase starts with none waiting
-				while (desk.poster.waiting() > 0) {
+				while (desk.waiting() > 0) {
 					Thread.sleep(100);
 				}
 				Thread.sleep(5_000);
 				int held = holders.openNow();
+
+				long cpu2 = server.cpuTicks();
+				t = System.nanoTime();
+				desk.answerTimes(); // those while connecting
+				Map<String, Long> split0 = cpuSplit(server.pid());
+				Scrape scrape0 = scrape(accounts);
+				Phase steady = desk.phase(holders, () -> false, ROUNDS);
+				Scrape scrape1 = scrape(accounts);
+				String answered = desk.answerTimes();
+				String split = cpuShares(split0, cpuSplit(server.pid()), secs(t));
+				double cpu = (server.cpuTicks() - cpu2) / secs(t);
+				// the heap is measured after the steady phase, with the pages still open: its full collections (and the
+				// heap they give back) disturbed the first seconds measured when they came before
 				long heapOpen = server.heapAfterGc();
 				if (HISTOGRAM) {
 					histogramGrowth(before, server.histogram(), held);
 				}
 				long rss = server.residentBytes();
 				int files = server.openFiles();
-
-				long cpu2 = server.cpuTicks();
-				t = System.nanoTime();
-				desk.poster.answerTimes(); // those while connecting
-				Map<String, Long> split0 = cpuSplit(server.pid());
-				Scrape scrape0 = scrape(accounts);
-				Phase steady = desk.phase(holders, () -> false, ROUNDS);
-				Scrape scrape1 = scrape(accounts);
-				String answered = desk.poster.answerTimes();
-				String split = cpuShares(split0, cpuSplit(server.pid()), secs(t));
-				double cpu = (server.cpuTicks() - cpu2) / secs(t);
 				Thread.sleep(2_000);
 				Result during = connecting.result(holders);
 				Result after = steady.result(holders);
@@ -189,8 +194,9 @@ class LiveBenchmark {
 				if (!after.singleByWindow().isEmpty()) {
 					say("LIVE   single viewer p99 of each 5 s (all open), ms: %s", after.singleByWindow());
 				}
-				say("LIVE   chat messages posted (all open): %,d at %d/s asked; the server's answer, sent to received: %s",
-						steady.messages.size() + steady.refusedMessages.get(), MESSAGE_RATE, answered);
+				say("LIVE   chat messages posted (all open): %,d at %d/s asked (%s); the server's answer, sent to received: %s",
+						steady.messages.size() + steady.refusedMessages.get(), MESSAGE_RATE,
+						desk.sockets != null ? "the agents' chat sockets" : "a request each", answered);
 				double perConn = (heapOpen - heapSignedIn) / 1024.0 / held;
 				double perConnSession = (heapOpen - heapEmpty) / 1024.0 / held;
 				say("LIVE   heap after full GC: %.0f MiB with no page, %.0f MiB signed in (%.1f KiB a session), %.0f MiB "
@@ -302,6 +308,7 @@ class LiveBenchmark {
 				else {
 					single.add((at - sentAt) / 1_000);
 					windows.computeIfAbsent((sentAt - start) / 5_000_000_000L, w -> new ArrayList<>()).add((at - sentAt) / 1_000);
+
 				}
 			}
 			var byWindow = new StringBuilder();
@@ -329,16 +336,28 @@ class LiveBenchmark {
 		final AtomicLong sequence = new AtomicLong();
 		/** The chat messages' sender: keep-alive connections on raw sockets (a lean generator). */
 		final ApiPoster poster;
+		/** Or over the chat socket, one per agent ({@code bench.chat-transport=socket}). */
+		final SocketPoster sockets;
 
 		Desk(LiveBenchAccounts accounts, List<LiveBenchAccounts.Account> agents, List<LiveBenchAccounts.Account> customers,
 				int firstCustomerPage, int port) throws Exception {
 			this.accounts = accounts;
-			this.poster = new ApiPoster("127.0.0.1", port, POSTERS);
+			boolean socket = CHAT_TRANSPORT.equals("socket");
+			this.poster = socket ? null : new ApiPoster("127.0.0.1", port, POSTERS);
+			this.sockets = socket ? new SocketPoster("127.0.0.1", port) : null;
 			this.agents = agents;
 			this.customers = customers;
 			this.firstCustomerPage = firstCustomerPage;
 			this.toggler = agents.get(agents.size() - 1);
 			accounts.token(toggler);
+		}
+
+		int waiting() {
+			return sockets != null ? sockets.waiting() : poster.waiting();
+		}
+
+		String answerTimes() {
+			return sockets != null ? sockets.answerTimes() : poster.answerTimes();
 		}
 
 		/** Agents ready, customers start chats, agents accept the offers: {@code count} chats connected. */
@@ -390,13 +409,19 @@ class LiveBenchmark {
 					Chat c = chats.get(next.getAndIncrement() % chats.size());
 					String id = "b" + sequence.incrementAndGet();
 					phase.messages.put(id, new long[] { due[0], c.customerPage() });
-					poster.send("POST", "/api/v1/agent/interactions/" + c.interaction() + "/messages", c.agent().token,
-							"{\"body\":\"bench " + id + "\",\"clientId\":\"" + id + "\"}", status -> {
-								if (status != 201) {
-									phase.messages.remove(id);
-									phase.refusedMessages.incrementAndGet();
-								}
-							});
+IntConsumer answered = status -> {
+						if (status != 201) {
+							phase.messages.remove(id);
+							phase.refusedMessages.incrementAndGet();
+						}
+					};
+					if (sockets != null) {
+						sockets.send(c.interaction(), c.agent().token, "bench " + id, id, answered);
+					}
+					else {
+						poster.send("POST", "/api/v1/agent/interactions/" + c.interaction() + "/messages",
+								c.agent().token, "{\"body\":\"bench " + id + "\",\"clientId\":\"" + id + "\"}", answered);
+					}
 				}
 				double gap = -Math.log(1 - ThreadLocalRandom.current().nextDouble()) / MESSAGE_RATE;
 				due[0] += (long) (gap * 1e9);
