@@ -16,6 +16,7 @@ import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 import dev.parley.common.FieldViolation;
@@ -41,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The socket is opened with the same bearer token as the API ({@code Authorization: Bearer}); the handshake passes
  * the API's filters, so a missing or bad token gets 401 and the wrong role 403 there. The token is checked again for
  * every frame (the token cache's look-up): once it is revoked or expired, or the account disabled or given another
- * role, the socket is closed with 1008 and that frame is not stored. A frame over {@link #MAX_FRAME} bytes closes
+ * role, the socket is closed with 1008 and that frame is not stored. A frame over {@link #MAX_FRAME} characters closes
  * the socket with 1009 (the protocol's "message too big"). Metrics: {@code parley.chat.socket.open} and
  * {@code parley.chat.socket.frames} (by {@code outcome}: stored, problem), both by {@code side}.
  */
@@ -51,8 +52,13 @@ final class ChatSocket extends TextWebSocketHandler {
 	static final String AGENT_PATH = "/api/v1/agent/chat-socket";
 	/** The customer's socket: their chats, as {@code POST /api/v1/me/interactions/{id}/messages}. */
 	static final String CUSTOMER_PATH = "/api/v1/me/chat-socket";
-	/** The largest frame taken: a message of the most characters, each escaped in JSON, and room for the rest. */
+	/**
+	 * The largest frame taken, in characters: room for a message over the limit, escaped in JSON, to be answered 413
+	 * rather than cut (the container's default, 8,192, cuts such a frame).
+	 */
 	static final int MAX_FRAME = 64 * 1024;
+	/** A socket that carries nothing (not even a ping) this long is closed. */
+	static final long IDLE_MILLIS = 5 * 60_000;
 	/** The handshake's token, kept with the socket to be checked again for each frame. */
 	static final String TOKEN = ChatSocket.class.getName() + ".token";
 
@@ -95,6 +101,14 @@ final class ChatSocket extends TextWebSocketHandler {
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
+		// set per socket, not for the container: the container's settings need a running one (not a test's mock)
+		session.setTextMessageSizeLimit(MAX_FRAME);
+		if (session instanceof NativeWebSocketSession running) {
+			jakarta.websocket.Session ws = running.getNativeSession(jakarta.websocket.Session.class);
+			if (ws != null) {
+				ws.setMaxIdleTimeout(IDLE_MILLIS);
+			}
+		}
 		open.incrementAndGet();
 	}
 

@@ -2,7 +2,6 @@ package dev.parley.api;
 
 import java.util.Map;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.ServerHttpRequest;
@@ -12,7 +11,6 @@ import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.HandshakeInterceptor;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 import dev.parley.identity.Role;
 import dev.parley.identity.TokenManagement;
@@ -26,9 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 class ChatSocketConfiguration implements WebSocketConfigurer {
-
-	/** A socket that carries nothing (not even a ping) this long is closed. */
-	static final long IDLE_MILLIS = 5 * 60_000;
 
 	private final AgentDeskApiController agents;
 	private final MyInteractionsApiController customers;
@@ -55,14 +50,6 @@ class ChatSocketConfiguration implements WebSocketConfigurer {
 		registry.addHandler(new ChatSocket(Role.CUSTOMER, customers::post, tokens, json, problems, meters),
 				ChatSocket.CUSTOMER_PATH)
 			.addInterceptors(new KeepToken());
-	}
-
-	@Bean
-	ServletServerContainerFactoryBean chatSocketContainer() {
-		var container = new ServletServerContainerFactoryBean();
-		container.setMaxTextMessageBufferSize(ChatSocket.MAX_FRAME);
-		container.setMaxSessionIdleTimeout(IDLE_MILLIS);
-		return container;
 	}
 
 	/** Keeps the handshake's bearer token with the socket (the API's filters have checked it already). */

@@ -49,7 +49,7 @@ class OpenApiConfiguration {
 						in order by `{"type": "message", "interaction": id, "message": {...}}` (what the message \
 						request answers with 201) or `{"type": "problem", "interaction", "clientId", "status", \
 						"retryAfter"?, "problem": {...}}` (the request's problem, nothing stored). A token revoked \
-						or expired closes the socket with 1008; a frame over 64 KiB closes it with 1009.""")
+						or expired closes the socket with 1008; a frame over 65,536 characters closes it with 1009.""")
 				.license(new License().name("Apache License 2.0").identifier("Apache-2.0")))
 			.components(new Components().addSecuritySchemes(BEARER,
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("pk_...")

@@ -171,8 +171,17 @@ class ChatSocketTests {
 		assertThat(wrongType.get("status").asInt()).isEqualTo(400);
 		assertThat(fields(wrongType)).containsExactly("body");
 
-		agent.send(Map.of("interaction", chat, "body", "x".repeat(4001)));
+		// over the longest message, and over the container's default frame (8,192 characters) once escaped: answered,
+		// not cut
+		agent.send(Map.of("interaction", chat, "body", "\"".repeat(4500)));
 		assertThat(agent.next().get("status").asInt()).isEqualTo(413);
+
+		// the longest message there is, each character escaped in JSON
+		String quotes = "\"".repeat(4000);
+		agent.send(Map.of("interaction", chat, "body", quotes, "clientId", "longest"));
+		JsonNode longest = agent.next();
+		assertThat(longest.get("type").asString()).isEqualTo("message");
+		assertThat(longest.get("message").get("body").asString()).isEqualTo(quotes);
 
 		agent.send(Map.of("interaction", java.util.UUID.randomUUID().toString(), "body", "hi"));
 		assertThat(agent.next().get("status").asInt()).isEqualTo(404);
@@ -183,10 +192,11 @@ class ChatSocketTests {
 		strangers.send(Map.of("interaction", chat, "body", "let me in"));
 		assertThat(strangers.next().get("status").asInt()).isEqualTo(404);
 
-		assertThat(api.get("/api/v1/me/interactions/" + chat + "/messages", customer.token()).json())
-			.as("nothing stored").isEmpty();
+		var stored = api.get("/api/v1/me/interactions/" + chat + "/messages", customer.token()).json();
+		assertThat(stored).as("nothing stored but the longest message").hasSize(1);
+		assertThat(stored.get(0).get("clientId").asString()).isEqualTo("longest");
 		agent.send(Map.of("interaction", chat, "body", "still here"));
-		assertThat(agent.next().get("message").get("seq").asLong()).isEqualTo(1);
+		assertThat(agent.next().get("message").get("seq").asLong()).isEqualTo(2);
 	}
 
 	@Test
