@@ -5,8 +5,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,12 +24,13 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 import dev.parley.common.FieldViolation;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.parley.common.InvalidInputException;
 import dev.parley.identity.Role;
 import dev.parley.identity.TokenManagement;
 import dev.parley.security.ParleyUser;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code parley.chat.socket.frames} (by {@code outcome}: stored, problem), both by {@code side}.
  */
 final class ChatSocket extends TextWebSocketHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ChatSocket.class);
 
 	/** The agent's socket: their chats, as {@code POST /api/v1/agent/interactions/{id}/messages}. */
 	static final String AGENT_PATH = "/api/v1/agent/chat-socket";
@@ -90,7 +97,7 @@ final class ChatSocket extends TextWebSocketHandler {
 		this.tokens = tokens;
 		this.json = json;
 		this.problems = problems;
-		String side = role.name().toLowerCase(java.util.Locale.ROOT);
+		String side = role.name().toLowerCase(Locale.ROOT);
 		Gauge.builder("parley.chat.socket.open", open, AtomicInteger::get).tag("side", side)
 			.description("Chat sockets open").register(registry);
 		this.stored = Counter.builder("parley.chat.socket.frames").tag("side", side).tag("outcome", "stored")
@@ -134,7 +141,7 @@ final class ChatSocket extends TextWebSocketHandler {
 		try {
 			frame = json.readValue(message.getPayload(), Frame.class);
 			if (frame == null || frame.interaction() == null || frame.interaction().isBlank()) {
-				throw new dev.parley.common.InvalidInputException(
+				throw new InvalidInputException(
 						List.of(new FieldViolation("interaction", "required", "is required")));
 			}
 			var posted = poster.post(user, frame.interaction(),
@@ -171,7 +178,7 @@ final class ChatSocket extends TextWebSocketHandler {
 			}
 		}
 		catch (IllegalAccessException | InvocationTargetException failed) {
-			// answered as unexpected below
+			log.error("No problem answer for a chat socket frame's error", failed);
 		}
 		return ApiExceptionHandler.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
 				"Something went wrong on our side.", List.of());

@@ -34,12 +34,12 @@ class ChatSocketConfiguration implements WebSocketConfigurer {
 
 	ChatSocketConfiguration(AgentDeskApiController agents, MyInteractionsApiController customers,
 			TokenManagement tokens, JsonMapper json, ApiExceptionHandler problems, MeterRegistry meters) {
-		this.meters = meters;
 		this.agents = agents;
 		this.customers = customers;
 		this.tokens = tokens;
 		this.json = json;
 		this.problems = problems;
+		this.meters = meters;
 	}
 
 	@Override

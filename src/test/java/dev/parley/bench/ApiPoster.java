@@ -31,8 +31,7 @@ final class ApiPoster implements AutoCloseable {
 	private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
 	private final List<Thread> workers = new ArrayList<>();
 	/** Each request's time from writing it to its answer's end (the server's answer time, queueing there included). */
-	private final long[] answerNanos = new long[1 << 20];
-	private final java.util.concurrent.atomic.AtomicInteger answers = new java.util.concurrent.atomic.AtomicInteger();
+	private final AnswerTimes answerTimes = new AnswerTimes();
 
 	ApiPoster(String host, int port, int connections) {
 		this.server = new InetSocketAddress(host, port);
@@ -59,14 +58,7 @@ final class ApiPoster implements AutoCloseable {
 
 	/** The answer times so far as "p50 / p99 / max ms over n", and forgets them. */
 	String answerTimes() {
-		int n = Math.min(answers.getAndSet(0), answerNanos.length);
-		if (n == 0) {
-			return "no answers";
-		}
-		long[] s = java.util.Arrays.copyOf(answerNanos, n);
-		java.util.Arrays.sort(s);
-		return String.format(java.util.Locale.ROOT, "p50 %.1f / p99 %.1f / max %.1f ms over %,d", s[n / 2] / 1e6,
-				s[(int) (n * 0.99)] / 1e6, s[n - 1] / 1e6, n);
+		return answerTimes.take();
 	}
 
 	/** Requests waiting for a connection. */
@@ -104,10 +96,7 @@ final class ApiPoster implements AutoCloseable {
 				out.write(task.request);
 				out.flush();
 				long[] answer = readAnswer(in);
-				int n = answers.getAndIncrement();
-				if (n < answerNanos.length) {
-					answerNanos[n] = System.nanoTime() - sent;
-				}
+				answerTimes.add(System.nanoTime() - sent);
 				status = (int) answer[0];
 				keep = answer[1] == 1;
 			}

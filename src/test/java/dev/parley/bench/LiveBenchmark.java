@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import java.util.function.IntConsumer;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -156,7 +155,7 @@ class LiveBenchmark {
 					say("LIVE   %d s of chat messages at %d/s before measuring (not counted)", WARMUP, MESSAGE_RATE);
 				}
 				// the messages queued while the pages connected are sent first: the steady phase starts with none waiting
-				while (desk.waiting() > 0) {
+				while (desk.chatSender.waiting() > 0) {
 					Thread.sleep(100);
 				}
 				// this JVM (the sender) starts the measured phase with an empty young generation: its own collections
@@ -169,11 +168,11 @@ class LiveBenchmark {
 
 				long cpu2 = server.cpuTicks();
 				t = System.nanoTime();
-				desk.answerTimes(); // those while connecting
+				desk.chatSender.answerTimes(); // those while connecting
 				Map<String, Long> split0 = cpuSplit(server.pid());
 				Phase steady = desk.phase(holders, () -> false, ROUNDS);
 				Scrape scrape1 = scrape(accounts);
-				String answered = desk.answerTimes();
+				String answered = desk.chatSender.answerTimes();
 				String split = cpuShares(split0, cpuSplit(server.pid()), secs(t));
 				double cpu = (server.cpuTicks() - cpu2) / secs(t);
 				// the heap is measured after the steady phase, with the pages still open: its full collections (and the
@@ -200,7 +199,7 @@ class LiveBenchmark {
 				}
 				say("LIVE   chat messages posted (all open): %,d at %d/s asked (%s); the server's answer, sent to received: %s",
 						steady.messages.size() + steady.refusedMessages.get(), MESSAGE_RATE,
-						desk.sockets != null ? "the agents' chat sockets" : "a request each", answered);
+						CHAT_TRANSPORT.equals("socket") ? "the agents' chat sockets" : "a request each", answered);
 				double perConn = (heapOpen - heapSignedIn) / 1024.0 / held;
 				double perConnSession = (heapOpen - heapEmpty) / 1024.0 / held;
 				say("LIVE   heap after full GC: %.0f MiB with no page, %.0f MiB signed in (%.1f KiB a session), %.0f MiB "
@@ -312,7 +311,6 @@ class LiveBenchmark {
 				else {
 					single.add((at - sentAt) / 1_000);
 					windows.computeIfAbsent((sentAt - start) / 5_000_000_000L, w -> new ArrayList<>()).add((at - sentAt) / 1_000);
-
 				}
 			}
 			var byWindow = new StringBuilder();
@@ -338,30 +336,22 @@ class LiveBenchmark {
 		final LiveBenchAccounts.Account toggler;
 		boolean togglerReady;
 		final AtomicLong sequence = new AtomicLong();
-		/** The chat messages' sender: keep-alive connections on raw sockets (a lean generator). */
-		final ApiPoster poster;
-		/** Or over the chat socket, one per agent ({@code bench.chat-transport=socket}). */
-		final SocketPoster sockets;
+		/**
+		 * The chat messages' sender: keep-alive connections on raw sockets (a lean generator), or the agents' chat
+		 * sockets ({@code bench.chat-transport=socket}).
+		 */
+		final ChatSender chatSender;
 
 		Desk(LiveBenchAccounts accounts, List<LiveBenchAccounts.Account> agents, List<LiveBenchAccounts.Account> customers,
 				int firstCustomerPage, int port) throws Exception {
 			this.accounts = accounts;
-			boolean socket = CHAT_TRANSPORT.equals("socket");
-			this.poster = socket ? null : new ApiPoster("127.0.0.1", port, POSTERS);
-			this.sockets = socket ? new SocketPoster("127.0.0.1", port) : null;
+			this.chatSender = CHAT_TRANSPORT.equals("socket") ? new SocketPoster("127.0.0.1", port)
+					: ChatSender.overHttp(new ApiPoster("127.0.0.1", port, POSTERS));
 			this.agents = agents;
 			this.customers = customers;
 			this.firstCustomerPage = firstCustomerPage;
 			this.toggler = agents.get(agents.size() - 1);
 			accounts.token(toggler);
-		}
-
-		int waiting() {
-			return sockets != null ? sockets.waiting() : poster.waiting();
-		}
-
-		String answerTimes() {
-			return sockets != null ? sockets.answerTimes() : poster.answerTimes();
 		}
 
 		/** Agents ready, customers start chats, agents accept the offers: {@code count} chats connected. */
@@ -413,19 +403,12 @@ class LiveBenchmark {
 					Chat c = chats.get(next.getAndIncrement() % chats.size());
 					String id = "b" + sequence.incrementAndGet();
 					phase.messages.put(id, new long[] { due[0], c.customerPage() });
-IntConsumer answered = status -> {
+					chatSender.send(c.interaction(), c.agent().token, "bench " + id, id, status -> {
 						if (status != 201) {
 							phase.messages.remove(id);
 							phase.refusedMessages.incrementAndGet();
 						}
-					};
-					if (sockets != null) {
-						sockets.send(c.interaction(), c.agent().token, "bench " + id, id, answered);
-					}
-					else {
-						poster.send("POST", "/api/v1/agent/interactions/" + c.interaction() + "/messages",
-								c.agent().token, "{\"body\":\"bench " + id + "\",\"clientId\":\"" + id + "\"}", answered);
-					}
+					});
 				}
 				double gap = -Math.log(1 - ThreadLocalRandom.current().nextDouble()) / MESSAGE_RATE;
 				due[0] += (long) (gap * 1e9);

@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletionStage;
@@ -22,7 +20,7 @@ import java.util.function.IntConsumer;
  * is the request's: 201 for a stored message, the problem's status otherwise, -1 when the socket broke. The JDK's
  * WebSocket client: one selector thread for all sockets, the callbacks on one more.
  */
-final class SocketPoster implements AutoCloseable {
+final class SocketPoster implements ChatSender, AutoCloseable {
 
 	private final String base;
 	private final HttpClient http = HttpClient.newBuilder().executor(Executors.newSingleThreadExecutor(r -> {
@@ -32,15 +30,15 @@ final class SocketPoster implements AutoCloseable {
 	})).build();
 	private final Map<String, Line> lines = new ConcurrentHashMap<>();
 	private final AtomicInteger waiting = new AtomicInteger();
-	private final long[] answerNanos = new long[1 << 20];
-	private final AtomicInteger answers = new AtomicInteger();
+	private final AnswerTimes answerTimes = new AnswerTimes();
 
 	SocketPoster(String host, int port) {
 		this.base = "ws://" + host + ":" + port + "/api/v1/agent/chat-socket";
 	}
 
 	/** Sends a message of the interaction on the token's socket; its status comes to {@code status}. */
-	void send(String interaction, String token, String body, String clientId, IntConsumer status) {
+	@Override
+	public void send(String interaction, String token, String body, String clientId, IntConsumer status) {
 		String frame = "{\"interaction\":\"" + interaction + "\",\"body\":\"" + body + "\",\"clientId\":\"" + clientId
 				+ "\"}";
 		waiting.incrementAndGet();
@@ -48,20 +46,14 @@ final class SocketPoster implements AutoCloseable {
 	}
 
 	/** Messages written and not answered yet. */
-	int waiting() {
+	@Override
+	public int waiting() {
 		return waiting.get();
 	}
 
-	/** The answer times so far as "p50 / p99 / max ms over n", and forgets them. */
-	String answerTimes() {
-		int n = Math.min(answers.getAndSet(0), answerNanos.length);
-		if (n == 0) {
-			return "no answers";
-		}
-		long[] s = Arrays.copyOf(answerNanos, n);
-		Arrays.sort(s);
-		return String.format(Locale.ROOT, "p50 %.1f / p99 %.1f / max %.1f ms over %,d", s[n / 2] / 1e6,
-				s[(int) (n * 0.99)] / 1e6, s[n - 1] / 1e6, n);
+	@Override
+	public String answerTimes() {
+		return answerTimes.take();
 	}
 
 	/** One agent's socket: the frames to write, and those written waiting for their answers, in order. */
@@ -149,10 +141,7 @@ final class SocketPoster implements AutoCloseable {
 					task = written.poll();
 				}
 				if (task != null) {
-					int n = answers.getAndIncrement();
-					if (n < answerNanos.length) {
-						answerNanos[n] = System.nanoTime() - (long) task[2];
-					}
+					answerTimes.add(System.nanoTime() - (long) task[2]);
 					waiting.decrementAndGet();
 					((IntConsumer) task[1]).accept(status(answer));
 				}
