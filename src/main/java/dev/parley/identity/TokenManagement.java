@@ -20,6 +20,7 @@ import dev.parley.common.NotFoundException;
 import dev.parley.common.Violations;
 import dev.parley.identity.internal.TokenCache;
 import dev.parley.identity.internal.TokenStore;
+import dev.parley.identity.internal.TokenUses;
 
 /**
  * Bearer tokens for API clients. A token is 32 random bytes; only its SHA-256 hash is stored, so a
@@ -34,14 +35,16 @@ public class TokenManagement {
 	private final SecureRandom random = new SecureRandom();
 	private final TokenStore tokens;
 	private final TokenCache cache;
+	private final TokenUses uses;
 	private final IdentityManagement identity;
 	private final DigestCredentials digest;
 	private final Clock clock;
 
-	TokenManagement(TokenStore tokens, TokenCache cache, IdentityManagement identity, DigestCredentials digest,
-			Optional<Clock> clock) {
+	TokenManagement(TokenStore tokens, TokenCache cache, TokenUses uses, IdentityManagement identity,
+			DigestCredentials digest, Optional<Clock> clock) {
 		this.tokens = tokens;
 		this.cache = cache;
+		this.uses = uses;
 		this.identity = identity;
 		this.digest = digest;
 		this.clock = clock.orElse(Clock.systemUTC());
@@ -79,7 +82,8 @@ public class TokenManagement {
 
 	/**
 	 * The account a presented secret belongs to, if the token is known, active and the account enabled. Known tokens
-	 * are kept a short while ({@link TokenCache}); no transaction: reads, and at most one write a minute.
+	 * are kept a short while and read again ahead of time ({@link TokenCache}); the use is noted for a later batch
+	 * ({@link TokenUses}). No transaction, and no write on the request's thread.
 	 */
 	public Optional<Account> authenticate(String secret) {
 		if (secret == null || !secret.startsWith(SECRET_PREFIX) || secret.length() > 100) {
@@ -87,11 +91,9 @@ public class TokenManagement {
 		}
 		Instant now = Instant.now(clock);
 		String hash = hash(secret);
-		Optional<Account> account = cache.account(hash, now, () -> tokens.findActive(hash, now)
-			.flatMap(t -> identity.find(t.owner())
-				.filter(Account::enabled)
-				.map(a -> new TokenCache.Loaded(a, t.expiresAt()))));
-		account.ifPresent(a -> tokens.used(hash, now));
+		Optional<Account> account = cache.account(hash, now,
+				() -> tokens.findActive(hash, Instant.now(clock)).filter(t -> t.account().enabled()));
+		account.ifPresent(a -> uses.note(hash, now));
 		return account;
 	}
 

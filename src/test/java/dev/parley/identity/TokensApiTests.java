@@ -2,6 +2,9 @@ package dev.parley.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.parley.identity.internal.TokenStore;
+import dev.parley.identity.internal.TokenUses;
 import dev.parley.testing.AccountFixtures;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ParleyIntegrationTest;
@@ -24,6 +29,12 @@ class TokensApiTests {
 
 	@Autowired
 	TokenManagement tokens;
+
+	@Autowired
+	TokenUses uses;
+
+	@Autowired
+	TokenStore store;
 
 	ApiClient api;
 
@@ -51,10 +62,12 @@ class TokensApiTests {
 		assertThat(api.get("/api/v1/tokens", secret).status()).isEqualTo(200);
 		assertThat(api.get("/api/v1/tokens", me.token()).json().findValuesAsString("name"))
 			.contains("laptop script", "test");
+		assertThat(uses.flush()).as("uses are written in a batch off the request path").isPositive();
 		var used = tokens.list(me.account().id()).stream().filter(t -> t.name().equals("laptop script")).findFirst()
 			.orElseThrow();
 		assertThat(used.lastUsedAt()).as("its first use is written (then at most once a minute)").isNotNull();
 		assertThat(api.get("/api/v1/tokens", secret).status()).isEqualTo(200);
+		uses.flush();
 		assertThat(tokens.list(me.account().id()).stream().filter(t -> t.name().equals("laptop script")).findFirst()
 			.orElseThrow().lastUsedAt()).as("a use within the minute writes nothing").isEqualTo(used.lastUsedAt());
 
@@ -86,5 +99,23 @@ class TokensApiTests {
 		assertThat(malformed.status()).isEqualTo(400);
 		assertThat(malformed.json().get("title").asString()).isEqualTo("Malformed request body");
 		assertThat(tokens.list(me.account().id())).hasSize(1);
+	}
+
+	@Test
+	void aTokensLastUseOnlyMovesForwardAndIsWrittenWhenParleyStops() {
+		var me = AccountFixtures.withToken(identity, tokens, Role.AGENT);
+		String hash = TokenManagement.hash(me.token());
+		Instant later = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
+		uses.note(hash, later);
+		uses.stop(); // as when Parley shuts down: what is noted is written
+		try {
+			assertThat(tokens.list(me.account().id()).get(0).lastUsedAt()).isEqualTo(later);
+		}
+		finally {
+			uses.start();
+		}
+		// another node's batch with an earlier use
+		store.markUsed(Map.of(hash, Instant.now()), Duration.ofMinutes(1));
+		assertThat(tokens.list(me.account().id()).get(0).lastUsedAt()).as("never moved back").isEqualTo(later);
 	}
 }

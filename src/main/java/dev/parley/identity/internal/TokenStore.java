@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.parley.identity.AccountId;
 import dev.parley.identity.ApiToken;
@@ -19,20 +21,21 @@ import dev.parley.identity.ApiToken;
 @Repository
 public class TokenStore {
 
-	/** How stale a token's "last used" may be. */
-	static final Duration USE_PRECISION = Duration.ofMinutes(1);
-
 	private final JdbcClient jdbc;
-
-	/** When this node last wrote a token's use (by hash); bounded, cleared when full. */
-	private final Map<String, Instant> usedWritten = new ConcurrentHashMap<>();
 
 	private final DigestCache cache;
 
 	private final TokenCache tokenCache;
 
-	TokenStore(JdbcClient jdbc, DigestCache cache, TokenCache tokenCache) {
+	private final JdbcTemplate batch;
+
+	private final TransactionTemplate transactions;
+
+	TokenStore(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, DigestCache cache,
+			TokenCache tokenCache) {
 		this.jdbc = jdbc;
+		this.batch = batch;
+		this.transactions = new TransactionTemplate(transactions);
 		this.cache = cache;
 		this.tokenCache = tokenCache;
 	}
@@ -57,19 +60,6 @@ public class TokenStore {
 			.list();
 	}
 
-	/** Whether this use should be written: the token's last written use here is a minute old or more. */
-	private boolean noteUse(String hash, Instant now) {
-		Instant last = usedWritten.get(hash);
-		if (last != null && last.isAfter(now.minus(USE_PRECISION))) {
-			return false;
-		}
-		if (usedWritten.size() >= 10_000) {
-			usedWritten.clear();
-		}
-		usedWritten.put(hash, now);
-		return true;
-	}
-
 	/** Revokes the token; its HA1 stops matching on the next digest answer (the owner's kept rows are evicted). */
 	public boolean revoke(AccountId owner, UUID id, Instant now) {
 		boolean revoked = jdbc.sql("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND account_id = ?")
@@ -81,29 +71,35 @@ public class TokenStore {
 		return revoked;
 	}
 
-	/** A token that is not revoked nor expired at {@code now}: its owner and expiry (null: never). */
-	public record Active(AccountId owner, Instant expiresAt) {
-	}
-
-	public Optional<Active> findActive(String hash, Instant now) {
+	/**
+	 * The owner and expiry (null: never) of a token that is not revoked nor expired at {@code now}, in one read (the
+	 * token joined with its account); whether the account is enabled is for the caller to judge.
+	 */
+	public Optional<TokenCache.Loaded> findActive(String hash, Instant now) {
 		return jdbc.sql("""
-				SELECT account_id, expires_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL
-				AND (expires_at IS NULL OR expires_at > ?)""")
+				SELECT a.id, a.username, a.display_name, a.role, a.enabled, a.created_at, t.expires_at
+				FROM api_tokens t JOIN accounts a ON a.id = t.account_id
+				WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)""")
 			.params(hash, ts(now))
-			.query((rs, n) -> new Active(new AccountId(rs.getObject("account_id", UUID.class)),
-					instant(rs.getTimestamp("expires_at"))))
+			.query((rs, n) -> new TokenCache.Loaded(AccountStore.account(rs), instant(rs.getTimestamp("expires_at"))))
 			.optional();
 	}
 
 	/**
-	 * The token was used. "Last used" is shown to the minute: written at most once a minute per token, and only where
-	 * it is older (so a token used a thousand times a second costs no write, and no commit to disk, per request).
+	 * Writes when tokens (by hash) were last used, in one batch and one transaction; a token's time is only moved
+	 * forward, and only where it is older than {@code precision} (another node may have written it meanwhile).
 	 */
-	public void used(String hash, Instant now) {
-		if (noteUse(hash, now)) {
-			jdbc.sql("UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)")
-				.params(ts(now), hash, ts(now.minus(USE_PRECISION))).update();
+	public void markUsed(Map<String, Instant> uses, Duration precision) {
+		if (uses.isEmpty()) {
+			return;
 		}
+		List<Object[]> rows = uses.entrySet().stream()
+			.sorted(Map.Entry.comparingByKey()) // one order on every node: two batches never wait on each other
+			.map(u -> new Object[] { ts(u.getValue()), u.getKey(), ts(u.getValue().minus(precision)) })
+			.toList();
+		transactions.executeWithoutResult(status -> batch.batchUpdate(
+				"UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)",
+				rows));
 	}
 
 	private static Timestamp ts(Instant i) {
