@@ -82,7 +82,10 @@ class OperationsTests {
 		});
 		assertThat(scrape).contains("parley_center_contacts_waiting", "parley_center_agents_available",
 				"parley_queue_contacts_waiting{queue=\"" + queue.key() + "\"} 0.0", "parley_live_connections",
-				"parley_live_connects_waiting", "parley_live_connects_refused_total", "jvm_memory_used_bytes");
+				"parley_live_connects_waiting", "parley_live_connects_refused_total", "jvm_memory_used_bytes",
+				// the API token cache (the scrape's own token was read on its request) and the last-use batch
+				"parley_identity_token_reads_total{on=\"ahead\"}", "parley_identity_token_reads_total{on=\"request\"}",
+				"parley_identity_token_kept", "parley_identity_token_uses_written_total");
 		if (Databases.isPostgres(dataSource)) {
 			// the chat's group commit (PostgreSQL's): histograms a scraper takes percentiles of
 			assertThat(scrape).contains("parley_chat_commit_wait_seconds_bucket", "parley_chat_commit_seconds_bucket",

@@ -74,7 +74,10 @@ public class TokenCache implements DisposableBean {
 	/** Runs the reads ahead of time. */
 	private final Executor refresher;
 
+	/** Reads that completed: ahead of time (in the background), and on a request's thread. */
 	private final AtomicLong refreshes = new AtomicLong();
+
+	private final AtomicLong requestReads = new AtomicLong();
 
 	@Autowired
 	TokenCache(IdentitySettings settings) {
@@ -110,7 +113,9 @@ public class TokenCache implements DisposableBean {
 				return active(kept.account, kept.expiresAt, now);
 			}
 		}
-		return load(hash, null, load).flatMap(l -> active(l.account(), l.expiresAt(), now));
+		Optional<Loaded> loaded = load(hash, null, load);
+		requestReads.incrementAndGet();
+		return loaded.flatMap(l -> active(l.account(), l.expiresAt(), now));
 	}
 
 	private void refreshLater(String hash, Entry kept, Supplier<Optional<Loaded>> load) {
@@ -175,13 +180,19 @@ public class TokenCache implements DisposableBean {
 		entries.values().removeIf(e -> e.account.id().equals(account));
 	}
 
+	/** How many tokens are kept. */
 	int size() {
 		return entries.size();
 	}
 
-	/** How many reads ahead of time have completed (for tests and metrics). */
+	/** How many reads ahead of time have completed. */
 	long refreshes() {
 		return refreshes.get();
+	}
+
+	/** How many reads a request waited for (unknown tokens included). */
+	long requestReads() {
+		return requestReads.get();
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,10 @@ public class TokenUses implements SmartLifecycle {
 
 	private ScheduledExecutorService scheduler;
 
+	private final AtomicLong written = new AtomicLong();
+
+	private final AtomicLong failures = new AtomicLong();
+
 	TokenUses(TokenStore tokens) {
 		this.tokens = tokens;
 	}
@@ -81,9 +86,20 @@ public class TokenUses implements SmartLifecycle {
 		catch (RuntimeException e) {
 			// put them back for the next round, keeping any newer note
 			batch.forEach((hash, at) -> pending.merge(hash, at, (a, b) -> a.isAfter(b) ? a : b));
+			failures.incrementAndGet();
 			throw e;
 		}
+		written.addAndGet(batch.size());
 		return batch.size();
+	}
+
+	/** Tokens' uses written so far, and batches that failed (tried again next round). */
+	long written() {
+		return written.get();
+	}
+
+	long failures() {
+		return failures.get();
 	}
 
 	private void flushQuietly() {

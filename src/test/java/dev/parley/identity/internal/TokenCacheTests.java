@@ -85,6 +85,7 @@ class TokenCacheTests {
 		runBackground();
 		assertThat(reads).hasValue(2);
 		assertThat(cache.refreshes()).isEqualTo(1);
+		assertThat(cache.requestReads()).as("only the first read was the request's").isEqualTo(1);
 		after(TTL.dividedBy(2)); // past the first entry's time, within the new one's
 		assertThat(cache.account("h", now, table(renamed, null))).as("the new read answers").contains(renamed);
 		assertThat(reads).hasValue(2);
