@@ -214,6 +214,10 @@ class LiveBenchmark {
 									"parley_chat_commit_wait_seconds"), scrape1.timer(scrape0, "parley_chat_commit_seconds"),
 							scrape1.increase(scrape0, "parley_chat_commit_messages_sum") / groups);
 				}
+				say("LIVE   the server's API token reads (all open): %,.0f ahead of time, %,.0f a request waited for; "
+						+ "tokens' last uses written %,.0f", scrape1.increase(scrape0, "parley_identity_token_reads_total",
+								"on=\"ahead\""), scrape1.increase(scrape0, "parley_identity_token_reads_total", "on=\"request\""),
+						scrape1.increase(scrape0, "parley_identity_token_uses_written_total"));
 				say("LIVE   the server's collector pauses (all open): %,.0f, %.0f ms in all", scrape1.increase(scrape0,
 						"jvm_gc_pause_seconds_count"), scrape1.increase(scrape0, "jvm_gc_pause_seconds_sum") * 1e3);
 				say("LIVE   server CPU while measuring (all open): %.0f%% of one core; load average %s", cpu, loadAverage());

@@ -42,6 +42,18 @@ record Scrape(Map<String, Double> series) {
 		return sum;
 	}
 
+	/** How much the series of counter {@code name} with the label {@code label} (as {@code on="ahead"}) grew. */
+	double increase(Scrape before, String name, String label) {
+		double sum = 0;
+		for (var e : series.entrySet()) {
+			String key = e.getKey();
+			if (key.startsWith(name + "{") && key.contains(label)) {
+				sum += e.getValue() - before.series.getOrDefault(key, 0.0);
+			}
+		}
+		return sum;
+	}
+
 	/** How much a counter (or a timer's {@code _count}, {@code _sum}) grew since {@code before}. */
 	double increase(Scrape before, String name) {
 		return total(name) - before.total(name);
