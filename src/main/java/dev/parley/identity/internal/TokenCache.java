@@ -195,10 +195,12 @@ public class TokenCache implements DisposableBean {
 		return requestReads.get();
 	}
 
+	/** Drops the reads not begun; one under way ends on its own (not interrupted: see {@link TokenUses#stop}). */
 	@Override
 	public void destroy() {
 		if (refresher instanceof ThreadPoolExecutor pool) {
-			pool.shutdownNow();
+			pool.shutdown();
+			pool.getQueue().clear();
 		}
 	}
 }

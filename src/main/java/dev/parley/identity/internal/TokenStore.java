@@ -72,8 +72,8 @@ public class TokenStore {
 	}
 
 	/**
-	 * The owner and expiry (null: never) of a token that is not revoked nor expired at {@code now}, in one read (the
-	 * token joined with its account); whether the account is enabled is for the caller to judge.
+	 * The account (as read) and expiry (null: never) of a token that is not revoked nor expired at {@code now}, in one
+	 * read (the token joined with its account); whether the account is enabled is for the caller to judge.
 	 */
 	public Optional<TokenCache.Loaded> findActive(String hash, Instant now) {
 		return jdbc.sql("""

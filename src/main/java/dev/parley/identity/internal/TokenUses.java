@@ -122,10 +122,20 @@ public class TokenUses implements SmartLifecycle {
 		scheduler.scheduleWithFixedDelay(this::flushQuietly, every, every, TimeUnit.MILLISECONDS);
 	}
 
+	/**
+	 * Lets a running batch finish (not interrupted: an interrupt during a write can close an embedded database's file),
+	 * then writes what is left.
+	 */
 	@Override
 	public synchronized void stop() {
 		if (scheduler != null) {
-			scheduler.shutdownNow();
+			scheduler.shutdown();
+			try {
+				scheduler.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
 			scheduler = null;
 			flushQuietly();
 		}
